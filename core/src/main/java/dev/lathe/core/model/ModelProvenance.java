@@ -1,0 +1,46 @@
+package dev.lathe.core.model;
+
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Where a model came from, in the spirit of Tribuo's ModelProvenance: the trainer and its
+ * hyperparameters (seed included), the training data's name, digest and shape, solver details that
+ * the fit reported (iterations, tolerance, residual, best iteration...), and the Lathe and Java
+ * versions that made it.
+ */
+public record ModelProvenance(
+        String trainer,
+        SortedMap<String, String> hyperparameters,
+        String datasetName,
+        String datasetDigest,
+        int trainRows,
+        int featureCount,
+        SortedMap<String, String> fitDetails,
+        String latheVersion,
+        String javaVersion) {
+
+    public ModelProvenance {
+        hyperparameters = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(hyperparameters));
+        fitDetails = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(fitDetails));
+    }
+
+    /** Provenance for a model fitted now, in this JVM, on the given data. */
+    public static ModelProvenance of(
+            String trainer,
+            Map<String, String> hyperparameters,
+            dev.lathe.core.data.Dataset train,
+            Map<String, String> fitDetails) {
+        return new ModelProvenance(
+                trainer,
+                new TreeMap<>(hyperparameters),
+                train.name(),
+                train.digest(),
+                train.rows(),
+                train.featureCount(),
+                new TreeMap<>(fitDetails),
+                dev.lathe.core.Lathe.VERSION,
+                System.getProperty("java.version"));
+    }
+}
