@@ -1,0 +1,192 @@
+package dev.lathe.core.features;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lathe.core.LatheException;
+import dev.lathe.core.data.SparseMatrix;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * scikit-learn's {@code DictVectorizer}, for {@link FeatureFrame}s: one column per categorical
+ * {@code name=value} seen when fitting and one per numerical feature, columns in sorted feature-name
+ * order; values not seen when fitting are ignored at transform time. Fitted on training data and
+ * reused unchanged on validation data; saves to and loads from JSON.
+ */
+public final class DictVectorizer {
+    private static final String FORMAT = "lathe-dict-vectorizer";
+    private static final int VERSION = 1;
+
+    private final List<String> categorical;
+    private final List<String> numerical;
+    private final List<String> featureNames;
+    private final Map<String, Integer> index;
+
+    private DictVectorizer(List<String> categorical, List<String> numerical, List<String> featureNames) {
+        this.categorical = List.copyOf(categorical);
+        this.numerical = List.copyOf(numerical);
+        this.featureNames = List.copyOf(featureNames);
+        this.index = new HashMap<>(featureNames.size() * 2);
+        for (int i = 0; i < featureNames.size(); i++) {
+            index.put(featureNames.get(i), i);
+        }
+    }
+
+    /** Learns the vocabulary of {@code frame}. */
+    public static DictVectorizer fit(FeatureFrame frame) {
+        TreeSet<String> names = new TreeSet<>();
+        for (Map.Entry<String, String[]> e : frame.categorical().entrySet()) {
+            String prefix = e.getKey() + "=";
+            for (String v : e.getValue()) {
+                names.add(prefix + v);
+            }
+        }
+        names.addAll(frame.numerical().keySet());
+        return new DictVectorizer(frame.categoricalNames(), frame.numericalNames(), new ArrayList<>(names));
+    }
+
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    public List<String> categorical() {
+        return categorical;
+    }
+
+    public List<String> numerical() {
+        return numerical;
+    }
+
+    /** Encodes {@code frame} into CSR rows with this vocabulary (zeros are not stored). */
+    public SparseMatrix transform(FeatureFrame frame) {
+        for (String c : categorical) {
+            LatheException.check(
+                    frame.categorical().containsKey(c),
+                    "frame lacks categorical feature '%s' the encoder was fitted on",
+                    c);
+        }
+        for (String c : numerical) {
+            LatheException.check(
+                    frame.numerical().containsKey(c),
+                    "frame lacks numerical feature '%s' the encoder was fitted on",
+                    c);
+        }
+        int rows = frame.rows();
+        int width = categorical.size() + numerical.size();
+        int[] ptr = new int[rows + 1];
+        int[] idx = new int[rows * width];
+        double[] val = new double[rows * width];
+        int[] rowIdx = new int[width];
+        double[] rowVal = new double[width];
+        int[] numIdx = numerical.stream().mapToInt(index::get).toArray();
+        String[][] cat = categorical.stream().map(frame.categorical()::get).toArray(String[][]::new);
+        double[][] num = numerical.stream().map(frame.numerical()::get).toArray(double[][]::new);
+        int nnz = 0;
+        for (int r = 0; r < rows; r++) {
+            int k = 0;
+            for (int c = 0; c < cat.length; c++) {
+                Integer j = index.get(categorical.get(c) + "=" + cat[c][r]);
+                if (j != null) {
+                    rowIdx[k] = j;
+                    rowVal[k++] = 1.0;
+                }
+            }
+            for (int c = 0; c < num.length; c++) {
+                if (num[c][r] != 0.0) {
+                    rowIdx[k] = numIdx[c];
+                    rowVal[k++] = num[c][r];
+                }
+            }
+            sortPairs(rowIdx, rowVal, k);
+            System.arraycopy(rowIdx, 0, idx, nnz, k);
+            System.arraycopy(rowVal, 0, val, nnz, k);
+            nnz += k;
+            ptr[r + 1] = nnz;
+        }
+        return new SparseMatrix(rows, featureNames.size(), ptr, Arrays.copyOf(idx, nnz), Arrays.copyOf(val, nnz));
+    }
+
+    /** Saves the fitted vocabulary as JSON. */
+    public void save(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Files.writeString(file, toJson());
+        } catch (IOException e) {
+            throw new LatheException("cannot save encoder to " + file + ": " + e, e);
+        }
+    }
+
+    public static DictVectorizer load(Path file) {
+        try {
+            return fromJson(Files.readString(file));
+        } catch (IOException e) {
+            throw new LatheException("cannot read encoder file " + file + ": " + e, e);
+        }
+    }
+
+    public String toJson() {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        categorical.forEach(root.putArray("categorical")::add);
+        numerical.forEach(root.putArray("numerical")::add);
+        ArrayNode names = root.putArray("feature_names");
+        featureNames.forEach(names::add);
+        return root.toString();
+    }
+
+    public static DictVectorizer fromJson(String json) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            throw new LatheException("encoder JSON is malformed: " + e.getMessage(), e);
+        }
+        LatheException.check(
+                root != null && FORMAT.equals(root.path("format").asText()),
+                "not a Lathe encoder: field 'format' must be '%s', got '%s'",
+                FORMAT,
+                root == null ? null : root.path("format").asText());
+        LatheException.check(
+                root.path("version").asInt() == VERSION,
+                "encoder version %d is not supported (this Lathe reads %d)",
+                root.path("version").asInt(),
+                VERSION);
+        return new DictVectorizer(
+                strings(root.path("categorical")),
+                strings(root.path("numerical")),
+                strings(root.path("feature_names")));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static void sortPairs(int[] idx, double[] val, int n) {
+        for (int i = 1; i < n; i++) {
+            int ki = idx[i];
+            double kv = val[i];
+            int j = i - 1;
+            while (j >= 0 && idx[j] > ki) {
+                idx[j + 1] = idx[j];
+                val[j + 1] = val[j];
+                j--;
+            }
+            idx[j + 1] = ki;
+            val[j + 1] = kv;
+        }
+    }
+}

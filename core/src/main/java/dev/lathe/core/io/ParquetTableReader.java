@@ -1,0 +1,152 @@
+package dev.lathe.core.io;
+
+import blue.strategic.parquet.ParquetReader;
+import dev.lathe.core.LatheException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.example.DummyRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.FileMetaData;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Reads a flat Parquet file column by column into a Tablesaw {@link Table}: timestamps become
+ * {@link DateTimeColumn}s (local time as TLC writes them; Tablesaw keeps millisecond precision), 64-bit integers {@link LongColumn}s, text
+ * {@link StringColumn}s, doubles {@link DoubleColumn}s; Parquet nulls become Tablesaw missing values, and
+ * a column of Parquet's NULL type becomes an all-missing column.
+ */
+final class ParquetTableReader {
+    private ParquetTableReader() {}
+
+    static Table read(Path file, Set<String> only) {
+        try (ParquetFileReader reader = ParquetFileReader.open(ParquetReader.makeInputFile(file.toFile()))) {
+            FileMetaData meta = reader.getFooter().getFileMetaData();
+            MessageType schema = meta.getSchema();
+            GroupConverter converter = new DummyRecordConverter(schema).getRootConverter();
+            List<ColumnDescriptor> descriptors = new ArrayList<>();
+            List<Column<?>> columns = new ArrayList<>();
+            for (ColumnDescriptor d : schema.getColumns()) {
+                String name = d.getPath()[0];
+                LatheException.check(
+                        d.getPath().length == 1,
+                        "%s: nested Parquet column '%s' is not supported",
+                        file,
+                        String.join(".", d.getPath()));
+                if (only.isEmpty() || only.contains(name)) {
+                    descriptors.add(d);
+                    columns.add(emptyColumn(file, name, d.getPrimitiveType()));
+                }
+            }
+            PageReadStore rowGroup;
+            while ((rowGroup = reader.readNextRowGroup()) != null) {
+                long rows = rowGroup.getRowCount();
+                ColumnReadStoreImpl store = new ColumnReadStoreImpl(rowGroup, converter, schema, meta.getCreatedBy());
+                for (int c = 0; c < descriptors.size(); c++) {
+                    readColumn(store.getColumnReader(descriptors.get(c)), columns.get(c), rows);
+                }
+            }
+            Table table = Table.create(file.getFileName().toString());
+            columns.forEach(table::addColumns);
+            return table;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof LatheException le) {
+                throw le;
+            }
+            throw new LatheException("cannot read Parquet file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Column<?> emptyColumn(Path file, String name, PrimitiveType type) {
+        LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
+        switch (type.getPrimitiveTypeName()) {
+            case INT64:
+                if (logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation) {
+                    return DateTimeColumn.create(name);
+                }
+                return LongColumn.create(name);
+            case INT32:
+                return IntColumn.create(name);
+            case DOUBLE:
+                return DoubleColumn.create(name);
+            case FLOAT:
+                return FloatColumn.create(name);
+            case BOOLEAN:
+                return BooleanColumn.create(name);
+            case BINARY:
+                return StringColumn.create(name);
+            default:
+                throw new LatheException(file + ": column '" + name + "' has unsupported Parquet type " + type);
+        }
+    }
+
+    private static void readColumn(ColumnReader reader, Column<?> column, long rows) {
+        ColumnDescriptor d = reader.getDescriptor();
+        int maxDef = d.getMaxDefinitionLevel();
+        PrimitiveType type = d.getPrimitiveType();
+        LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
+        for (long r = 0; r < rows; r++) {
+            boolean present = reader.getCurrentDefinitionLevel() == maxDef;
+            if (!present) {
+                column.appendMissing();
+            } else if (column instanceof DateTimeColumn dt) {
+                dt.append(toLocalDateTime(
+                        reader.getLong(), ((LogicalTypeAnnotation.TimestampLogicalTypeAnnotation) logical).getUnit()));
+            } else if (column instanceof LongColumn lc) {
+                lc.append(reader.getLong());
+            } else if (column instanceof IntColumn ic) {
+                ic.append(reader.getInteger());
+            } else if (column instanceof DoubleColumn dc) {
+                dc.append(reader.getDouble());
+            } else if (column instanceof FloatColumn fc) {
+                fc.append(reader.getFloat());
+            } else if (column instanceof BooleanColumn bc) {
+                bc.append(reader.getBoolean());
+            } else {
+                ((StringColumn) column).append(reader.getBinary().toStringUsingUTF8());
+            }
+            reader.consume();
+        }
+    }
+
+    /** Converts a Parquet timestamp value in its unit to a local date-time, exactly (nanosecond precision). */
+    static LocalDateTime toLocalDateTime(long value, LogicalTypeAnnotation.TimeUnit unit) {
+        long seconds;
+        long nanos;
+        switch (unit) {
+            case MILLIS -> {
+                seconds = Math.floorDiv(value, 1_000L);
+                nanos = Math.floorMod(value, 1_000L) * 1_000_000L;
+            }
+            case MICROS -> {
+                seconds = Math.floorDiv(value, 1_000_000L);
+                nanos = Math.floorMod(value, 1_000_000L) * 1_000L;
+            }
+            default -> {
+                seconds = Math.floorDiv(value, 1_000_000_000L);
+                nanos = Math.floorMod(value, 1_000_000_000L);
+            }
+        }
+        return LocalDateTime.ofEpochSecond(seconds, (int) nanos, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.lathe.core.io;
+
+import dev.lathe.core.LatheException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import tech.tablesaw.api.Table;
+
+/**
+ * Reads a trip file into a Tablesaw table, choosing the format by extension: {@code .parquet},
+ * {@code .csv} or {@code .csv.gz}. Both raw TLC files and pandas re-exports (ids as text, NULL-typed
+ * columns, extra columns) are accepted.
+ */
+public final class TripFileReader {
+    private TripFileReader() {}
+
+    /** Reads every column. */
+    public static Table read(Path file) {
+        return read(file, Set.of());
+    }
+
+    /** Reads only the named columns (all when {@code columns} is empty); absent names are ignored here. */
+    public static Table read(Path file, Set<String> columns) {
+        if (!Files.exists(file)) {
+            throw new LatheException("trip file " + file + " does not exist");
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new LatheException("trip file " + file + " is not a readable regular file");
+        }
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".parquet")) {
+            return ParquetTableReader.read(file, columns);
+        }
+        if (name.endsWith(".csv") || name.endsWith(".csv.gz")) {
+            return CsvTableReader.read(file, columns);
+        }
+        throw new LatheException("trip file " + file + " has an unknown format: expected .parquet, .csv or .csv.gz");
+    }
+}
