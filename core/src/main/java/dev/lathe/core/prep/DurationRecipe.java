@@ -122,6 +122,34 @@ public final class DurationRecipe {
         return new PreparedTrips(toTable(source, target, frame), frame, target, report);
     }
 
+    /**
+     * Features of every row of a raw table, for batch scoring: no duration filter (dropoff times may be
+     * absent), but a row without a numerical feature is an error naming the source, column and row.
+     */
+    public FeatureFrame featuresOf(Table raw, String source) {
+        int n = raw.rowCount();
+        int[] all = java.util.stream.IntStream.range(0, n).toArray();
+        Map<String, String[]> cat = new LinkedHashMap<>();
+        for (String f : config.categorical()) {
+            sourcesOf(f).forEach(col -> requireColumn(raw, col, source));
+            cat.put(f, categoricalValues(raw, f, all, n));
+        }
+        Map<String, double[]> num = new LinkedHashMap<>();
+        for (String col : config.numerical()) {
+            requireColumn(raw, col, source);
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = CellValues.numerical(raw.column(col), i, source);
+                if (Double.isNaN(v[i])) {
+                    throw new LatheException(source + ": column '" + col + "', data row " + (i + 1)
+                            + ": value is missing; every scored row needs it");
+                }
+            }
+            num.put(col, v);
+        }
+        return new FeatureFrame(cat, num, n);
+    }
+
     /** Features of one raw trip record (keys as in the files: PULocationID, DOLocationID, trip_distance...). */
     public FeatureFrame featuresOf(Map<String, ?> record) {
         Map<String, String> cat = new LinkedHashMap<>();
