@@ -12,6 +12,24 @@ public interface Tracker extends AutoCloseable {
     /** Starts a run (status RUNNING) and returns the handle to log into it. */
     ActiveRun startRun(RunSpec spec);
 
+    /**
+     * Re-opens a run that exists already (for example a search's parent run after a crash) so that
+     * more can be logged into it; the run's status becomes RUNNING again.
+     */
+    default ActiveRun resumeRun(String runId) {
+        throw new dev.lathe.core.LatheException(getClass().getName() + " cannot resume runs");
+    }
+
+    /** The run with this id. */
+    default RunSnapshot getRunSnapshot(String runId) {
+        throw new dev.lathe.core.LatheException(getClass().getName() + " cannot read runs back");
+    }
+
+    /** The runs whose parent is {@code parentRunId} (search trials), oldest first. */
+    default java.util.List<RunSnapshot> childRuns(String parentRunId) {
+        throw new dev.lathe.core.LatheException(getClass().getName() + " cannot list child runs");
+    }
+
     /** A human-readable description of where runs are stored (a path or URI). */
     String location();
 
