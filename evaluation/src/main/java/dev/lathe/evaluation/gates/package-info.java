@@ -1,0 +1,2 @@
+/** Model validation gates with MLflow MetricThreshold semantics, reporting every failed rule. */
+package dev.lathe.evaluation.gates;

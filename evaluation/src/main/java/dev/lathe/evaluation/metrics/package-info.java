@@ -1,0 +1,2 @@
+/** Regression metrics with MLflow names and scikit-learn definitions, input validation, per-segment errors. */
+package dev.lathe.evaluation.metrics;
