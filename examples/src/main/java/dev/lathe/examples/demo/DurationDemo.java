@@ -18,6 +18,7 @@ import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.core.tracking.Tracker;
 import dev.lathe.evaluation.metrics.RegressionEvaluation;
 import dev.lathe.evaluation.metrics.RegressionEvaluator;
+import dev.lathe.evaluation.report.ReportArtifacts;
 import dev.lathe.trainers.linear.OlsParams;
 import dev.lathe.trainers.linear.OlsTrainer;
 import dev.lathe.trainers.linear.RidgeParams;
@@ -63,13 +64,15 @@ public final class DurationDemo {
                 RegressionEvaluator evaluator = new RegressionEvaluator();
                 RegressionEvaluation onTrain =
                         evaluator.evaluate(trainSet.target(), model.predict(trainSet.features()));
-                RegressionEvaluation onValid =
-                        evaluator.evaluate(validSet.target(), model.predict(validSet.features()));
+                double[] validPredictions = model.predict(validSet.features());
+                RegressionEvaluation onValid = evaluator.evaluate(validSet.target(), validPredictions);
                 long t5 = System.nanoTime();
                 StageTimings timings =
                         new StageTimings(sec(t0, t1), sec(t1, t2), sec(t2, t3), sec(t3, t4), sec(t4, t5));
                 log(run, options, trainer, model, trainSet, validSet, onTrain, onValid, timings);
                 run.logArtifact("model/pipeline.lathe", new FittedPipeline(options.prep(), encoder, model).toBytes());
+                ReportArtifacts.log(
+                        DemoReport.build(model, trainSet, validSet, validPredictions, train, valid), run, "evaluation");
                 run.logArtifact("prep_report.json", json(Map.of("train", train.report(), "valid", valid.report())));
                 run.end(RunStatus.FINISHED);
                 return new DemoResult(

@@ -42,6 +42,10 @@ class DurationDemoTest {
 
     static DemoResult result;
 
+    /** A resource the browser would fetch (the SVG namespace URI is not one). */
+    private static final java.util.regex.Pattern REMOTE =
+            java.util.regex.Pattern.compile("(src|href)\\s*=\\s*[\"']?(https?:)?//");
+
     @BeforeAll
     static void runDemoOnce() {
         try (SqliteTrackingStore store = SqliteTrackingStore.open(storeDir)) {
@@ -87,6 +91,12 @@ class DurationDemoTest {
                     FittedPipeline.fromBytes(store.readArtifact(result.runId(), "model/pipeline.lathe"), "artifact");
             double[] batch = pipeline.predict(TripFileReader.read(data("2023-02")));
             assertEquals(64809, batch.length);
+            String html =
+                    new String(store.readArtifact(result.runId(), "evaluation/report.html"), StandardCharsets.UTF_8);
+            assertTrue(html.contains("<svg") && html.contains("pickup zone"), "report has plots and segments");
+            assertTrue(
+                    !html.contains("<script") && !REMOTE.matcher(html).find() && !html.contains("@import"),
+                    "self-contained report: no scripts, no remote resources");
             double one = pipeline.predict(new TripRecord("166", "143", 2.58));
             assertTrue(one > 1 && one < 60, "a 2.6 mile trip takes minutes, got " + one);
         }
