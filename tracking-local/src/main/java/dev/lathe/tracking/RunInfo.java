@@ -1,0 +1,20 @@
+package dev.lathe.tracking;
+
+import dev.lathe.core.tracking.RunStatus;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Run metadata: id, experiment, name, user, status, times, artifact root, stage, source and parent. */
+public record RunInfo(
+        String runId,
+        String experimentId,
+        String runName,
+        String userId,
+        RunStatus status,
+        long startTime,
+        OptionalLong endTime,
+        LifecycleStage lifecycleStage,
+        String artifactUri,
+        String sourceName,
+        Optional<String> sourceVersion,
+        Optional<String> parentRunId) {}

@@ -1,0 +1,11 @@
+package dev.lathe.tracking;
+
+import dev.lathe.core.tracking.DatasetInput;
+import java.util.List;
+
+/** The datasets a run used, each with its context (train, eval, ...). */
+public record RunInputs(List<DatasetInput> datasets) {
+    public RunInputs {
+        datasets = List.copyOf(datasets);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.lathe.tracking.artifacts;
+
+import dev.lathe.core.LatheException;
+import dev.lathe.tracking.ArtifactInfo;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A run's artifacts on the local file system, rooted at its artifact URI. Files are written to a
+ * temporary sibling and moved into place, so readers never see half-written artifacts.
+ */
+public final class LocalArtifactRepository {
+    private final Path root;
+
+    public LocalArtifactRepository(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The local path of {@code relative} (validated); it may not exist yet. */
+    public Path resolve(String relative) {
+        String normal = ArtifactPaths.normalise(relative, true);
+        Path p = normal.isEmpty() ? root : root.resolve(normal).normalize();
+        LatheException.check(p.startsWith(root), "artifact path '%s' escapes the artifact root %s", relative, root);
+        return p;
+    }
+
+    public void write(String relative, byte[] content) {
+        Path target = resolve(ArtifactPaths.normalise(relative, false));
+        try {
+            Files.createDirectories(target.getParent());
+            Path tmp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
+            Files.write(tmp, content);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new LatheException("cannot write artifact '" + relative + "' to " + target + ": " + e, e);
+        }
+    }
+
+    /**
+     * As MLflow's log_artifacts: a local directory's contents go under {@code relativeDir} ("" for the
+     * root); a single file goes to {@code relativeDir/<file name>}.
+     */
+    public void copyIn(Path local, String relativeDir) {
+        LatheException.check(Files.exists(local), "local artifact %s does not exist", local);
+        String dir = ArtifactPaths.normalise(relativeDir, true);
+        String prefix = dir.isEmpty() ? "" : dir + "/";
+        try {
+            if (Files.isDirectory(local)) {
+                try (Stream<Path> files = Files.walk(local)) {
+                    for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                        String rel = local.relativize(f).toString().replace('\\', '/');
+                        write(prefix + rel, Files.readAllBytes(f));
+                    }
+                }
+            } else {
+                write(prefix + local.getFileName(), Files.readAllBytes(local));
+            }
+        } catch (IOException e) {
+            throw new LatheException("cannot copy local artifact " + local + " into " + root + ": " + e, e);
+        }
+    }
+
+    /** Direct children of {@code relativeDir}, sorted by path; empty when it does not exist. */
+    public List<ArtifactInfo> list(String relativeDir) {
+        Path dir = resolve(relativeDir);
+        String base = ArtifactPaths.normalise(relativeDir, true);
+        List<ArtifactInfo> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path c : (Iterable<Path>) children.sorted()::iterator) {
+                String name = c.getFileName().toString();
+                if (name.startsWith(".tmp-")) {
+                    continue;
+                }
+                String rel = base.isEmpty() ? name : base + "/" + name;
+                boolean isDir = Files.isDirectory(c);
+                out.add(new ArtifactInfo(rel, isDir, isDir ? 0L : Files.size(c)));
+            }
+        } catch (IOException e) {
+            throw new LatheException("cannot list artifacts in " + dir + ": " + e, e);
+        }
+        return out;
+    }
+
+    public byte[] read(String relative) {
+        Path f = resolve(ArtifactPaths.normalise(relative, false));
+        LatheException.check(Files.isRegularFile(f), "artifact '%s' does not exist under %s", relative, root);
+        try {
+            return Files.readAllBytes(f);
+        } catch (IOException e) {
+            throw new LatheException("cannot read artifact " + f + ": " + e, e);
+        }
+    }
+
+    /** Copies the artifact file or directory {@code relative} into {@code destinationDir}. */
+    public Path download(String relative, Path destinationDir) {
+        Path src = resolve(relative);
+        LatheException.check(Files.exists(src), "artifact '%s' does not exist under %s", relative, root);
+        Path dst = destinationDir.resolve(
+                src.equals(root) ? "artifacts" : src.getFileName().toString());
+        try {
+            Files.createDirectories(destinationDir);
+            copyTree(src, dst);
+        } catch (IOException e) {
+            throw new LatheException("cannot download artifact '" + relative + "' to " + dst + ": " + e, e);
+        }
+        return dst;
+    }
+
+    /** Recursively copies a file or a directory tree. */
+    public static void copyTree(Path src, Path dst) throws IOException {
+        if (!Files.isDirectory(src)) {
+            Files.createDirectories(dst.toAbsolutePath().getParent());
+            Files.copy(src, dst, StandardCopyOption.REPLACE_EXISTING);
+            return;
+        }
+        Files.walkFileTree(src, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(dst.resolve(src.relativize(d).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+                Files.copy(f, dst.resolve(src.relativize(f).toString()), StandardCopyOption.REPLACE_EXISTING);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

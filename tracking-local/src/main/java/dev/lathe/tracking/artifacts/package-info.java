@@ -1,0 +1,2 @@
+/** Run artifacts on the local file system, with path validation. */
+package dev.lathe.tracking.artifacts;

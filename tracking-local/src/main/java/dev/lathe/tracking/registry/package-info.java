@@ -1,0 +1,2 @@
+/** The model registry contract and backend-neutral URI parsing, alias rules and URI resolution. */
+package dev.lathe.tracking.registry;

@@ -1,0 +1,175 @@
+package dev.lathe.tracking.search;
+
+import dev.lathe.core.LatheException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Builds the SQL for MLflow's {@code search_runs} over the MLflow schema: selects {@code run_uuid}
+ * from {@code runs r} in the requested order, with every filter clause pushed into SQL (EXISTS
+ * sub-queries on {@code latest_metrics}, {@code params}, {@code tags}, {@code inputs}/{@code datasets}).
+ *
+ * <p>Ordering follows MLflow: each order term sorts present values first (for metrics NaN values
+ * next, then missing ones) in either direction, then {@code start_time DESC} unless start_time was
+ * ordered on, then {@code run_uuid} as tiebreak. Metric filters never match a NaN value except with
+ * {@code !=} (NaN differs from every number), matching MLflow's in-memory comparison.
+ */
+public final class RunSearchQuery {
+    /** Tag holding the run name; MLflow filters {@code attributes.run_name} through it. */
+    public static final String RUN_NAME_TAG = "mlflow.runName";
+    /** Input tag holding a dataset's context (training, validation...). */
+    public static final String DATASET_CONTEXT_TAG = "mlflow.data.context";
+
+    private static final SearchGrammar GRAMMAR = SearchGrammar.runs();
+
+    private RunSearchQuery() {}
+
+    /**
+     * The query selecting the {@code run_uuid}s of one page.
+     *
+     * @param experimentIds experiments to search, non-empty
+     * @param filter MLflow filter string, null or blank for none
+     * @param orderBy order-by clauses, null or empty for the default order
+     * @param viewType which lifecycle stages to include
+     * @param maxResults page size, null for the default 1000; at most 50000
+     * @param pageToken token from the previous page, null for the first page
+     */
+    public static SqlQuery build(
+            List<Long> experimentIds,
+            String filter,
+            List<String> orderBy,
+            ViewType viewType,
+            Integer maxResults,
+            String pageToken) {
+        LatheException.check(
+                experimentIds != null && !experimentIds.isEmpty(),
+                "experimentIds must name at least one experiment, got %s",
+                experimentIds);
+        Objects.requireNonNull(viewType, "viewType");
+        int limit = ResultLimit.RUNS.resolve(maxResults);
+        int offset = PageToken.decode(pageToken);
+        List<FilterClause> clauses = FilterParser.parse(GRAMMAR, filter);
+        List<OrderTerm> terms = new OrderByParser(GRAMMAR).parseAll(orderBy);
+
+        SqlBuilder sql = new SqlBuilder("SELECT r.run_uuid FROM runs r");
+        sql.whereIn("r.experiment_id", experimentIds);
+        sql.whereIn("r.lifecycle_stage", viewType.lifecycleStages());
+        for (FilterClause clause : clauses) {
+            sql.where(condition(clause, sql.whereBindings()));
+        }
+        addOrder(sql, terms);
+        return sql.build(offset, limit);
+    }
+
+    /** The SQL condition (on alias {@code r}) for one clause. */
+    static String condition(FilterClause clause, List<Object> bindings) {
+        return switch (clause.entity()) {
+            case ATTRIBUTE -> attributeCondition(clause, bindings);
+            case METRIC -> metricCondition(clause, bindings);
+            case PARAM -> keyValueCondition("params", clause, bindings);
+            case TAG -> keyValueCondition("tags", clause, bindings);
+            case DATASET -> datasetCondition(clause, bindings);
+        };
+    }
+
+    private static String attributeCondition(FilterClause clause, List<Object> bindings) {
+        if (clause.key().equals("run_name")) {
+            bindings.add(RUN_NAME_TAG);
+            return "EXISTS (SELECT 1 FROM tags f WHERE f.run_uuid = r.run_uuid AND f.key = ? AND "
+                    + SqlPredicates.compare("f.value", clause.op(), clause.value(), bindings) + ")";
+        }
+        return SqlPredicates.compare(runColumn(clause.key()), clause.op(), clause.value(), bindings);
+    }
+
+    private static String metricCondition(FilterClause clause, List<Object> bindings) {
+        bindings.add(clause.key());
+        String valueTest = SqlPredicates.compare("f.value", clause.op(), clause.value(), bindings);
+        String nanTest =
+                clause.op() == CompareOp.NE ? "(f.is_nan = 1 OR " + valueTest + ")" : "f.is_nan = 0 AND " + valueTest;
+        return "EXISTS (SELECT 1 FROM latest_metrics f WHERE f.run_uuid = r.run_uuid AND f.key = ? AND " + nanTest
+                + ")";
+    }
+
+    private static String keyValueCondition(String table, FilterClause clause, List<Object> bindings) {
+        bindings.add(clause.key());
+        String exists = "EXISTS (SELECT 1 FROM " + table + " f WHERE f.run_uuid = r.run_uuid AND f.key = ?";
+        return switch (clause.op()) {
+            case IS_NULL -> "NOT " + exists + ")";
+            case IS_NOT_NULL -> exists + ")";
+            default -> exists + " AND " + SqlPredicates.compare("f.value", clause.op(), clause.value(), bindings) + ")";
+        };
+    }
+
+    private static String datasetCondition(FilterClause clause, List<Object> bindings) {
+        String from = "EXISTS (SELECT 1 FROM inputs i JOIN datasets d ON d.dataset_uuid = i.source_id";
+        String where = " WHERE i.source_type = 'DATASET' AND i.destination_type = 'RUN'"
+                + " AND i.destination_id = r.run_uuid AND ";
+        if (clause.key().equals("context")) {
+            bindings.add(DATASET_CONTEXT_TAG);
+            return from + " JOIN input_tags t ON t.input_uuid = i.input_uuid AND t.name = ?" + where
+                    + SqlPredicates.compare("t.value", clause.op(), clause.value(), bindings) + ")";
+        }
+        String column = clause.key().equals("name") ? "d.name" : "d.digest";
+        return from + where + SqlPredicates.compare(column, clause.op(), clause.value(), bindings) + ")";
+    }
+
+    /** The {@code runs} column for a canonical attribute key. */
+    static String runColumn(String key) {
+        return switch (key) {
+            case "run_id" -> "r.run_uuid";
+            case "run_name" -> "r.name";
+            case "status",
+                    "user_id",
+                    "artifact_uri",
+                    "lifecycle_stage",
+                    "start_time",
+                    "end_time",
+                    "experiment_id" -> "r." + key;
+            default -> throw new LatheException("No runs column for attribute '" + key + "'");
+        };
+    }
+
+    private static void addOrder(SqlBuilder sql, List<OrderTerm> terms) {
+        boolean startTimeOrdered = false;
+        int n = 0;
+        for (OrderTerm term : terms) {
+            String dir = SqlPredicates.direction(term.ascending());
+            if (term.entity() == EntityType.ATTRIBUTE) {
+                String column = runColumn(term.key());
+                startTimeOrdered |= term.key().equals("start_time");
+                sql.orderBy(SqlPredicates.nullsLast(column));
+                sql.orderBy(column + " " + dir);
+                continue;
+            }
+            String alias = "o" + (++n);
+            String table =
+                    switch (term.entity()) {
+                        case METRIC -> "latest_metrics";
+                        case PARAM -> "params";
+                        case TAG -> "tags";
+                        default -> throw new LatheException(
+                                "Cannot order runs by " + term.entity().label());
+                    };
+            sql.join(
+                    "LEFT JOIN " + table + " " + alias + " ON " + alias + ".run_uuid = r.run_uuid AND " + alias
+                            + ".key = ?",
+                    term.key());
+            if (term.entity() == EntityType.METRIC) {
+                sql.orderBy(
+                        "CASE WHEN " + alias + ".is_nan = 1 THEN 1 WHEN " + alias + ".value IS NULL THEN 2 ELSE 0 END");
+            } else {
+                sql.orderBy(SqlPredicates.nullsLast(alias + ".value"));
+            }
+            sql.orderBy(alias + ".value " + dir);
+        }
+        if (!startTimeOrdered) {
+            sql.orderBy("r.start_time DESC");
+        }
+        sql.orderBy("r.run_uuid ASC");
+    }
+
+    /** The parsed clauses of {@code filter} under the runs grammar (for callers that inspect them). */
+    public static List<FilterClause> parseFilter(String filter) {
+        return FilterParser.parse(GRAMMAR, filter);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.lathe.tracking.search;
+
+import dev.lathe.core.LatheException;
+import java.util.List;
+
+/** A read position over the tokens of one input string, with errors that cite position and input. */
+final class TokenCursor {
+    private final List<Token> tokens;
+    private final String input;
+    private final String what;
+    private int index;
+
+    TokenCursor(String input, String what) {
+        this.input = input;
+        this.what = what;
+        this.tokens = FilterLexer.tokenize(input, what);
+    }
+
+    Token peek() {
+        return tokens.get(index);
+    }
+
+    Token next() {
+        Token t = tokens.get(index);
+        if (t.kind() != Token.Kind.EOF) {
+            index++;
+        }
+        return t;
+    }
+
+    boolean atEnd() {
+        return peek().kind() == Token.Kind.EOF;
+    }
+
+    /** An error "{@code message} at position N in filter '...'" pointing at {@code at}. */
+    LatheException error(Token at, String message) {
+        return new LatheException(String.format("%s at position %d in %s '%s'", message, at.position(), what, input));
+    }
+}

@@ -1,0 +1,225 @@
+package dev.lathe.tracking.sqlite;
+
+import dev.lathe.core.LatheException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One SQLite connection (WAL, busy_timeout, foreign keys) shared by the threads of a store, with
+ * transactions and the single place that retries SQLITE_BUSY/SQLITE_LOCKED with exponential backoff,
+ * so that no caller ever sees "database is locked". Writes run in {@code BEGIN IMMEDIATE}.
+ */
+final class Db implements AutoCloseable {
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    private static final int BUSY_TIMEOUT_MS = 5_000;
+    private static final long RETRY_DEADLINE_MS = 120_000;
+    private static final long MAX_BACKOFF_MS = 250;
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_LOCKED = 6;
+
+    private final Path file;
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+    private long retries;
+    private boolean closed;
+
+    private Db(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Opens (creating when absent) the database file; a file that is not SQLite is rejected untouched. */
+    static Db open(Path file) {
+        return open(file, BUSY_TIMEOUT_MS);
+    }
+
+    /** As {@link #open(Path)} with SQLite's own busy wait set to {@code busyTimeoutMs} before we retry. */
+    static Db open(Path file, int busyTimeoutMs) {
+        checkHeader(file);
+        Connection c = retrying(file, "open", () -> {
+            Connection conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement st = conn.createStatement()) {
+                st.execute("PRAGMA busy_timeout = " + busyTimeoutMs);
+                st.execute("PRAGMA foreign_keys = ON");
+                st.execute("PRAGMA journal_mode = WAL");
+                st.execute("PRAGMA synchronous = NORMAL");
+            } catch (SQLException e) {
+                conn.close();
+                throw e;
+            }
+            return conn;
+        });
+        return new Db(file, c);
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** Runs {@code work} in a write transaction (BEGIN IMMEDIATE), retrying when the database is busy. */
+    <T> T write(SqlWork<T> work) {
+        return transaction("BEGIN IMMEDIATE", work);
+    }
+
+    /** Runs {@code work}, which returns nothing, in a write transaction. */
+    void execute(SqlAction work) {
+        write(c -> {
+            work.run(c);
+            return null;
+        });
+    }
+
+    /** Runs {@code work} in a read transaction, so that it sees one consistent snapshot. */
+    <T> T read(SqlWork<T> work) {
+        return transaction("BEGIN", work);
+    }
+
+    /** How many times a busy database was retried since opening (for diagnostics and tests). */
+    long retries() {
+        lock.lock();
+        try {
+            return retries;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T transaction(String begin, SqlWork<T> work) {
+        lock.lock();
+        try {
+            LatheException.check(!closed, "tracking store %s is closed", file);
+            long deadline = System.currentTimeMillis() + RETRY_DEADLINE_MS;
+            long backoff = 2;
+            while (true) {
+                try {
+                    return attempt(begin, work);
+                } catch (SQLException e) {
+                    if (!isBusy(e) || System.currentTimeMillis() > deadline) {
+                        throw new LatheException("SQLite error on " + file + ": " + e.getMessage(), e);
+                    }
+                    retries++;
+                    sleep(ThreadLocalRandom.current().nextLong(1, backoff + 1));
+                    backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T attempt(String begin, SqlWork<T> work) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(begin);
+        }
+        boolean done = false;
+        try {
+            T result = work.run(connection);
+            try (Statement st = connection.createStatement()) {
+                st.execute("COMMIT");
+            }
+            done = true;
+            return result;
+        } finally {
+            if (!done) {
+                rollbackQuietly();
+            }
+        }
+    }
+
+    private void rollbackQuietly() throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("ROLLBACK");
+        } catch (SQLException e) {
+            // "no transaction is active" after SQLite rolled back by itself is fine; anything else is not.
+            if (e.getMessage() == null || !e.getMessage().contains("no transaction is active")) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            connection.close();
+        } catch (SQLException e) {
+            throw new LatheException("cannot close SQLite store " + file + ": " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    static boolean isBusy(SQLException e) {
+        int code = e.getErrorCode() & 0xff;
+        String msg = e.getMessage() == null ? "" : e.getMessage();
+        return code == SQLITE_BUSY
+                || code == SQLITE_LOCKED
+                || msg.contains("SQLITE_BUSY")
+                || msg.contains("SQLITE_LOCKED")
+                || msg.contains("database is locked");
+    }
+
+    private interface Opener<T> {
+        T open() throws SQLException;
+    }
+
+    private static <T> T retrying(Path file, String what, Opener<T> opener) {
+        long deadline = System.currentTimeMillis() + RETRY_DEADLINE_MS;
+        long backoff = 2;
+        while (true) {
+            try {
+                return opener.open();
+            } catch (SQLException e) {
+                if (isBusy(e) && System.currentTimeMillis() < deadline) {
+                    sleep(ThreadLocalRandom.current().nextLong(1, backoff + 1));
+                    backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+                    continue;
+                }
+                throw new LatheException(
+                        "cannot " + what + " tracking store file " + file + ": " + e.getMessage()
+                                + " (is it a SQLite database written by Lathe?)",
+                        e);
+            }
+        }
+    }
+
+    private static void checkHeader(Path file) {
+        try {
+            if (!Files.exists(file) || Files.size(file) == 0) {
+                return;
+            }
+            byte[] head = new byte[SQLITE_HEADER.length];
+            int n;
+            try (InputStream in = Files.newInputStream(file)) {
+                n = in.readNBytes(head, 0, head.length);
+            }
+            LatheException.check(
+                    n == head.length && Arrays.equals(head, SQLITE_HEADER),
+                    "tracking store file %s is not a SQLite database (its header is not 'SQLite format 3');"
+                            + " it was left untouched",
+                    file);
+        } catch (IOException e) {
+            throw new LatheException("cannot read tracking store file " + file + ": " + e, e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LatheException("interrupted while waiting for a busy SQLite database", e);
+        }
+    }
+}

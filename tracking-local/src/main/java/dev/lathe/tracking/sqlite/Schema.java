@@ -1,0 +1,79 @@
+package dev.lathe.tracking.sqlite;
+
+import java.util.List;
+
+/** The tracking schema as versioned migrations, with MLflow's table and column names. */
+final class Schema {
+    private Schema() {}
+
+    static List<Migration> migrations() {
+        return List.of(
+                new Migration(
+                        1,
+                        "MLflow tracking and registry tables",
+                        List.of(
+                                "CREATE TABLE experiments (experiment_id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL,"
+                                        + " artifact_location TEXT, lifecycle_stage TEXT NOT NULL DEFAULT 'active'"
+                                        + " CHECK (lifecycle_stage IN ('active','deleted')),"
+                                        + " creation_time INTEGER, last_update_time INTEGER)",
+                                "CREATE TABLE experiment_tags (key TEXT NOT NULL, value TEXT, experiment_id INTEGER NOT NULL"
+                                        + " REFERENCES experiments(experiment_id), PRIMARY KEY (key, experiment_id))",
+                                "CREATE TABLE runs (run_uuid TEXT PRIMARY KEY, name TEXT, source_type TEXT, source_name TEXT,"
+                                        + " entry_point_name TEXT, user_id TEXT, status TEXT NOT NULL CHECK (status IN"
+                                        + " ('RUNNING','SCHEDULED','FINISHED','FAILED','KILLED')), start_time INTEGER,"
+                                        + " end_time INTEGER, deleted_time INTEGER, source_version TEXT,"
+                                        + " lifecycle_stage TEXT NOT NULL CHECK (lifecycle_stage IN ('active','deleted')),"
+                                        + " artifact_uri TEXT, experiment_id INTEGER NOT NULL"
+                                        + " REFERENCES experiments(experiment_id), parent_run_id TEXT)",
+                                "CREATE TABLE tags (key TEXT NOT NULL, value TEXT, run_uuid TEXT NOT NULL"
+                                        + " REFERENCES runs(run_uuid), PRIMARY KEY (key, run_uuid))",
+                                "CREATE TABLE params (key TEXT NOT NULL, value TEXT NOT NULL, run_uuid TEXT NOT NULL"
+                                        + " REFERENCES runs(run_uuid), PRIMARY KEY (key, run_uuid))",
+                                "CREATE TABLE metrics (key TEXT NOT NULL, value REAL NOT NULL, timestamp INTEGER NOT NULL,"
+                                        + " run_uuid TEXT NOT NULL REFERENCES runs(run_uuid), step INTEGER NOT NULL DEFAULT 0,"
+                                        + " is_nan INTEGER NOT NULL DEFAULT 0, is_inf INTEGER NOT NULL DEFAULT 0,"
+                                        + " PRIMARY KEY (key, timestamp, step, run_uuid, value, is_nan))",
+                                "CREATE TABLE latest_metrics (key TEXT NOT NULL, value REAL NOT NULL, timestamp INTEGER,"
+                                        + " step INTEGER NOT NULL, is_nan INTEGER NOT NULL, is_inf INTEGER NOT NULL DEFAULT 0,"
+                                        + " run_uuid TEXT NOT NULL REFERENCES runs(run_uuid), PRIMARY KEY (key, run_uuid))",
+                                "CREATE TABLE datasets (dataset_uuid TEXT NOT NULL, experiment_id INTEGER NOT NULL"
+                                        + " REFERENCES experiments(experiment_id), name TEXT NOT NULL, digest TEXT NOT NULL,"
+                                        + " dataset_source_type TEXT, dataset_source TEXT, dataset_schema TEXT,"
+                                        + " dataset_profile TEXT, PRIMARY KEY (experiment_id, name, digest))",
+                                "CREATE TABLE inputs (input_uuid TEXT NOT NULL, source_type TEXT NOT NULL,"
+                                        + " source_id TEXT NOT NULL, destination_type TEXT NOT NULL,"
+                                        + " destination_id TEXT NOT NULL,"
+                                        + " PRIMARY KEY (source_type, source_id, destination_type, destination_id))",
+                                "CREATE TABLE input_tags (input_uuid TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL,"
+                                        + " PRIMARY KEY (input_uuid, name))",
+                                "CREATE TABLE registered_models (name TEXT PRIMARY KEY, creation_time INTEGER,"
+                                        + " last_updated_time INTEGER, description TEXT)",
+                                "CREATE TABLE registered_model_tags (key TEXT NOT NULL, value TEXT, name TEXT NOT NULL"
+                                        + " REFERENCES registered_models(name) ON UPDATE CASCADE ON DELETE CASCADE,"
+                                        + " PRIMARY KEY (key, name))",
+                                "CREATE TABLE model_versions (name TEXT NOT NULL REFERENCES registered_models(name)"
+                                        + " ON UPDATE CASCADE ON DELETE CASCADE, version INTEGER NOT NULL,"
+                                        + " creation_time INTEGER, last_updated_time INTEGER, description TEXT, user_id TEXT,"
+                                        + " current_stage TEXT, source TEXT, run_id TEXT, run_link TEXT, status TEXT,"
+                                        + " status_message TEXT, PRIMARY KEY (name, version))",
+                                "CREATE TABLE model_version_tags (key TEXT NOT NULL, value TEXT, name TEXT NOT NULL,"
+                                        + " version INTEGER NOT NULL, PRIMARY KEY (key, name, version),"
+                                        + " FOREIGN KEY (name, version) REFERENCES model_versions(name, version)"
+                                        + " ON UPDATE CASCADE ON DELETE CASCADE)",
+                                "CREATE TABLE registered_model_aliases (alias TEXT NOT NULL, version INTEGER NOT NULL,"
+                                        + " name TEXT NOT NULL REFERENCES registered_models(name) ON UPDATE CASCADE"
+                                        + " ON DELETE CASCADE, PRIMARY KEY (name, alias))")),
+                new Migration(
+                        2,
+                        "indexes for search",
+                        List.of(
+                                "CREATE INDEX index_metrics_run_key ON metrics (run_uuid, key)",
+                                "CREATE INDEX index_latest_metrics_key ON latest_metrics (key, value)",
+                                "CREATE INDEX index_params_key ON params (key, value)",
+                                "CREATE INDEX index_tags_key ON tags (key, value)",
+                                "CREATE INDEX index_runs_experiment_start ON runs (experiment_id, start_time)",
+                                "CREATE INDEX index_runs_parent ON runs (parent_run_id)",
+                                "CREATE INDEX index_inputs_destination ON inputs (destination_type, destination_id)",
+                                "CREATE INDEX index_model_versions_run ON model_versions (run_id)")));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.lathe.tracking.sqlite;
+
+import dev.lathe.core.LatheException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Applies pending migrations once, even when several threads or processes open the store at the same
+ * time: the version is read and the steps are applied inside one {@code BEGIN IMMEDIATE} transaction,
+ * so the second opener waits, re-checks the version and finds nothing to do.
+ */
+final class SchemaMigrator {
+    private final List<Migration> migrations;
+
+    SchemaMigrator(List<Migration> migrations) {
+        for (int i = 0; i < migrations.size(); i++) {
+            LatheException.check(
+                    migrations.get(i).version() == i + 1,
+                    "migrations must be numbered 1, 2, ... in order; position %d has version %d",
+                    i,
+                    migrations.get(i).version());
+        }
+        this.migrations = List.copyOf(migrations);
+    }
+
+    int latestVersion() {
+        return migrations.size();
+    }
+
+    /** Brings the database to the latest version; returns how many steps this call applied. */
+    int migrate(Db db) {
+        return db.write(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY,"
+                        + " description TEXT NOT NULL, applied_time INTEGER NOT NULL)");
+            }
+            int current = currentVersion(c);
+            LatheException.check(
+                    current <= latestVersion(),
+                    "tracking store %s has schema version %d, newer than this Lathe supports (%d); upgrade Lathe",
+                    db.file(),
+                    current,
+                    latestVersion());
+            int applied = 0;
+            for (Migration m : migrations.subList(current, migrations.size())) {
+                try (Statement st = c.createStatement()) {
+                    for (String sql : m.statements()) {
+                        st.execute(sql);
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO schema_version (version, description, applied_time) VALUES (?, ?, ?)")) {
+                    ps.setInt(1, m.version());
+                    ps.setString(2, m.description());
+                    ps.setLong(3, System.currentTimeMillis());
+                    ps.executeUpdate();
+                }
+                applied++;
+            }
+            return applied;
+        });
+    }
+
+    static int currentVersion(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+}

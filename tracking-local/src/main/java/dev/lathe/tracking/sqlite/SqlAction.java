@@ -1,0 +1,10 @@
+package dev.lathe.tracking.sqlite;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** A unit of database work without a result, run inside one write transaction by {@link Db}. */
+@FunctionalInterface
+interface SqlAction {
+    void run(Connection connection) throws SQLException;
+}

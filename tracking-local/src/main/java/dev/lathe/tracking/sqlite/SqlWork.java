@@ -1,0 +1,10 @@
+package dev.lathe.tracking.sqlite;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** A unit of database work run inside one transaction by {@link Db}. */
+@FunctionalInterface
+interface SqlWork<T> {
+    T run(Connection connection) throws SQLException;
+}

@@ -1,0 +1,96 @@
+package dev.lathe.tracking.sqlite;
+
+import dev.lathe.tracking.Experiment;
+import dev.lathe.tracking.ModelVersion;
+import dev.lathe.tracking.Page;
+import dev.lathe.tracking.RegisteredModel;
+import dev.lathe.tracking.Run;
+import dev.lathe.tracking.ViewType;
+import dev.lathe.tracking.search.ExperimentSearchQuery;
+import dev.lathe.tracking.search.ModelVersionSearchQuery;
+import dev.lathe.tracking.search.RegisteredModelSearchQuery;
+import dev.lathe.tracking.search.RunSearchQuery;
+import dev.lathe.tracking.search.SearchPage;
+import dev.lathe.tracking.search.SqlQuery;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs MLflow searches: the {@code dev.lathe.tracking.search} package turns the filter and order-by
+ * strings into parameterised SQL selecting ids; this class executes it and loads the entities, all
+ * in one read transaction. Registry searches work the same way on the registry tables.
+ */
+final class SqliteSearch {
+    private final Db db;
+    private final SqliteTrackingStore store;
+
+    SqliteSearch(Db db, SqliteTrackingStore store) {
+        this.db = db;
+        this.store = store;
+    }
+
+    Page<Run> runs(
+            List<String> experimentIds,
+            String filter,
+            List<String> orderBy,
+            int maxResults,
+            String pageToken,
+            ViewType viewType) {
+        List<Long> ids = new ArrayList<>();
+        for (String id : experimentIds) {
+            ids.add(Sql.parseId("experiment", id));
+        }
+        SqlQuery q = RunSearchQuery.build(ids, filter, orderBy, searchView(viewType), maxResults, pageToken);
+        return db.read(c -> {
+            SearchPage<String> page = q.execute(c, rs -> rs.getString(1));
+            List<Run> out = new ArrayList<>();
+            for (String runId : page.items()) {
+                out.add(store.loadRun(c, runId));
+            }
+            return new Page<>(out, page.nextPageToken());
+        });
+    }
+
+    Page<Experiment> experiments(
+            String filter, List<String> orderBy, int maxResults, String pageToken, ViewType viewType) {
+        SqlQuery q = ExperimentSearchQuery.build(filter, orderBy, searchView(viewType), maxResults, pageToken);
+        return db.read(c -> {
+            SearchPage<Long> page = q.execute(c, rs -> rs.getLong(1));
+            List<Experiment> out = new ArrayList<>();
+            for (Long id : page.items()) {
+                out.add(store.loadExperiment(c, Long.toString(id)));
+            }
+            return new Page<>(out, page.nextPageToken());
+        });
+    }
+
+    Page<RegisteredModel> registeredModels(
+            RegistryDao dao, String filter, List<String> orderBy, int maxResults, String pageToken) {
+        SqlQuery q = RegisteredModelSearchQuery.build(filter, orderBy, maxResults, pageToken);
+        return db.read(c -> {
+            SearchPage<String> page = q.execute(c, rs -> rs.getString(1));
+            List<RegisteredModel> out = new ArrayList<>();
+            for (String name : page.items()) {
+                out.add(dao.requireModel(c, name));
+            }
+            return new Page<>(out, page.nextPageToken());
+        });
+    }
+
+    Page<ModelVersion> modelVersions(
+            RegistryDao dao, String filter, List<String> orderBy, int maxResults, String pageToken) {
+        SqlQuery q = ModelVersionSearchQuery.build(filter, orderBy, maxResults, pageToken);
+        return db.read(c -> {
+            SearchPage<Object[]> page = q.execute(c, rs -> new Object[] {rs.getString(1), rs.getInt(2)});
+            List<ModelVersion> out = new ArrayList<>();
+            for (Object[] key : page.items()) {
+                out.add(dao.requireVersion(c, (String) key[0], (Integer) key[1]));
+            }
+            return new Page<>(out, page.nextPageToken());
+        });
+    }
+
+    static dev.lathe.tracking.search.ViewType searchView(ViewType v) {
+        return dev.lathe.tracking.search.ViewType.valueOf(v.name());
+    }
+}

@@ -1,0 +1,363 @@
+package dev.lathe.tracking.sqlite;
+
+import dev.lathe.core.LatheException;
+import dev.lathe.core.tracking.ActiveRun;
+import dev.lathe.core.tracking.DatasetInput;
+import dev.lathe.core.tracking.RunSnapshot;
+import dev.lathe.core.tracking.RunSpec;
+import dev.lathe.core.tracking.RunStatus;
+import dev.lathe.tracking.ArtifactInfo;
+import dev.lathe.tracking.Experiment;
+import dev.lathe.tracking.LifecycleStage;
+import dev.lathe.tracking.Metric;
+import dev.lathe.tracking.Page;
+import dev.lathe.tracking.Param;
+import dev.lathe.tracking.Run;
+import dev.lathe.tracking.RunInfo;
+import dev.lathe.tracking.RunTag;
+import dev.lathe.tracking.TrackingStore;
+import dev.lathe.tracking.ViewType;
+import dev.lathe.tracking.artifacts.LocalArtifactRepository;
+import dev.lathe.tracking.registry.ModelRegistry;
+import dev.lathe.tracking.runs.GitCommit;
+import dev.lathe.tracking.runs.RunNameGenerator;
+import dev.lathe.tracking.validation.EntityValidator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The embedded tracking store: one SQLite file {@code <root>/lathe.db} (WAL, versioned schema) plus
+ * artifacts under {@code <root>/artifacts/<experiment_id>/<run_id>/artifacts}. Safe to share between
+ * threads and between processes that open the same root. Open with {@link #open(Path)} or {@link
+ * #openDefault()}; close it to flush pending metrics and release the file.
+ */
+public final class SqliteTrackingStore implements TrackingStore {
+    private final Path root;
+    private final Db db;
+    private final ExperimentDao experiments;
+    private final RunDao runs;
+    private final RunDataDao data = new RunDataDao();
+    private final AsyncMetricWriter writer;
+    private final SqliteModelRegistry registry;
+    private final SqliteSearch search;
+    private final Thread shutdownHook;
+    private volatile boolean closed;
+
+    private SqliteTrackingStore(Path root, List<Migration> migrations) {
+        this.root = root.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(this.root.resolve(StoreLocation.ARTIFACTS_DIR));
+        } catch (IOException e) {
+            throw new LatheException("cannot create tracking store directory " + this.root + ": " + e, e);
+        }
+        this.db = Db.open(this.root.resolve(StoreLocation.DB_FILE));
+        try {
+            new SchemaMigrator(migrations).migrate(db);
+            this.experiments = new ExperimentDao(this.root.resolve(StoreLocation.ARTIFACTS_DIR));
+            db.execute(c -> experiments.ensureDefault(c));
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        String source = System.getProperty("sun.java.command", "java").split(" ")[0];
+        this.runs = new RunDao(
+                experiments,
+                new RunNameGenerator(new SecureRandom()),
+                source,
+                GitCommit.of(Path.of("").toAbsolutePath()));
+        this.writer =
+                new AsyncMetricWriter(new MetricSink(db, runs, data), "lathe-metric-writer-" + this.root.getFileName());
+        this.search = new SqliteSearch(db, this);
+        this.registry = new SqliteModelRegistry(db, this, search);
+        this.shutdownHook = new Thread(writer::close, "lathe-store-shutdown-" + this.root.getFileName());
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Opens (creating when absent) the store rooted at {@code root}. */
+    public static SqliteTrackingStore open(Path root) {
+        return new SqliteTrackingStore(root, Schema.migrations());
+    }
+
+    /** Opens the store at {@code lathe.store}, {@code $LATHE_STORE} or {@code ./lathe-store}. */
+    public static SqliteTrackingStore openDefault() {
+        return open(StoreLocation.resolve(Optional.empty()));
+    }
+
+    /** Opens with a custom migration list (tests of the migration mechanism). */
+    static SqliteTrackingStore open(Path root, List<Migration> migrations) {
+        return new SqliteTrackingStore(root, migrations);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    Db db() {
+        return db;
+    }
+
+    Thread shutdownHook() {
+        return shutdownHook;
+    }
+
+    // ---- Tracker ----
+
+    @Override
+    public String getOrCreateExperiment(String name) {
+        return db.write(c -> experiments.getOrCreate(c, name));
+    }
+
+    @Override
+    public ActiveRun startRun(RunSpec spec) {
+        RunInfo info = createRun(spec);
+        return new SqliteActiveRun(this, writer, info.runId(), info.experimentId());
+    }
+
+    @Override
+    public ActiveRun resumeRun(String runId) {
+        RunInfo info = db.write(c -> runs.reopen(c, runId));
+        return new SqliteActiveRun(this, writer, info.runId(), info.experimentId());
+    }
+
+    @Override
+    public RunSnapshot getRunSnapshot(String runId) {
+        return Snapshots.of(getRun(runId));
+    }
+
+    @Override
+    public List<RunSnapshot> childRuns(String parentRunId) {
+        return db.read(c -> {
+            runs.info(c, parentRunId);
+            List<RunSnapshot> out = new ArrayList<>();
+            for (String id : runs.childIds(c, parentRunId)) {
+                out.add(Snapshots.of(SqliteRuns.load(c, runs, data, id)));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public String location() {
+        return root.toString();
+    }
+
+    @Override
+    public void flush() {
+        writer.flushAll();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            writer.close();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is already running its hooks, ours included; nothing to remove.
+            }
+            db.close();
+        }
+    }
+
+    // ---- experiments ----
+
+    @Override
+    public String createExperiment(String name, String artifactLocation, Map<String, String> tags) {
+        return db.write(c -> experiments.create(c, name, artifactLocation, tags));
+    }
+
+    @Override
+    public Experiment getExperiment(String experimentId) {
+        return db.read(c -> experiments.get(c, experimentId));
+    }
+
+    @Override
+    public Optional<Experiment> getExperimentByName(String name) {
+        return db.read(c -> experiments.byName(c, name));
+    }
+
+    @Override
+    public List<Experiment> listExperiments(ViewType viewType) {
+        return db.read(c -> experiments.list(c, viewType));
+    }
+
+    @Override
+    public void renameExperiment(String experimentId, String newName) {
+        db.execute(c -> experiments.rename(c, experimentId, newName));
+    }
+
+    @Override
+    public void deleteExperiment(String experimentId) {
+        db.execute(c -> experiments.setStage(c, experimentId, LifecycleStage.DELETED));
+    }
+
+    @Override
+    public void restoreExperiment(String experimentId) {
+        db.execute(c -> experiments.setStage(c, experimentId, LifecycleStage.ACTIVE));
+    }
+
+    @Override
+    public void setExperimentTag(String experimentId, String key, String value) {
+        db.execute(c -> experiments.setTag(c, experimentId, key, value));
+    }
+
+    // ---- runs ----
+
+    @Override
+    public RunInfo createRun(RunSpec spec) {
+        return db.write(c -> runs.create(c, spec));
+    }
+
+    @Override
+    public Run getRun(String runId) {
+        return db.read(c -> SqliteRuns.load(c, runs, data, runId));
+    }
+
+    @Override
+    public void updateRunStatus(String runId, RunStatus status) {
+        db.execute(c -> runs.updateStatus(c, runId, status));
+    }
+
+    @Override
+    public void deleteRun(String runId) {
+        db.execute(c -> runs.setStage(c, runId, LifecycleStage.DELETED));
+    }
+
+    @Override
+    public void restoreRun(String runId) {
+        db.execute(c -> runs.setStage(c, runId, LifecycleStage.ACTIVE));
+    }
+
+    @Override
+    public void logParam(String runId, String key, String value) {
+        logBatch(runId, List.of(), List.of(new Param(key, value)), List.of());
+    }
+
+    @Override
+    public void logMetric(String runId, Metric metric) {
+        logBatch(runId, List.of(metric), List.of(), List.of());
+    }
+
+    @Override
+    public void setTag(String runId, String key, String value) {
+        logBatch(runId, List.of(), List.of(), List.of(new RunTag(key, value)));
+    }
+
+    @Override
+    public void deleteTag(String runId, String key) {
+        db.execute(c -> runs.deleteTag(c, runId, key));
+    }
+
+    @Override
+    public void logBatch(String runId, List<Metric> metrics, List<Param> params, List<RunTag> tags) {
+        EntityValidator.checkBatch(metrics, params, tags);
+        db.execute(c -> {
+            boolean mustBeRunning = !metrics.isEmpty() || !params.isEmpty();
+            runs.requireWritable(c, runId, mustBeRunning);
+            data.putParams(c, runId, params);
+            data.putMetrics(c, runId, metrics);
+            runs.setTags(c, runId, tags);
+        });
+    }
+
+    @Override
+    public void logInputs(String runId, List<DatasetInput> inputs) {
+        db.execute(c -> {
+            RunInfo info = runs.requireWritable(c, runId, true);
+            data.putInputs(c, runId, Long.parseLong(info.experimentId()), inputs);
+        });
+    }
+
+    @Override
+    public List<Metric> getMetricHistory(String runId, String key) {
+        return db.read(c -> {
+            runs.info(c, runId);
+            return data.history(c, runId, key);
+        });
+    }
+
+    // ---- artifacts ----
+
+    private LocalArtifactRepository artifacts(String runId) {
+        return new LocalArtifactRepository(
+                Path.of(db.read(c -> runs.info(c, runId)).artifactUri()));
+    }
+
+    @Override
+    public void logArtifact(String runId, String path, byte[] content) {
+        writableArtifacts(runId).write(path, content);
+    }
+
+    @Override
+    public void logArtifacts(String runId, Path local, String artifactPath) {
+        writableArtifacts(runId).copyIn(local, artifactPath);
+    }
+
+    private LocalArtifactRepository writableArtifacts(String runId) {
+        RunInfo info = db.read(c -> runs.requireWritable(c, runId, true));
+        return new LocalArtifactRepository(Path.of(info.artifactUri()));
+    }
+
+    @Override
+    public List<ArtifactInfo> listArtifacts(String runId, String path) {
+        return artifacts(runId).list(path);
+    }
+
+    @Override
+    public byte[] readArtifact(String runId, String path) {
+        return artifacts(runId).read(path);
+    }
+
+    @Override
+    public Path downloadArtifacts(String runId, String path, Path destinationDir) {
+        return artifacts(runId).download(path, destinationDir);
+    }
+
+    @Override
+    public Path artifactPath(String runId, String path) {
+        return artifacts(runId).resolve(path);
+    }
+
+    // ---- search and registry ----
+
+    @Override
+    public Page<Run> searchRuns(
+            List<String> experimentIds,
+            String filter,
+            List<String> orderBy,
+            int maxResults,
+            String pageToken,
+            ViewType viewType) {
+        return search.runs(experimentIds, filter, orderBy, maxResults, pageToken, viewType);
+    }
+
+    @Override
+    public Page<Experiment> searchExperiments(
+            String filter, List<String> orderBy, int maxResults, String pageToken, ViewType viewType) {
+        return search.experiments(filter, orderBy, maxResults, pageToken, viewType);
+    }
+
+    @Override
+    public ModelRegistry registry() {
+        return registry;
+    }
+
+    Run loadRun(java.sql.Connection c, String runId) throws java.sql.SQLException {
+        return SqliteRuns.load(c, runs, data, runId);
+    }
+
+    Experiment loadExperiment(java.sql.Connection c, String experimentId) throws java.sql.SQLException {
+        return experiments.get(c, experimentId);
+    }
+}

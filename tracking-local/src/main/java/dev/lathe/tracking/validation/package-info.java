@@ -1,0 +1,2 @@
+/** MLflow's key, value and batch validation, shared by every backend. */
+package dev.lathe.tracking.validation;
