@@ -30,6 +30,16 @@ public interface Tracker extends AutoCloseable {
         throw new dev.lathe.core.LatheException(getClass().getName() + " cannot list child runs");
     }
 
+    /**
+     * Runs of one experiment (active ones) matching an MLflow filter string such as
+     * {@code "tags.`lathe.test` = 'x' and attributes.status = 'FINISHED'"}, in MLflow's order-by syntax
+     * ({@code "attributes.start_time DESC"}), at most {@code maxResults}.
+     */
+    default java.util.List<RunSnapshot> searchRuns(
+            String experimentId, String filter, java.util.List<String> orderBy, int maxResults) {
+        throw new dev.lathe.core.LatheException(getClass().getName() + " cannot search runs");
+    }
+
     /** A human-readable description of where runs are stored (a path or URI). */
     String location();
 

@@ -131,6 +131,15 @@ public final class SqliteTrackingStore implements TrackingStore {
     }
 
     @Override
+    public List<RunSnapshot> searchRuns(String experimentId, String filter, List<String> orderBy, int maxResults) {
+        return searchRuns(List.of(experimentId), filter, orderBy, maxResults, null, ViewType.ACTIVE_ONLY)
+                .items()
+                .stream()
+                .map(Snapshots::of)
+                .toList();
+    }
+
+    @Override
     public List<RunSnapshot> childRuns(String parentRunId) {
         return db.read(c -> {
             runs.info(c, parentRunId);

@@ -1,0 +1,138 @@
+package dev.lathe.examples.search;
+
+import dev.lathe.core.prep.PrepConfig;
+import dev.lathe.core.prep.TrainValid;
+import dev.lathe.core.tracking.Tracker;
+import dev.lathe.evaluation.search.ParamSet;
+import dev.lathe.evaluation.search.ScoreMetric;
+import dev.lathe.evaluation.search.SearchListener;
+import dev.lathe.evaluation.search.SearchResult;
+import dev.lathe.evaluation.search.SearchSettings;
+import dev.lathe.evaluation.search.Study;
+import dev.lathe.evaluation.search.TrainerObjective;
+import dev.lathe.evaluation.search.Trial;
+import dev.lathe.evaluation.search.TrialState;
+import dev.lathe.evaluation.search.pruning.MedianPruner;
+import dev.lathe.evaluation.search.sampler.RandomSampler;
+import dev.lathe.evaluation.search.sampler.Sampler;
+import dev.lathe.evaluation.search.sampler.TpeSampler;
+import dev.lathe.evaluation.search.space.SearchSpace;
+import dev.lathe.evaluation.search.tracking.SearchTracking;
+import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.trainers.boosted.XGBoostParams;
+import dev.lathe.trainers.boosted.XGBoostTrainer;
+import java.util.Locale;
+
+/**
+ * The MLOps course's XGBoost hyperparameter search (hyperopt fmin with TPE) on green taxi 2023-01
+ * (train) and 2023-02 (validation): max_depth 4..100, learning_rate e^-3..1, reg_alpha e^-5..e^-1,
+ * reg_lambda e^-6..e^-1, min_child_weight e^-1..e^3 (all log-uniform but max_depth), objective
+ * reg:squarederror, seed 42, up to 1000 rounds with early stopping after 50. Prints the best
+ * validation RMSE and the wall time. Options: see {@link CourseSearchOptions#parse}.
+ */
+public final class CourseXGBoostSearch {
+    /** Rounds without validation improvement before XGBoost stops (the course's early_stopping_rounds). */
+    public static final int EARLY_STOPPING_ROUNDS = 50;
+    /** The course's fixed XGBoost seed. */
+    public static final long XGBOOST_SEED = 42;
+
+    private CourseXGBoostSearch() {}
+
+    /** The course's search space. */
+    public static SearchSpace space() {
+        return SearchSpace.builder()
+                .intRange("max_depth", 4, 100)
+                .logUniform("learning_rate", Math.exp(-3), 1.0)
+                .logUniform("reg_alpha", Math.exp(-5), Math.exp(-1))
+                .logUniform("reg_lambda", Math.exp(-6), Math.exp(-1))
+                .logUniform("min_child_weight", Math.exp(-1), Math.exp(3))
+                .fixed("objective", "reg:squarederror")
+                .fixed("seed", (int) XGBOOST_SEED)
+                .build();
+    }
+
+    /** The XGBoost trainer for one trial's params. */
+    public static XGBoostTrainer trainer(ParamSet p, int rounds, int xgbThreads) {
+        return new XGBoostTrainer(XGBoostParams.builder(rounds)
+                .maxDepth(p.getInt("max_depth"))
+                .learningRate(p.getDouble("learning_rate"))
+                .regAlpha(p.getDouble("reg_alpha"))
+                .regLambda(p.getDouble("reg_lambda"))
+                .minChildWeight(p.getDouble("min_child_weight"))
+                .objective(p.getString("objective"))
+                .seed(p.getInt("seed"))
+                .earlyStoppingRounds(Math.min(EARLY_STOPPING_ROUNDS, rounds))
+                .nthread(xgbThreads)
+                .build());
+    }
+
+    /** Runs the search described by {@code options}, tracked into {@code tracker} when not null. */
+    public static SearchResult run(CourseSearchOptions options, Tracker tracker) {
+        TrainValid data = TrainValid.load(options.train(), options.valid(), PrepConfig.course());
+        TrainerObjective objective = TrainerObjective.builder(
+                        p -> trainer(p, options.rounds(), options.xgbThreads()), data.train(), ScoreMetric.of("rmse"))
+                .validation(data.valid())
+                .intermediateKey("validation_rmse")
+                .build();
+        Sampler sampler = options.mode() == SearchMode.RANDOM ? new RandomSampler() : new TpeSampler();
+        Study.Builder study = Study.builder(
+                space(),
+                sampler,
+                objective,
+                SearchSettings.builder(options.trials(), options.seed())
+                        .threads(options.threads())
+                        .batchSize(options.batchSize())
+                        .score(ScoreMetric.of("rmse"))
+                        .build());
+        study.listener(new SearchListener() {
+            @Override
+            public void trialFinished(Trial t) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "trial %d %s rmse=%.6f rounds=%d %.1f s %s%n",
+                        t.number(),
+                        t.state(),
+                        t.value(),
+                        t.intermediateValues().size(),
+                        t.duration().toMillis() / 1000.0,
+                        t.params());
+            }
+        });
+        if (options.mode() == SearchMode.TPE_PRUNED) {
+            study.pruner(new MedianPruner(5, 10));
+        }
+        if (tracker != null) {
+            study.tracking(new SearchTracking(
+                    tracker,
+                    "nyc-taxi-xgboost-search",
+                    "xgboost-" + options.mode().label()));
+        }
+        return study.build().run();
+    }
+
+    public static void main(String[] args) {
+        CourseSearchOptions options = CourseSearchOptions.parse(args);
+        long start = System.nanoTime();
+        SearchResult result;
+        if (options.store().isPresent()) {
+            try (SqliteTrackingStore store =
+                    SqliteTrackingStore.open(options.store().get())) {
+                result = run(options, store);
+            }
+        } else {
+            result = run(options, null);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(
+                Locale.ROOT,
+                "mode=%s trials=%d complete=%d pruned=%d failed=%d%n",
+                options.mode().label(),
+                result.trials().size(),
+                result.count(TrialState.COMPLETE),
+                result.count(TrialState.PRUNED),
+                result.count(TrialState.FAILED));
+        System.out.printf(Locale.ROOT, "best validation RMSE %.6f with %s%n", result.bestScore(), result.bestParams());
+        System.out.printf(Locale.ROOT, "wall time %.1f s%n", seconds);
+        result.parentRunId().ifPresent(id -> System.out.println("parent run " + id));
+    }
+}

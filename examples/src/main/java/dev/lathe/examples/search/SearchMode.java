@@ -1,0 +1,25 @@
+package dev.lathe.examples.search;
+
+import dev.lathe.core.LatheException;
+import java.util.Locale;
+
+/** The three course search variants: TPE with median pruning, TPE without pruning, random search. */
+public enum SearchMode {
+    TPE_PRUNED,
+    TPE,
+    RANDOM;
+
+    /** Parses "tpe-pruned", "tpe" or "random". */
+    public static SearchMode parse(String text) {
+        for (SearchMode m : values()) {
+            if (m.label().equals(text.toLowerCase(Locale.ROOT))) {
+                return m;
+            }
+        }
+        throw new LatheException("--mode must be one of tpe-pruned, tpe, random, got '" + text + "'");
+    }
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
