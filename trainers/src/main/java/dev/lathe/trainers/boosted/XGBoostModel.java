@@ -1,0 +1,155 @@
+package dev.lathe.trainers.boosted;
+
+import dev.lathe.core.LatheException;
+import dev.lathe.core.data.SparseMatrix;
+import dev.lathe.core.model.Model;
+import dev.lathe.core.model.ModelProvenance;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/**
+ * A fitted XGBoost booster plus what Lathe needs around it: the feature names, the best iteration
+ * found by early stopping (predictions use only the trees of rounds 0..bestIteration, although the
+ * booster keeps every tree it grew), and provenance. Saved by {@link XGBoostModelCodec} as UBJSON.
+ */
+public final class XGBoostModel implements Model {
+    /** The codec key of XGBoost models. */
+    public static final String KIND = "xgboost";
+
+    static final int PAYLOAD_VERSION = 1;
+
+    private final Booster booster;
+    private final int bestIteration;
+    private final int roundsTrained;
+    private final int numParallelTree;
+    private final List<String> featureNames;
+    private final ModelProvenance provenance;
+
+    XGBoostModel(
+            Booster booster,
+            int bestIteration,
+            int roundsTrained,
+            int numParallelTree,
+            List<String> featureNames,
+            ModelProvenance provenance) {
+        LatheException.check(
+                bestIteration >= 0 && bestIteration < roundsTrained,
+                "xgboost model: best iteration must be in [0, %d), got %d",
+                roundsTrained,
+                bestIteration);
+        LatheException.check(numParallelTree >= 1, "num_parallel_tree must be >= 1, got %d", numParallelTree);
+        this.booster = booster;
+        this.bestIteration = bestIteration;
+        this.roundsTrained = roundsTrained;
+        this.numParallelTree = numParallelTree;
+        this.featureNames = List.copyOf(featureNames);
+        this.provenance = provenance;
+    }
+
+    @Override
+    public double[] predict(SparseMatrix x) {
+        LatheException.check(
+                x.cols() == featureNames.size(),
+                "xgboost model: feature matrix has %d columns, the model was trained on %d",
+                x.cols(),
+                featureNames.size());
+        DMatrix dm = DMatrices.of(x, -1);
+        try {
+            // tree limit counts trees, not rounds: each round grows numParallelTree trees.
+            int treeLimit = bestIteration + 1 == roundsTrained ? 0 : (bestIteration + 1) * numParallelTree;
+            float[][] raw = booster.predict(dm, false, treeLimit);
+            double[] out = new double[raw.length];
+            for (int i = 0; i < raw.length; i++) {
+                out[i] = raw[i][0];
+            }
+            return out;
+        } catch (XGBoostError e) {
+            throw new LatheException("xgboost prediction failed on " + x.rows() + " rows: " + e, e);
+        } finally {
+            dm.dispose();
+        }
+    }
+
+    /**
+     * Importance of every feature that appears in a split, by name (features never split on are
+     * absent, as in XGBoost's {@code get_score}). Computed over all trees the booster holds.
+     */
+    public Map<String, Double> featureImportance(ImportanceType type) {
+        // Ask with synthetic names f0..fN so that any real name (spaces, '=') survives the native fmap.
+        String[] synthetic = new String[featureNames.size()];
+        for (int j = 0; j < synthetic.length; j++) {
+            synthetic[j] = "f" + j;
+        }
+        Map<String, Double> raw;
+        try {
+            raw = booster.getScore(synthetic, type.xgboostName());
+        } catch (XGBoostError e) {
+            throw new LatheException("xgboost feature importance '" + type.xgboostName() + "' failed: " + e, e);
+        }
+        Map<String, Double> named = new LinkedHashMap<>();
+        for (int j = 0; j < synthetic.length; j++) {
+            Double v = raw.get(synthetic[j]);
+            if (v != null) {
+                named.put(featureNames.get(j), v);
+            }
+        }
+        return named;
+    }
+
+    /** The 0-based boosting round with the best validation score (the last round without early stopping). */
+    public int bestIteration() {
+        return bestIteration;
+    }
+
+    /** How many rounds the booster holds (best iteration + patience when early stopping fired). */
+    public int roundsTrained() {
+        return roundsTrained;
+    }
+
+    public int numParallelTree() {
+        return numParallelTree;
+    }
+
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    /** The booster in XGBoost's UBJSON model format. */
+    public byte[] boosterBytes() {
+        try {
+            return booster.toByteArray("ubj");
+        } catch (XGBoostError e) {
+            throw new LatheException("cannot serialise xgboost booster: " + e, e);
+        }
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public ModelProvenance provenance() {
+        return provenance;
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(out);
+        data.writeInt(PAYLOAD_VERSION);
+        ProvenanceIO.write(provenance, data);
+        ProvenanceIO.writeNames(featureNames, data);
+        data.writeInt(bestIteration);
+        data.writeInt(roundsTrained);
+        data.writeInt(numParallelTree);
+        ProvenanceIO.writeBlock(boosterBytes(), data);
+        data.flush();
+    }
+}

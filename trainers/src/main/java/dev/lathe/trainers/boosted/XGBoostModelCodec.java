@@ -1,0 +1,46 @@
+package dev.lathe.trainers.boosted;
+
+import dev.lathe.core.LatheException;
+import dev.lathe.core.model.Model;
+import dev.lathe.core.model.ModelCodec;
+import dev.lathe.core.model.ModelProvenance;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/** Reads {@link XGBoostModel}s ("xgboost" kind): provenance, names, best iteration, UBJSON booster. */
+public final class XGBoostModelCodec implements ModelCodec {
+    @Override
+    public String kind() {
+        return XGBoostModel.KIND;
+    }
+
+    @Override
+    public Model read(InputStream in) throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        int version = data.readInt();
+        LatheException.check(
+                version == XGBoostModel.PAYLOAD_VERSION,
+                "xgboost model payload version must be %d, got %d",
+                XGBoostModel.PAYLOAD_VERSION,
+                version);
+        ModelProvenance provenance = ProvenanceIO.read(data);
+        List<String> names = ProvenanceIO.readNames(data);
+        int bestIteration = data.readInt();
+        int rounds = data.readInt();
+        int parallel = data.readInt();
+        byte[] ubj = ProvenanceIO.readBlock(data);
+        Booster booster;
+        try {
+            booster = XGBoost.loadModel(ubj);
+            booster.setParam("verbosity", "0");
+        } catch (XGBoostError e) {
+            throw new LatheException("cannot load xgboost booster from " + ubj.length + " UBJSON bytes: " + e, e);
+        }
+        return new XGBoostModel(booster, bestIteration, rounds, parallel, names, provenance);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.lathe.trainers.boosted;
+
+import dev.lathe.core.LatheException;
+import dev.lathe.core.data.Dataset;
+import dev.lathe.core.model.FitContext;
+import dev.lathe.core.model.ModelProvenance;
+import dev.lathe.core.model.Trainer;
+import dev.lathe.core.model.TrainingListener;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/**
+ * Trains an XGBoost booster one round at a time so that Lathe, not the native library, owns the loop:
+ * each round's training (and validation) metric goes to the {@link TrainingListener} as
+ * {@code training_<metric>} / {@code validation_<metric>}, early stopping watches the validation set
+ * with the configured patience, and {@link TrainingListener#shouldStop} lets a pruner end a trial.
+ * Nothing is printed: verbosity is 0 and no watch list is handed to XGBoost's own training loop.
+ */
+public final class XGBoostTrainer implements Trainer<XGBoostModel> {
+    private static final String TRAIN = "train";
+    private static final String VALID = "valid";
+
+    private final String name;
+    private final XGBoostParams params;
+
+    /** A trainer named "xgboost". */
+    public XGBoostTrainer(XGBoostParams params) {
+        this("xgboost", params);
+    }
+
+    /** A trainer with another name (for example "xgboost_rf" for random-forest mode). */
+    public XGBoostTrainer(String name, XGBoostParams params) {
+        LatheException.check(name != null && !name.isBlank(), "trainer name must not be blank");
+        LatheException.check(params != null, "xgboost params must not be null");
+        this.name = name;
+        this.params = params;
+    }
+
+    public XGBoostParams params() {
+        return params;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public SortedMap<String, String> hyperparameters() {
+        return params.asStrings();
+    }
+
+    @Override
+    public XGBoostModel fit(Dataset train, FitContext context) {
+        LatheException.check(train.rows() > 0, "dataset '%s' has no rows to train on", train.name());
+        Optional<Dataset> validation = context.validation();
+        validation.ifPresent(v -> LatheException.check(
+                v.featureCount() == train.featureCount(),
+                "validation dataset '%s' has %d features, training dataset '%s' has %d",
+                v.name(),
+                v.featureCount(),
+                train.name(),
+                train.featureCount()));
+        TrainingListener listener = context.listener();
+        listener.fitStarted(this, train, validation);
+        long start = System.nanoTime();
+        DMatrix dtrain = DMatrices.labelled(train, params.nthread());
+        DMatrix dvalid =
+                validation.map(v -> DMatrices.labelled(v, params.nthread())).orElse(null);
+        try {
+            XGBoostModel model = boost(train, dtrain, dvalid, listener, start);
+            listener.fitFinished(this, model, Duration.ofNanos(System.nanoTime() - start));
+            return model;
+        } catch (XGBoostError e) {
+            throw new LatheException("xgboost training on '" + train.name() + "' failed: " + e.getMessage(), e);
+        } finally {
+            dtrain.dispose();
+            if (dvalid != null) {
+                dvalid.dispose();
+            }
+        }
+    }
+
+    private XGBoostModel boost(Dataset train, DMatrix dtrain, DMatrix dvalid, TrainingListener listener, long start)
+            throws XGBoostError {
+        Map<String, DMatrix> cache = new LinkedHashMap<>();
+        cache.put(TRAIN, dtrain);
+        if (dvalid != null) {
+            cache.put(VALID, dvalid);
+        }
+        // Zero rounds: only creates the booster with both matrices in its prediction cache.
+        Booster booster = XGBoost.train(dtrain, params.boosterParams(), 0, cache, null, null);
+        DMatrix[] mats = cache.values().toArray(new DMatrix[0]);
+        String[] names = cache.keySet().toArray(new String[0]);
+        String metric = params.evalMetric();
+        EarlyStopping stopping = new EarlyStopping(params.earlyStoppingRounds(), params.maximizeMetric());
+        String stopReason = "num_boost_round";
+        int rounds = 0;
+        double lastTrain = Double.NaN;
+        for (int round = 0; round < params.numBoostRounds(); round++) {
+            booster.update(dtrain, round);
+            rounds = round + 1;
+            Map<String, Double> scores = EvalLine.parse(booster.evalSet(mats, names, round));
+            lastTrain = score(scores, TRAIN, metric);
+            listener.metric("training_" + metric, lastTrain, round);
+            if (dvalid != null) {
+                double v = score(scores, VALID, metric);
+                listener.metric("validation_" + metric, v, round);
+                if (stopping.update(round, v)) {
+                    stopReason = "early_stopping";
+                    break;
+                }
+            }
+            if (listener.shouldStop(round)) {
+                stopReason = "pruned";
+                break;
+            }
+        }
+        int best = dvalid != null ? stopping.bestRound() : rounds - 1;
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("best_iteration", Integer.toString(best));
+        details.put("rounds_trained", Integer.toString(rounds));
+        details.put("stop_reason", stopReason);
+        details.put("training_" + metric, Double.toString(lastTrain));
+        if (dvalid != null) {
+            details.put("best_validation_" + metric, Double.toString(stopping.bestScore()));
+        }
+        details.put("fit_seconds", String.format(java.util.Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e9));
+        ModelProvenance provenance = ModelProvenance.of(name, hyperparameters(), train, details);
+        return new XGBoostModel(booster, best, rounds, params.numParallelTree(), train.featureNames(), provenance);
+    }
+
+    private static double score(Map<String, Double> scores, String set, String metric) {
+        Double v = scores.get(set + "-" + metric);
+        LatheException.check(v != null, "xgboost did not report %s-%s (got %s)", set, metric, scores.keySet());
+        return v;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.lathe.trainers.ensemble;
+
+import dev.lathe.core.LatheException;
+import dev.lathe.trainers.boosted.XGBoostParams;
+
+/**
+ * Random-forest hyperparameters for XGBoost's forest mode: {@code numTrees} trees grown in a single
+ * boosting round (learning rate 1, so each leaf is its rows' mean target), each on a row subsample
+ * drawn without replacement and with a column subsample per split; {@code maxBin} histogram bins per
+ * numeric feature. Build with {@link #builder(int, int)}.
+ */
+public record ForestParams(
+        int numTrees,
+        int maxDepth,
+        double subsample,
+        double colsampleBynode,
+        double minChildWeight,
+        double regLambda,
+        int maxBin,
+        long seed,
+        int nthread) {
+
+    public ForestParams {
+        LatheException.check(numTrees >= 1, "forest num_trees must be >= 1, got %d", numTrees);
+        LatheException.check(maxDepth >= 1, "forest max_depth must be >= 1, got %d", maxDepth);
+        LatheException.check(
+                subsample > 0 && subsample < 1,
+                "forest subsample must be in (0, 1) (a forest needs distinct samples), got %s",
+                subsample);
+        LatheException.check(
+                colsampleBynode > 0 && colsampleBynode <= 1,
+                "forest colsample_bynode must be in (0, 1], got %s",
+                colsampleBynode);
+        LatheException.check(minChildWeight >= 0, "forest min_child_weight must be >= 0, got %s", minChildWeight);
+        LatheException.check(regLambda >= 0, "forest reg_lambda must be >= 0, got %s", regLambda);
+        LatheException.check(maxBin >= 2, "forest max_bin must be >= 2, got %d", maxBin);
+        LatheException.check(nthread >= 1, "forest nthread must be >= 1, got %d", nthread);
+    }
+
+    public static Builder builder(int numTrees, int maxDepth) {
+        return new Builder(numTrees, maxDepth);
+    }
+
+    /** The equivalent booster parameters: one round of {@code numTrees} parallel trees at eta 1. */
+    public XGBoostParams toXGBoost() {
+        return XGBoostParams.builder(1)
+                .learningRate(1)
+                .numParallelTree(numTrees)
+                .maxDepth(maxDepth)
+                .subsample(subsample)
+                .colsampleBynode(colsampleBynode)
+                .minChildWeight(minChildWeight)
+                .regLambda(regLambda)
+                .maxBin(maxBin)
+                .seed(seed)
+                .nthread(nthread)
+                .build();
+    }
+
+    /** Builder for {@link ForestParams}, defaults as XGBoost's XGBRFRegressor. */
+    public static final class Builder {
+        private final int numTrees;
+        private final int maxDepth;
+        private double subsample = 0.8;
+        private double colsampleBynode = 0.8;
+        private double minChildWeight = 1;
+        private double regLambda = 1e-5;
+        private int maxBin = 256;
+        private long seed = 0;
+        private int nthread = Runtime.getRuntime().availableProcessors();
+
+        private Builder(int numTrees, int maxDepth) {
+            this.numTrees = numTrees;
+            this.maxDepth = maxDepth;
+        }
+
+        public Builder subsample(double v) {
+            subsample = v;
+            return this;
+        }
+
+        public Builder colsampleBynode(double v) {
+            colsampleBynode = v;
+            return this;
+        }
+
+        public Builder minChildWeight(double v) {
+            minChildWeight = v;
+            return this;
+        }
+
+        public Builder regLambda(double v) {
+            regLambda = v;
+            return this;
+        }
+
+        public Builder maxBin(int v) {
+            maxBin = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder nthread(int v) {
+            nthread = v;
+            return this;
+        }
+
+        public ForestParams build() {
+            return new ForestParams(
+                    numTrees, maxDepth, subsample, colsampleBynode, minChildWeight, regLambda, maxBin, seed, nthread);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.lathe.trainers.ensemble;
+
+import dev.lathe.core.LatheException;
+import dev.lathe.core.model.Model;
+import dev.lathe.core.model.ModelCodec;
+import dev.lathe.core.model.ModelProvenance;
+import dev.lathe.trainers.boosted.ProvenanceIO;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/** Reads {@link StackedModel}s: provenance, base models and the meta-model, each through its codec. */
+public final class StackedModelCodec implements ModelCodec {
+    @Override
+    public String kind() {
+        return StackedModel.KIND;
+    }
+
+    @Override
+    public Model read(InputStream in) throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        int version = data.readInt();
+        LatheException.check(
+                version == StackedModel.PAYLOAD_VERSION,
+                "stacked model payload version must be %d, got %d",
+                StackedModel.PAYLOAD_VERSION,
+                version);
+        ModelProvenance provenance = ProvenanceIO.read(data);
+        List<Model> bases = MemberIO.readMembers(data);
+        List<Model> meta = MemberIO.readMembers(data);
+        LatheException.check(meta.size() == 1, "stacked model must hold one meta model, got %d", meta.size());
+        return new StackedModel(bases, meta.get(0), provenance);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.lathe.trainers.tribuo;
+
+import dev.lathe.core.data.Dataset;
+import dev.lathe.core.model.FitContext;
+import dev.lathe.core.model.Trainer;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.regression.sgd.linear.LinearSGDTrainer;
+import org.tribuo.regression.sgd.objectives.SquaredLoss;
+
+/** Tribuo's {@link LinearSGDTrainer} (squared loss, AdaGrad) as a Lathe trainer: a linear baseline. */
+public final class TribuoSgdTrainer implements Trainer<TribuoModel> {
+    private static final double ADAGRAD_EPSILON = 1e-6;
+
+    private final SgdParams params;
+
+    public TribuoSgdTrainer(SgdParams params) {
+        this.params = params;
+    }
+
+    @Override
+    public String name() {
+        return "tribuo_sgd";
+    }
+
+    @Override
+    public SortedMap<String, String> hyperparameters() {
+        SortedMap<String, String> h = new TreeMap<>();
+        h.put("epochs", Integer.toString(params.epochs()));
+        h.put("learning_rate", Double.toString(params.learningRate()));
+        h.put("minibatch_size", Integer.toString(params.minibatchSize()));
+        h.put("seed", Long.toString(params.seed()));
+        h.put("loss", "squared");
+        h.put("optimiser", "adagrad");
+        return h;
+    }
+
+    @Override
+    public TribuoModel fit(Dataset train, FitContext context) {
+        LinearSGDTrainer t = new LinearSGDTrainer(
+                new SquaredLoss(),
+                new AdaGrad(params.learningRate(), ADAGRAD_EPSILON),
+                params.epochs(),
+                -1,
+                params.minibatchSize(),
+                params.seed());
+        return TribuoFit.fit(this, t, train, context);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.lathe.trainers.ensemble;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lathe.core.LatheException;
+import dev.lathe.core.data.Dataset;
+import dev.lathe.core.model.Model;
+import dev.lathe.core.model.ModelIO;
+import dev.lathe.trainers.boosted.TestData;
+import dev.lathe.trainers.boosted.XGBoostParams;
+import dev.lathe.trainers.boosted.XGBoostTrainer;
+import dev.lathe.trainers.linear.LinearModel;
+import dev.lathe.trainers.linear.OlsParams;
+import dev.lathe.trainers.linear.OlsTrainer;
+import org.junit.jupiter.api.Test;
+
+class BaggingTrainerTest {
+    /** OLS by iterative CG to tolerance 1e-10 recovers an exact linear relation to about this. */
+    private static final double EXACT_FIT_TOL = 1e-6;
+
+    @Test
+    void baggingOlsOnAnExactLinearRelationRecoversIt() {
+        double[] w = {1.5, -2.0, 0.25};
+        Dataset data = TestData.exactLinear("lin", 200, w, 3.0, 9);
+        WeightedAverageModel bag =
+                new BaggingTrainer(new OlsTrainer(OlsParams.defaults()), new BaggingParams(5, 0.8, 17, 2)).fit(data);
+        assertEquals(5, bag.members().size());
+        for (Model m : bag.members()) {
+            LinearModel lm = (LinearModel) m;
+            assertArrayEquals(w, lm.coefficients(), EXACT_FIT_TOL);
+            assertEquals(3.0, lm.intercept(), EXACT_FIT_TOL);
+        }
+        assertArrayEquals(data.target(), bag.predict(data.features()), EXACT_FIT_TOL);
+    }
+
+    @Test
+    void predictionIsTheMeanOfTheMembers() {
+        Dataset data = TestData.taxiLike("t", 300, 5, 2.0, 4);
+        WeightedAverageModel bag = new BaggingTrainer(xgb(), new BaggingParams(3, 1.0, 5, 2)).fit(data);
+        double[] p0 = bag.members().get(0).predict(data.features());
+        double[] p1 = bag.members().get(1).predict(data.features());
+        double[] p2 = bag.members().get(2).predict(data.features());
+        double[] p = bag.predict(data.features());
+        for (int i = 0; i < p.length; i++) {
+            assertEquals((p0[i] + p1[i] + p2[i]) / 3, p[i], 1e-12);
+        }
+    }
+
+    @Test
+    void bootstrapSamplesAreSeededAndInRange() {
+        BaggingTrainer a = new BaggingTrainer(xgb(), new BaggingParams(4, 0.5, 99, 1));
+        BaggingTrainer b = new BaggingTrainer(xgb(), new BaggingParams(4, 0.5, 99, 3));
+        BaggingTrainer c = new BaggingTrainer(xgb(), new BaggingParams(4, 0.5, 100, 1));
+        assertArrayEquals(a.bootstrapRows(2, 1000), b.bootstrapRows(2, 1000));
+        assertEquals(500, a.bootstrapRows(2, 1000).length);
+        assertTrue(java.util.Arrays.stream(a.bootstrapRows(3, 1000)).allMatch(r -> r >= 0 && r < 1000));
+        assertTrue(!java.util.Arrays.equals(a.bootstrapRows(0, 1000), a.bootstrapRows(1, 1000)));
+        assertTrue(!java.util.Arrays.equals(a.bootstrapRows(0, 1000), c.bootstrapRows(0, 1000)));
+    }
+
+    @Test
+    void resultDoesNotDependOnTheThreadCount() {
+        Dataset data = TestData.taxiLike("t", 300, 5, 2.0, 8);
+        double[] one = new BaggingTrainer(xgb(), new BaggingParams(4, 1.0, 5, 1))
+                .fit(data)
+                .predict(data.features());
+        double[] three = new BaggingTrainer(xgb(), new BaggingParams(4, 1.0, 5, 3))
+                .fit(data)
+                .predict(data.features());
+        assertArrayEquals(one, three);
+    }
+
+    @Test
+    void savesAndLoadsWithItsMembers() {
+        Dataset data = TestData.taxiLike("t", 200, 5, 2.0, 3);
+        WeightedAverageModel bag = new BaggingTrainer(xgb(), new BaggingParams(2, 1.0, 5, 2)).fit(data);
+        Model back = ModelIO.fromBytes(ModelIO.toBytes(bag));
+        assertEquals(WeightedAverageModel.KIND, back.kind());
+        assertArrayEquals(bag.predict(data.features()), back.predict(data.features()));
+        assertEquals(bag.provenance(), back.provenance());
+    }
+
+    @Test
+    void invalidParametersFailWithTheirValues() {
+        assertEquals(
+                "bagging members must be >= 1, got 0",
+                assertThrows(LatheException.class, () -> new BaggingParams(0, 1, 1, 1))
+                        .getMessage());
+        assertEquals(
+                "bagging sample_fraction must be in (0, 1], got 1.5",
+                assertThrows(LatheException.class, () -> new BaggingParams(2, 1.5, 1, 1))
+                        .getMessage());
+        assertEquals(
+                "bagging threads must be >= 1, got 0",
+                assertThrows(LatheException.class, () -> new BaggingParams(2, 1, 1, 0))
+                        .getMessage());
+    }
+
+    private static XGBoostTrainer xgb() {
+        return new XGBoostTrainer(XGBoostParams.builder(5)
+                .maxDepth(3)
+                .subsample(0.7)
+                .seed(1)
+                .nthread(1)
+                .build());
+    }
+}
