@@ -28,7 +28,7 @@ import java.util.Locale;
  * (train) and 2023-02 (validation): max_depth 4..100, learning_rate e^-3..1, reg_alpha e^-5..e^-1,
  * reg_lambda e^-6..e^-1, min_child_weight e^-1..e^3 (all log-uniform but max_depth), objective
  * reg:squarederror, seed 42, up to 1000 rounds with early stopping after 50. Prints the best
- * validation RMSE and the wall time. Options: see {@link CourseSearchOptions#parse}.
+ * validation RMSE and the wall time; when tracked, the parent run gets the best trial's model. Options: see {@link CourseSearchOptions#parse}.
  */
 public final class CourseXGBoostSearch {
     /** Rounds without validation improvement before XGBoost stops (the course's early_stopping_rounds). */
@@ -73,6 +73,7 @@ public final class CourseXGBoostSearch {
                         p -> trainer(p, options.rounds(), options.xgbThreads()), data.train(), ScoreMetric.of("rmse"))
                 .validation(data.valid())
                 .intermediateKey("validation_rmse")
+                .keepBestModel()
                 .build();
         Sampler sampler = options.mode() == SearchMode.RANDOM ? new RandomSampler() : new TpeSampler();
         Study.Builder study = Study.builder(

@@ -1,0 +1,114 @@
+package dev.lathe.bench.search;
+
+import dev.lathe.core.tracking.Tracker;
+import dev.lathe.evaluation.search.SearchListener;
+import dev.lathe.evaluation.search.SearchResult;
+import dev.lathe.evaluation.search.SearchSettings;
+import dev.lathe.evaluation.search.Study;
+import dev.lathe.evaluation.search.Trial;
+import dev.lathe.evaluation.search.TrialObjective;
+import dev.lathe.evaluation.search.sampler.RandomSampler;
+import dev.lathe.evaluation.search.sampler.Sampler;
+import dev.lathe.evaluation.search.sampler.TpeSampler;
+import dev.lathe.evaluation.search.space.SearchSpace;
+import dev.lathe.evaluation.search.tracking.SearchTracking;
+import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Store overhead of search tracking: the same search of a trivial objective (a 3-d quadratic) run
+ * untracked and tracked into a fresh SQLite store in a temp dir. Reports the loop time (until the last
+ * trial is done, what the search waits for) and the total including draining the asynchronous writer.
+ * Every tracker call is timed on the writer thread ({@link TimingTracker}) to show where store time
+ * goes. Arguments: [trials=1000] [sampler=tpe|random] [repeats=3].
+ */
+public final class TrackingOverheadBench {
+    private static final long SEED = 42;
+
+    private TrackingOverheadBench() {}
+
+    private static final SearchSpace SPACE = SearchSpace.builder()
+            .uniform("x", -5, 5)
+            .logUniform("y", 1e-3, 1e3)
+            .intRange("z", 0, 100)
+            .build();
+
+    private static final TrialObjective QUADRATIC = t -> {
+        double x = t.params().getDouble("x");
+        double y = Math.log10(t.params().getDouble("y"));
+        int z = t.params().getInt("z");
+        return x * x + (y - 1) * (y - 1) + (z - 30) * (z - 30) / 100.0;
+    };
+
+    /** Loop and total wall time in seconds of one search. */
+    record Timing(double loopSeconds, double totalSeconds, double best) {}
+
+    static Timing once(int trials, String samplerName, Tracker store) {
+        Sampler sampler = samplerName.equals("random") ? new RandomSampler() : new TpeSampler();
+        long[] lastTrial = new long[1];
+        Study.Builder b = Study.builder(
+                        SPACE,
+                        sampler,
+                        QUADRATIC,
+                        SearchSettings.builder(trials, SEED).build())
+                .listener(new SearchListener() {
+                    @Override
+                    public void trialFinished(Trial trial) {
+                        lastTrial[0] = System.nanoTime();
+                    }
+                });
+        if (store != null) {
+            b.tracking(new SearchTracking(store, "overhead", "bench"));
+        }
+        long start = System.nanoTime();
+        SearchResult r = b.build().run();
+        long end = System.nanoTime();
+        return new Timing((lastTrial[0] - start) / 1e9, (end - start) / 1e9, r.bestScore());
+    }
+
+    public static void main(String[] args) throws IOException {
+        int trials = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        String sampler = args.length > 1 ? args[1] : "tpe";
+        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        once(trials, sampler, null); // warm-up
+        for (int i = 0; i < repeats; i++) {
+            Timing plain = once(trials, sampler, null);
+            Path dir = Files.createTempDirectory("lathe-overhead");
+            Timing tracked;
+            TimingTracker timing;
+            try (SqliteTrackingStore store = SqliteTrackingStore.open(dir)) {
+                timing = new TimingTracker(store);
+                tracked = once(trials, sampler, timing);
+            } finally {
+                delete(dir);
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s %d trials: untracked %.3f s | tracked loop %.3f s (%+.1f %%), total incl. drain %.3f s (%+.1f %%)"
+                            + " | best %.6f = %.6f%n",
+                    sampler,
+                    trials,
+                    plain.totalSeconds(),
+                    tracked.loopSeconds(),
+                    100 * (tracked.loopSeconds() / plain.totalSeconds() - 1),
+                    tracked.totalSeconds(),
+                    100 * (tracked.totalSeconds() / plain.totalSeconds() - 1),
+                    plain.best(),
+                    tracked.best());
+            System.out.print(timing.summary());
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

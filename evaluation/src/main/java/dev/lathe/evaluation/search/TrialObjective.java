@@ -1,0 +1,24 @@
+package dev.lathe.evaluation.search;
+
+import dev.lathe.core.model.Model;
+import java.util.Optional;
+
+/**
+ * Scores one trial's params (Optuna's objective function). Iterative objectives report intermediate
+ * values and ask {@link TrialContext#shouldPrune} after each step. Implementations must be safe to
+ * call from several threads at once and deterministic for a given {@link ParamSet} (seed included).
+ */
+@FunctionalInterface
+public interface TrialObjective {
+    double evaluate(TrialContext trial);
+
+    /** The metric key intermediate values are logged under. */
+    default String intermediateKey() {
+        return "intermediate_value";
+    }
+
+    /** The model refit with the best params, when this objective trains models and refit is requested. */
+    default Optional<Model> refit(ParamSet best) {
+        return Optional.empty();
+    }
+}

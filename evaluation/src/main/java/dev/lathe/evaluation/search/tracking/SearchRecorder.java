@@ -1,0 +1,53 @@
+package dev.lathe.evaluation.search.tracking;
+
+import dev.lathe.core.model.Model;
+import dev.lathe.evaluation.search.ParamSet;
+import dev.lathe.evaluation.search.Trial;
+import java.util.Optional;
+
+/**
+ * Where a search reports its progress: a tracker (asynchronously, see {@link AsyncSearchRecorder}) or
+ * nowhere. Calls for one trial arrive in order: started, intermediate values, finished.
+ */
+public interface SearchRecorder extends AutoCloseable {
+    /** The parent run of the search when tracked. */
+    Optional<String> parentRunId();
+
+    void trialStarted(int number, ParamSet params);
+
+    void intermediate(int number, String key, long step, double value);
+
+    void trialFinished(Trial trial);
+
+    /** Logs the summary on the parent: best params/score, trials CSV, best model. */
+    void searchFinished(Optional<Trial> best, String scoreName, String trialsCsv, Optional<Model> bestModel);
+
+    /** Waits for pending writes; rethrows the first tracking failure. */
+    @Override
+    void close();
+
+    static SearchRecorder none() {
+        return new SearchRecorder() {
+            @Override
+            public Optional<String> parentRunId() {
+                return Optional.empty();
+            }
+
+            @Override
+            public void trialStarted(int number, ParamSet params) {}
+
+            @Override
+            public void intermediate(int number, String key, long step, double value) {}
+
+            @Override
+            public void trialFinished(Trial trial) {}
+
+            @Override
+            public void searchFinished(
+                    Optional<Trial> best, String scoreName, String trialsCsv, Optional<Model> bestModel) {}
+
+            @Override
+            public void close() {}
+        };
+    }
+}
