@@ -2,6 +2,7 @@ package dev.lathe.evaluation.autolog;
 
 import dev.lathe.core.LatheException;
 import dev.lathe.core.data.Dataset;
+import dev.lathe.core.model.HasFeatureImportance;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelIO;
 import dev.lathe.core.model.Trainer;

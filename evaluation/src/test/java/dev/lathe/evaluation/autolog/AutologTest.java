@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lathe.core.data.Dataset;
 import dev.lathe.core.data.SparseMatrix;
 import dev.lathe.core.model.FitContext;
+import dev.lathe.core.model.HasFeatureImportance;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelIO;
 import dev.lathe.core.model.ModelProvenance;

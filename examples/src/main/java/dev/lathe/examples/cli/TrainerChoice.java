@@ -3,6 +3,7 @@ package dev.lathe.examples.cli;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.Trainer;
+import dev.lathe.trainers.boosted.TreeMethod;
 import dev.lathe.trainers.boosted.XGBoostParams;
 import dev.lathe.trainers.boosted.XGBoostTrainer;
 import dev.lathe.trainers.ensemble.ForestParams;
@@ -87,7 +88,11 @@ public final class TrainerChoice {
                     b.subsample(number("subsample", 0));
                 }
                 if (params.containsKey("colsample_bynode")) {
-                    b.colsampleBynode(number("colsample_bynode", 0));
+                    double colsample = number("colsample_bynode", 0);
+                    b.colsampleBynode(colsample);
+                    if (colsample < 1) {
+                        b.treeMethod(TreeMethod.HIST); // exact splits cannot sample columns per node
+                    }
                 }
                 if (params.containsKey("min_child_weight")) {
                     b.minChildWeight(number("min_child_weight", 0));

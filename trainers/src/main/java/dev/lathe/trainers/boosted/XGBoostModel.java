@@ -19,7 +19,7 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * found by early stopping (predictions use only the trees of rounds 0..bestIteration, although the
  * booster keeps every tree it grew), and provenance. Saved by {@link XGBoostModelCodec} as UBJSON.
  */
-public final class XGBoostModel implements Model {
+public final class XGBoostModel implements Model, dev.lathe.core.model.HasFeatureImportance {
     /** The codec key of XGBoost models. */
     public static final String KIND = "xgboost";
 
@@ -81,6 +81,12 @@ public final class XGBoostModel implements Model {
      * Importance of every feature that appears in a split, by name (features never split on are
      * absent, as in XGBoost's {@code get_score}). Computed over all trees the booster holds.
      */
+    /** Total gain per feature name, as {@code get_score(importance_type="total_gain")}. */
+    @Override
+    public Map<String, Double> featureImportance() {
+        return featureImportance(ImportanceType.TOTAL_GAIN);
+    }
+
     public Map<String, Double> featureImportance(ImportanceType type) {
         // Ask with synthetic names f0..fN so that any real name (spaces, '=') survives the native fmap.
         String[] synthetic = new String[featureNames.size()];

@@ -1,13 +1,17 @@
 package dev.lathe.trainers.ensemble;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.trainers.boosted.TreeMethod;
 import dev.lathe.trainers.boosted.XGBoostParams;
 
 /**
  * Random-forest hyperparameters for XGBoost's forest mode: {@code numTrees} trees grown in a single
  * boosting round (learning rate 1, so each leaf is its rows' mean target), each on a row subsample
  * drawn without replacement and with a column subsample per split; {@code maxBin} histogram bins per
- * numeric feature. Build with {@link #builder(int, int)}.
+ * numeric feature for the histogram tree methods. Build with {@link #builder(int, int)}; its defaults
+ * are scikit-learn's forest translated to XGBoost: exact splits, all columns at every split, and a
+ * 63.2 % row subsample (the expected share of distinct rows in a bootstrap sample). On the sparse
+ * one-hot taxi design exact splits are several times faster than {@code hist} at depth 20.
  */
 public record ForestParams(
         int numTrees,
@@ -18,7 +22,8 @@ public record ForestParams(
         double regLambda,
         int maxBin,
         long seed,
-        int nthread) {
+        int nthread,
+        TreeMethod treeMethod) {
 
     public ForestParams {
         LatheException.check(numTrees >= 1, "forest num_trees must be >= 1, got %d", numTrees);
@@ -35,6 +40,12 @@ public record ForestParams(
         LatheException.check(regLambda >= 0, "forest reg_lambda must be >= 0, got %s", regLambda);
         LatheException.check(maxBin >= 2, "forest max_bin must be >= 2, got %d", maxBin);
         LatheException.check(nthread >= 1, "forest nthread must be >= 1, got %d", nthread);
+        LatheException.check(treeMethod != null, "forest tree_method must not be null");
+        LatheException.check(
+                treeMethod != TreeMethod.EXACT || colsampleBynode == 1,
+                "tree_method exact needs colsample_bynode = 1 (XGBoost rejects column sampling per node with"
+                        + " exact splits), got %s",
+                colsampleBynode);
     }
 
     public static Builder builder(int numTrees, int maxDepth) {
@@ -54,15 +65,17 @@ public record ForestParams(
                 .maxBin(maxBin)
                 .seed(seed)
                 .nthread(nthread)
+                .treeMethod(treeMethod)
                 .build();
     }
 
-    /** Builder for {@link ForestParams}, defaults as XGBoost's XGBRFRegressor. */
+    /** Builder for {@link ForestParams}, with scikit-learn-like defaults (see the record's Javadoc). */
     public static final class Builder {
         private final int numTrees;
         private final int maxDepth;
-        private double subsample = 0.8;
-        private double colsampleBynode = 0.8;
+        private double subsample = 0.632;
+        private double colsampleBynode = 1.0;
+        private TreeMethod treeMethod = TreeMethod.EXACT;
         private double minChildWeight = 1;
         private double regLambda = 1e-5;
         private int maxBin = 256;
@@ -94,6 +107,11 @@ public record ForestParams(
             return this;
         }
 
+        public Builder treeMethod(TreeMethod v) {
+            treeMethod = v;
+            return this;
+        }
+
         public Builder maxBin(int v) {
             maxBin = v;
             return this;
@@ -111,7 +129,16 @@ public record ForestParams(
 
         public ForestParams build() {
             return new ForestParams(
-                    numTrees, maxDepth, subsample, colsampleBynode, minChildWeight, regLambda, maxBin, seed, nthread);
+                    numTrees,
+                    maxDepth,
+                    subsample,
+                    colsampleBynode,
+                    minChildWeight,
+                    regLambda,
+                    maxBin,
+                    seed,
+                    nthread,
+                    treeMethod);
         }
     }
 }
