@@ -10,6 +10,7 @@ import dev.lathe.core.LatheException;
 import dev.lathe.core.data.Dataset;
 import dev.lathe.core.model.ModelIO;
 import dev.lathe.trainers.boosted.TestData;
+import dev.lathe.trainers.boosted.TreeMethod;
 import dev.lathe.trainers.boosted.XGBoostModel;
 import dev.lathe.trainers.boosted.XGBoostParams;
 import dev.lathe.trainers.boosted.XGBoostTrainer;
@@ -24,8 +25,21 @@ class XGBoostForestTrainerTest {
         assertEquals(1, x.numBoostRounds());
         assertEquals(50, x.numParallelTree());
         assertEquals(1.0, x.learningRate());
-        assertEquals(0.8, x.subsample());
-        assertEquals(0.8, x.colsampleBynode());
+        assertEquals(0.632, x.subsample());
+        assertEquals(1.0, x.colsampleBynode());
+        assertEquals(TreeMethod.EXACT, x.treeMethod());
+        LatheException e = assertThrows(
+                LatheException.class,
+                () -> ForestParams.builder(5, 3).colsampleBynode(0.8).build());
+        assertTrue(e.getMessage().contains("colsample_bynode = 1"), e.getMessage());
+        assertEquals(
+                0.8,
+                ForestParams.builder(5, 3)
+                        .colsampleBynode(0.8)
+                        .treeMethod(TreeMethod.HIST)
+                        .build()
+                        .toXGBoost()
+                        .colsampleBynode());
     }
 
     @Test
