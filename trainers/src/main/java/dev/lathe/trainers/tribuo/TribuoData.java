@@ -46,11 +46,20 @@ public final class TribuoData {
         List<Example<Regressor>> out = new ArrayList<>(x.rows());
         for (int i = 0; i < x.rows(); i++) {
             int len = ptr[i + 1] - ptr[i];
-            String[] rowNames = new String[len];
-            double[] rowValues = new double[len];
-            for (int k = 0; k < len; k++) {
-                rowNames[k] = names[idx[ptr[i] + k]];
-                rowValues[k] = val[ptr[i] + k];
+            String[] rowNames;
+            double[] rowValues;
+            if (len == 0 && names.length > 0) {
+                // Tribuo rejects an example without features; an explicit zero is the same row (a
+                // validation trip whose category was never seen and whose distance is 0).
+                rowNames = new String[] {names[0]};
+                rowValues = new double[] {0.0};
+            } else {
+                rowNames = new String[len];
+                rowValues = new double[len];
+                for (int k = 0; k < len; k++) {
+                    rowNames[k] = names[idx[ptr[i] + k]];
+                    rowValues[k] = val[ptr[i] + k];
+                }
             }
             Regressor y = target == null ? RegressionFactory.UNKNOWN_REGRESSOR : new Regressor(TARGET, target[i]);
             out.add(new ArrayExample<>(y, rowNames, rowValues));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.LatheException;
 import dev.lathe.core.data.Dataset;
+import dev.lathe.core.data.SparseMatrix;
 import dev.lathe.core.model.ModelIO;
 import dev.lathe.trainers.boosted.TestData;
 import java.util.Arrays;
@@ -51,6 +52,16 @@ class TribuoTrainersTest {
         Dataset test = TestData.exactLinear("test", 100, W, B, 2);
         TribuoModel m = new TribuoSgdTrainer(new SgdParams(200, 0.5, 1, 7)).fit(train);
         assertArrayEquals(qrPredictions(train, test), m.predict(test.features()), LINEAR_TOL);
+    }
+
+    @Test
+    void aRowWithoutFeaturesPredictsTheInterceptInsteadOfFailing() {
+        Dataset train = TestData.exactLinear("train", 400, W, B, 5);
+        TribuoModel m = new TribuoSgdTrainer(new SgdParams(200, 0.5, 1, 7)).fit(train);
+        // An all-zero row (an unseen category with distance 0) must score as x = 0, i.e. the intercept.
+        SparseMatrix empty = new SparseMatrix(1, W.length, new int[] {0, 0}, new int[0], new double[0]);
+        double[] zeroRow = m.predict(empty);
+        assertEquals(B, zeroRow[0], LINEAR_TOL);
     }
 
     @Test
