@@ -14,4 +14,13 @@ public enum ViewType {
             case ALL -> true;
         };
     }
+
+    /** The {@code lifecycle_stage} column values this view keeps (for SQL search). */
+    public java.util.List<String> lifecycleStages() {
+        return switch (this) {
+            case ACTIVE_ONLY -> java.util.List.of("active");
+            case DELETED_ONLY -> java.util.List.of("deleted");
+            case ALL -> java.util.List.of("active", "deleted");
+        };
+    }
 }

@@ -90,7 +90,7 @@ final class SqliteSearch {
         });
     }
 
-    static dev.lathe.tracking.search.ViewType searchView(ViewType v) {
-        return dev.lathe.tracking.search.ViewType.valueOf(v.name());
+    static ViewType searchView(ViewType v) {
+        return v;
     }
 }

@@ -3,6 +3,7 @@ package dev.lathe.trainers.boosted;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.data.SparseMatrix;
 import dev.lathe.core.model.Model;
+import dev.lathe.core.model.ModelPayloads;
 import dev.lathe.core.model.ModelProvenance;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -150,12 +151,12 @@ public final class XGBoostModel implements Model, dev.lathe.core.model.HasFeatur
     public void writeTo(OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);
         data.writeInt(PAYLOAD_VERSION);
-        ProvenanceIO.write(provenance, data);
-        ProvenanceIO.writeNames(featureNames, data);
+        ModelPayloads.write(provenance, data);
+        ModelPayloads.writeNames(featureNames, data);
         data.writeInt(bestIteration);
         data.writeInt(roundsTrained);
         data.writeInt(numParallelTree);
-        ProvenanceIO.writeBlock(boosterBytes(), data);
+        ModelPayloads.writeBlock(boosterBytes(), data);
         data.flush();
     }
 }

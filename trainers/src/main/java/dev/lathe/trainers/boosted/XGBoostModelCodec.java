@@ -3,6 +3,7 @@ package dev.lathe.trainers.boosted;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelCodec;
+import dev.lathe.core.model.ModelPayloads;
 import dev.lathe.core.model.ModelProvenance;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -28,12 +29,12 @@ public final class XGBoostModelCodec implements ModelCodec {
                 "xgboost model payload version must be %d, got %d",
                 XGBoostModel.PAYLOAD_VERSION,
                 version);
-        ModelProvenance provenance = ProvenanceIO.read(data);
-        List<String> names = ProvenanceIO.readNames(data);
+        ModelProvenance provenance = ModelPayloads.read(data);
+        List<String> names = ModelPayloads.readNames(data);
         int bestIteration = data.readInt();
         int rounds = data.readInt();
         int parallel = data.readInt();
-        byte[] ubj = ProvenanceIO.readBlock(data);
+        byte[] ubj = ModelPayloads.readBlock(data);
         Booster booster;
         try {
             booster = XGBoost.loadModel(ubj);

@@ -2,7 +2,7 @@ package dev.lathe.trainers.ensemble;
 
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelIO;
-import dev.lathe.trainers.boosted.ProvenanceIO;
+import dev.lathe.core.model.ModelPayloads;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -20,15 +20,15 @@ final class MemberIO {
     static void writeMembers(List<? extends Model> members, DataOutputStream out) throws IOException {
         out.writeInt(members.size());
         for (Model m : members) {
-            ProvenanceIO.writeBlock(ModelIO.toBytes(m), out);
+            ModelPayloads.writeBlock(ModelIO.toBytes(m), out);
         }
     }
 
     static List<Model> readMembers(DataInputStream in) throws IOException {
-        int n = ProvenanceIO.checkedCount(in.readInt(), "ensemble member count");
+        int n = ModelPayloads.checkedCount(in.readInt(), "ensemble member count");
         List<Model> members = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            members.add(ModelIO.fromBytes(ProvenanceIO.readBlock(in)));
+            members.add(ModelIO.fromBytes(ModelPayloads.readBlock(in)));
         }
         return members;
     }

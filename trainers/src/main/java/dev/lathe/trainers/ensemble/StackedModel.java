@@ -3,8 +3,8 @@ package dev.lathe.trainers.ensemble;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.data.SparseMatrix;
 import dev.lathe.core.model.Model;
+import dev.lathe.core.model.ModelPayloads;
 import dev.lathe.core.model.ModelProvenance;
-import dev.lathe.trainers.boosted.ProvenanceIO;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -74,7 +74,7 @@ public final class StackedModel implements Model {
     public void writeTo(OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);
         data.writeInt(PAYLOAD_VERSION);
-        ProvenanceIO.write(provenance, data);
+        ModelPayloads.write(provenance, data);
         MemberIO.writeMembers(bases, data);
         MemberIO.writeMembers(List.of(meta), data);
         data.flush();

@@ -3,8 +3,8 @@ package dev.lathe.trainers.ensemble;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelCodec;
+import dev.lathe.core.model.ModelPayloads;
 import dev.lathe.core.model.ModelProvenance;
-import dev.lathe.trainers.boosted.ProvenanceIO;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +26,7 @@ public final class StackedModelCodec implements ModelCodec {
                 "stacked model payload version must be %d, got %d",
                 StackedModel.PAYLOAD_VERSION,
                 version);
-        ModelProvenance provenance = ProvenanceIO.read(data);
+        ModelProvenance provenance = ModelPayloads.read(data);
         List<Model> bases = MemberIO.readMembers(data);
         List<Model> meta = MemberIO.readMembers(data);
         LatheException.check(meta.size() == 1, "stacked model must hold one meta model, got %d", meta.size());

@@ -3,8 +3,8 @@ package dev.lathe.trainers.ensemble;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelCodec;
+import dev.lathe.core.model.ModelPayloads;
 import dev.lathe.core.model.ModelProvenance;
-import dev.lathe.trainers.boosted.ProvenanceIO;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +25,8 @@ public final class WeightedAverageCodec implements ModelCodec {
                 "weighted average payload version must be %d, got %d",
                 WeightedAverageModel.PAYLOAD_VERSION,
                 version);
-        ModelProvenance provenance = ProvenanceIO.read(data);
-        double[] weights = new double[ProvenanceIO.checkedCount(data.readInt(), "weight count")];
+        ModelProvenance provenance = ModelPayloads.read(data);
+        double[] weights = new double[ModelPayloads.checkedCount(data.readInt(), "weight count")];
         for (int i = 0; i < weights.length; i++) {
             weights[i] = data.readDouble();
         }

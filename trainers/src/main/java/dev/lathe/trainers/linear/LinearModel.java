@@ -3,6 +3,7 @@ package dev.lathe.trainers.linear;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.data.SparseMatrix;
 import dev.lathe.core.model.Model;
+import dev.lathe.core.model.ModelPayloads;
 import dev.lathe.core.model.ModelProvenance;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -98,7 +99,7 @@ public final class LinearModel implements Model {
     public void writeTo(OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);
         data.writeInt(LinearModelCodec.PAYLOAD_VERSION);
-        ProvenanceFormat.write(provenance, data);
+        ModelPayloads.write(provenance, data);
         data.writeInt(coefficients.length);
         for (int j = 0; j < coefficients.length; j++) {
             data.writeUTF(featureNames.get(j));

@@ -2,6 +2,7 @@ package dev.lathe.trainers.linear;
 
 import dev.lathe.core.LatheException;
 import dev.lathe.core.model.ModelCodec;
+import dev.lathe.core.model.ModelPayloads;
 import dev.lathe.core.model.ModelProvenance;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -32,7 +33,7 @@ public final class LinearModelCodec implements ModelCodec {
                 "linear model payload version must be %d, got %d",
                 PAYLOAD_VERSION,
                 version);
-        ModelProvenance provenance = ProvenanceFormat.read(data);
+        ModelProvenance provenance = ModelPayloads.read(data);
         int count = data.readInt();
         LatheException.check(
                 count >= 0 && count <= MAX_FEATURES,

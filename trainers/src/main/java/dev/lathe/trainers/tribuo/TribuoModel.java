@@ -3,8 +3,8 @@ package dev.lathe.trainers.tribuo;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.data.SparseMatrix;
 import dev.lathe.core.model.Model;
+import dev.lathe.core.model.ModelPayloads;
 import dev.lathe.core.model.ModelProvenance;
-import dev.lathe.trainers.boosted.ProvenanceIO;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -71,9 +71,9 @@ public final class TribuoModel implements Model {
     public void writeTo(OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);
         data.writeInt(PAYLOAD_VERSION);
-        ProvenanceIO.write(provenance, data);
-        ProvenanceIO.writeNames(featureNames, data);
-        ProvenanceIO.writeBlock(tribuoModel.serialize().toByteArray(), data);
+        ModelPayloads.write(provenance, data);
+        ModelPayloads.writeNames(featureNames, data);
+        ModelPayloads.writeBlock(tribuoModel.serialize().toByteArray(), data);
         data.flush();
     }
 }

@@ -3,8 +3,8 @@ package dev.lathe.trainers.tribuo;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelCodec;
+import dev.lathe.core.model.ModelPayloads;
 import dev.lathe.core.model.ModelProvenance;
-import dev.lathe.trainers.boosted.ProvenanceIO;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,9 +28,9 @@ public final class TribuoModelCodec implements ModelCodec {
                 "tribuo model payload version must be %d, got %d",
                 TribuoModel.PAYLOAD_VERSION,
                 version);
-        ModelProvenance provenance = ProvenanceIO.read(data);
-        List<String> names = ProvenanceIO.readNames(data);
-        byte[] proto = ProvenanceIO.readBlock(data);
+        ModelProvenance provenance = ModelPayloads.read(data);
+        List<String> names = ModelPayloads.readNames(data);
+        byte[] proto = ModelPayloads.readBlock(data);
         org.tribuo.Model<?> raw = org.tribuo.Model.deserialize(ModelProto.parseFrom(proto));
         LatheException.check(
                 raw.validate(Regressor.class),

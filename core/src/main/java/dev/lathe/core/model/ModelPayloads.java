@@ -1,7 +1,6 @@
-package dev.lathe.trainers.boosted;
+package dev.lathe.core.model;
 
 import dev.lathe.core.LatheException;
-import dev.lathe.core.model.ModelProvenance;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -12,14 +11,14 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Binary form of the pieces every boosted, ensemble and Tribuo model payload shares: its
- * {@link ModelProvenance}, its feature names and length-prefixed byte blocks. Public so that the
- * ensemble and Tribuo codecs write exactly the same layout (core has no such helper yet).
+ * Binary form of the pieces every model payload shares: its {@link ModelProvenance} (strings as
+ * modified UTF-8, maps as a count then key/value pairs), its feature names and length-prefixed byte
+ * blocks, so that every codec writes one layout and a loaded model reports exactly how it was made.
  */
-public final class ProvenanceIO {
+public final class ModelPayloads {
     private static final int MAX_ENTRIES = 10_000_000;
 
-    private ProvenanceIO() {}
+    private ModelPayloads() {}
 
     /** Writes trainer, hyperparameters, dataset identity, fit details and versions. */
     public static void write(ModelProvenance p, DataOutputStream out) throws IOException {
