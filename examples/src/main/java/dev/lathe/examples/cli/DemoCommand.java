@@ -1,7 +1,6 @@
 package dev.lathe.examples.cli;
 
 import dev.lathe.core.LatheException;
-import dev.lathe.core.prep.PrepConfig;
 import dev.lathe.examples.demo.DemoOptions;
 import dev.lathe.examples.demo.DemoPrinter;
 import dev.lathe.examples.demo.DemoResult;
@@ -9,7 +8,6 @@ import dev.lathe.examples.demo.DurationDemo;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,19 +37,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--alpha", defaultValue = "1.0", description = "Ridge penalty (default: ${DEFAULT-VALUE}).")
     double alpha;
 
-    @Option(
-            names = "--categorical",
-            split = ",",
-            defaultValue = "PU_DO",
-            description = "Categorical features (default: ${DEFAULT-VALUE}).")
-    List<String> categorical;
-
-    @Option(
-            names = "--numerical",
-            split = ",",
-            defaultValue = "trip_distance",
-            description = "Numerical features (default: ${DEFAULT-VALUE}).")
-    List<String> numerical;
+    @Mixin
+    FeatureOptions features;
 
     @Option(names = "--experiment", defaultValue = "nyc-taxi-duration", description = "Experiment name.")
     String experiment;
@@ -71,12 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path trainFile = train != null ? train : bundled("green_tripdata_2023-01.parquet");
         Path validFile = valid != null ? valid : bundled("green_tripdata_2023-02.parquet");
         DemoOptions options = new DemoOptions(
-                trainFile,
-                validFile,
-                PrepConfig.of(categorical, numerical),
-                model,
-                "ridge".equals(model) ? alpha : 0.0,
-                experiment);
+                trainFile, validFile, features.prepConfig(), model, "ridge".equals(model) ? alpha : 0.0, experiment);
         DemoResult result;
         try (SqliteTrackingStore tracker = store.open()) {
             result = DurationDemo.run(options, tracker);

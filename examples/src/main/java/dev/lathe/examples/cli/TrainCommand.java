@@ -1,10 +1,8 @@
 package dev.lathe.examples.cli;
 
-import dev.lathe.core.prep.PrepConfig;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,19 +41,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--valid", required = true, paramLabel = "FILE", description = "Validation month.")
     Path valid;
 
-    @Option(
-            names = "--categorical",
-            split = ",",
-            defaultValue = "PU_DO",
-            description = "Categorical features (default: ${DEFAULT-VALUE}).")
-    List<String> categorical;
-
-    @Option(
-            names = "--numerical",
-            split = ",",
-            defaultValue = "trip_distance",
-            description = "Numerical features (default: ${DEFAULT-VALUE}).")
-    List<String> numerical;
+    @Mixin
+    FeatureOptions features;
 
     @Option(names = "--experiment", defaultValue = "nyc-taxi-duration", description = "Experiment name.")
     String experiment;
@@ -89,7 +76,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.println("[lathe] reading " + train + " and " + valid);
         err.flush();
-        TrainingData data = TrainingData.load(train, valid, PrepConfig.of(categorical, numerical));
+        TrainingData data = TrainingData.load(train, valid, features.prepConfig());
         TrainingResult result;
         try (SqliteTrackingStore tracker = store.open()) {
             TrackedTraining training =
