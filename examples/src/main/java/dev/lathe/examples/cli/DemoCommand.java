@@ -60,10 +60,17 @@ public final class DemoCommand implements Callable<Integer> {
         DemoOptions options = new DemoOptions(
                 trainFile, validFile, features.prepConfig(), model, "ridge".equals(model) ? alpha : 0.0, experiment);
         DemoResult result;
+        Path report;
         try (SqliteTrackingStore tracker = store.open()) {
             result = DurationDemo.run(options, tracker);
+            report = tracker.artifactPath(result.runId(), "evaluation/report.html");
         }
-        System.out.print(json ? DemoPrinter.json(result) + System.lineSeparator() : DemoPrinter.human(result));
+        if (json) {
+            System.out.println(DemoPrinter.json(result));
+        } else {
+            System.out.print(DemoPrinter.human(result));
+            System.out.printf("  %-14s %s%n", "report", report.toUri());
+        }
         return 0;
     }
 
