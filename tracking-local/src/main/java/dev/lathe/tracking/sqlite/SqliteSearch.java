@@ -40,7 +40,7 @@ final class SqliteSearch {
         for (String id : experimentIds) {
             ids.add(Sql.parseId("experiment", id));
         }
-        SqlQuery q = RunSearchQuery.build(ids, filter, orderBy, searchView(viewType), maxResults, pageToken);
+        SqlQuery q = RunSearchQuery.build(ids, filter, orderBy, viewType, maxResults, pageToken);
         return db.read(c -> {
             SearchPage<String> page = q.execute(c, rs -> rs.getString(1));
             List<Run> out = new ArrayList<>();
@@ -53,7 +53,7 @@ final class SqliteSearch {
 
     Page<Experiment> experiments(
             String filter, List<String> orderBy, int maxResults, String pageToken, ViewType viewType) {
-        SqlQuery q = ExperimentSearchQuery.build(filter, orderBy, searchView(viewType), maxResults, pageToken);
+        SqlQuery q = ExperimentSearchQuery.build(filter, orderBy, viewType, maxResults, pageToken);
         return db.read(c -> {
             SearchPage<Long> page = q.execute(c, rs -> rs.getLong(1));
             List<Experiment> out = new ArrayList<>();
@@ -88,9 +88,5 @@ final class SqliteSearch {
             }
             return new Page<>(out, page.nextPageToken());
         });
-    }
-
-    static ViewType searchView(ViewType v) {
-        return v;
     }
 }
