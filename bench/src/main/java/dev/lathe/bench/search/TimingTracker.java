@@ -5,6 +5,7 @@ import dev.lathe.core.tracking.DatasetInput;
 import dev.lathe.core.tracking.RunSnapshot;
 import dev.lathe.core.tracking.RunSpec;
 import dev.lathe.core.tracking.RunStatus;
+import dev.lathe.core.tracking.RunWrite;
 import dev.lathe.core.tracking.Tracker;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +51,10 @@ final class TimingTracker implements Tracker {
             sb.append(String.format(
                     Locale.ROOT, "  %-22s %6d calls %9.1f ms total %7.3f ms/call%n", name, n, ms, ms / n));
         }
+        LongAdder batched = calls.get("writeRuns.runs");
+        if (batched != null) {
+            sb.append(String.format(Locale.ROOT, "  %-22s %6d run writes in those batches%n", "", batched.sum()));
+        }
         return sb.toString();
     }
 
@@ -66,6 +71,12 @@ final class TimingTracker implements Tracker {
     @Override
     public ActiveRun resumeRun(String runId) {
         return new TimedRun(time("resumeRun", () -> delegate.resumeRun(runId)));
+    }
+
+    @Override
+    public List<String> writeRuns(List<RunWrite> writes) {
+        calls.computeIfAbsent("writeRuns.runs", k -> new LongAdder()).add(writes.size());
+        return time("writeRuns", () -> delegate.writeRuns(writes));
     }
 
     @Override

@@ -40,6 +40,31 @@ public interface Tracker extends AutoCloseable {
         throw new dev.lathe.core.LatheException(getClass().getName() + " cannot search runs");
     }
 
+    /**
+     * Applies a batch of run writes (creations, params, metric points, tags, ends) and returns the run
+     * id of each write, in order. Stores with transactions apply the whole batch in one and either all
+     * of it lands or none of it does; this default goes through {@link #startRun}/{@link #resumeRun}
+     * one write at a time (metric points then carry the time of writing, not their own).
+     */
+    default java.util.List<String> writeRuns(java.util.List<RunWrite> writes) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (RunWrite w : writes) {
+            ActiveRun run = w.create().isPresent()
+                    ? startRun(w.create().get())
+                    : resumeRun(w.runId().orElseThrow());
+            if (!w.params().isEmpty()) {
+                run.logParams(w.params());
+            }
+            for (RunWrite.Point p : w.metrics()) {
+                run.logMetric(p.key(), p.value(), p.step());
+            }
+            w.tags().forEach(run::setTag);
+            w.endStatus().ifPresent(run::end);
+            ids.add(run.runId());
+        }
+        return ids;
+    }
+
     /** A human-readable description of where runs are stored (a path or URI). */
     String location();
 

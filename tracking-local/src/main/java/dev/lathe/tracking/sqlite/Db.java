@@ -53,6 +53,9 @@ final class Db implements AutoCloseable {
                 st.execute("PRAGMA foreign_keys = ON");
                 st.execute("PRAGMA journal_mode = WAL");
                 st.execute("PRAGMA synchronous = NORMAL");
+                // 32 MiB of page cache (SQLite's default is 2 MiB): tag and param rows keyed by random run
+                // ids land on scattered B-tree pages, and batch writes of many runs touch most of them.
+                st.execute("PRAGMA cache_size = -32768");
             } catch (SQLException e) {
                 conn.close();
                 throw e;

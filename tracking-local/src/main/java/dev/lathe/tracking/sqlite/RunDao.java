@@ -12,6 +12,7 @@ import dev.lathe.tracking.runs.RunNameGenerator;
 import dev.lathe.tracking.validation.EntityValidator;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -40,21 +41,89 @@ final class RunDao {
     }
 
     RunInfo create(Connection c, RunSpec spec) throws SQLException {
-        Experiment exp = experiments.get(c, spec.experimentId());
+        return create(c, spec, System.currentTimeMillis());
+    }
+
+    /** Creates a run that started at {@code startTime} (epoch millis), for runs written after the fact. */
+    RunInfo create(Connection c, RunSpec spec, long startTime) throws SQLException {
+        NewRun run = plan(checkedExperiment(c, spec.experimentId()), spec, startTime);
+        if (spec.parentRunId().isPresent()) {
+            checkParent(info(c, spec.parentRunId().get()));
+        }
+        try (PreparedStatement insert = c.prepareStatement(INSERT_RUN);
+                PreparedStatement tag = c.prepareStatement(UPSERT_TAG)) {
+            insert(insert, tag, run);
+        }
+        return info(c, run.runId());
+    }
+
+    /** A run about to be inserted: its generated id and name, system tags included. */
+    record NewRun(
+            String runId,
+            String runName,
+            String user,
+            long startTime,
+            String artifactUri,
+            long experimentId,
+            String parentRunId,
+            Map<String, String> tags) {}
+
+    static final String INSERT_RUN = "INSERT INTO runs (run_uuid, name, source_type, source_name, entry_point_name,"
+            + " user_id, status, start_time, end_time, deleted_time, source_version, lifecycle_stage, artifact_uri,"
+            + " experiment_id, parent_run_id)"
+            + " VALUES (?, ?, 'LOCAL', ?, '', ?, 'RUNNING', ?, NULL, NULL, ?, 'active', ?, ?, ?)";
+
+    /** Head of a multi-row insert of {@link #row} values (see {@link RowInserter}). */
+    static final String INSERT_RUNS = "INSERT INTO runs (run_uuid, name, source_type, source_name, entry_point_name,"
+            + " user_id, status, start_time, end_time, source_version, lifecycle_stage, artifact_uri, experiment_id,"
+            + " parent_run_id) VALUES";
+
+    static final int RUN_COLUMNS = 14;
+
+    /** The values of {@code run} for {@link #INSERT_RUNS}, inserted with a status (and end time when ended). */
+    Object[] row(NewRun run, RunStatus status, Long endTime) {
+        return new Object[] {
+            run.runId(),
+            run.runName(),
+            "LOCAL",
+            sourceName,
+            "",
+            run.user(),
+            status.name(),
+            run.startTime(),
+            endTime,
+            codeVersion.orElse(null),
+            "active",
+            run.artifactUri(),
+            run.experimentId(),
+            run.parentRunId()
+        };
+    }
+
+    static final String UPSERT_TAG = "INSERT INTO tags (key, value, run_uuid) VALUES (?, ?, ?)"
+            + " ON CONFLICT (key, run_uuid) DO UPDATE SET value = excluded.value";
+
+    /** The experiment, which must be active to take new runs. */
+    Experiment checkedExperiment(Connection c, String experimentId) throws SQLException {
+        Experiment exp = experiments.get(c, experimentId);
         LatheException.check(
                 exp.lifecycleStage() == LifecycleStage.ACTIVE,
                 "cannot start a run in experiment %s ('%s'): it is deleted",
                 exp.experimentId(),
                 exp.name());
-        if (spec.parentRunId().isPresent()) {
-            RunInfo parent = info(c, spec.parentRunId().get());
-            LatheException.check(
-                    parent.lifecycleStage() == LifecycleStage.ACTIVE, "parent run %s is deleted", parent.runId());
-        }
+        return exp;
+    }
+
+    static void checkParent(RunInfo parent) {
+        LatheException.check(
+                parent.lifecycleStage() == LifecycleStage.ACTIVE, "parent run %s is deleted", parent.runId());
+    }
+
+    /** Generates id, name and MLflow's system tags for a new run of {@code exp}; validates the tags. */
+    NewRun plan(Experiment exp, RunSpec spec, long startTime) {
         String runId = UUID.randomUUID().toString().replace("-", "");
         String runName = spec.runName().filter(n -> !n.isBlank()).orElseGet(names::next);
         String user = System.getProperty("user.name", "unknown");
-        long now = System.currentTimeMillis();
         String artifactUri = Path.of(exp.artifactLocation())
                 .resolve(runId)
                 .resolve("artifacts")
@@ -70,25 +139,35 @@ final class RunDao {
         for (Map.Entry<String, String> t : tags.entrySet()) {
             EntityValidator.checkTag(t.getKey(), t.getValue());
         }
-        Sql.update(
-                c,
-                "INSERT INTO runs (run_uuid, name, source_type, source_name, entry_point_name, user_id, status,"
-                        + " start_time, end_time, deleted_time, source_version, lifecycle_stage, artifact_uri,"
-                        + " experiment_id, parent_run_id)"
-                        + " VALUES (?, ?, 'LOCAL', ?, '', ?, 'RUNNING', ?, NULL, NULL, ?, 'active', ?, ?, ?)",
+        return new NewRun(
                 runId,
                 runName,
-                sourceName,
                 user,
-                now,
-                codeVersion.orElse(null),
+                startTime,
                 artifactUri,
                 Long.parseLong(exp.experimentId()),
-                spec.parentRunId().orElse(null));
-        for (Map.Entry<String, String> t : tags.entrySet()) {
-            putTag(c, runId, t.getKey(), t.getValue());
+                spec.parentRunId().orElse(null),
+                tags);
+    }
+
+    /** Inserts {@code run} and its tags with the given statements ({@link #INSERT_RUN}, {@link #UPSERT_TAG}). */
+    void insert(PreparedStatement insert, PreparedStatement tag, NewRun run) throws SQLException {
+        Sql.bind(
+                insert,
+                run.runId(),
+                run.runName(),
+                sourceName,
+                run.user(),
+                run.startTime(),
+                codeVersion.orElse(null),
+                run.artifactUri(),
+                run.experimentId(),
+                run.parentRunId());
+        insert.executeUpdate();
+        for (Map.Entry<String, String> t : run.tags().entrySet()) {
+            Sql.bind(tag, t.getKey(), t.getValue(), run.runId());
+            tag.executeUpdate();
         }
-        return info(c, runId);
     }
 
     RunInfo info(Connection c, String runId) throws SQLException {
@@ -131,8 +210,13 @@ final class RunDao {
     }
 
     void updateStatus(Connection c, String runId, RunStatus status) throws SQLException {
+        updateStatus(c, runId, status, System.currentTimeMillis());
+    }
+
+    /** Sets the status; a terminal one records {@code endTime} (epoch millis) as the run's end. */
+    void updateStatus(Connection c, String runId, RunStatus status, long endTime) throws SQLException {
         requireWritable(c, runId, false);
-        Long end = status.isTerminal() ? System.currentTimeMillis() : null;
+        Long end = status.isTerminal() ? endTime : null;
         Sql.update(c, "UPDATE runs SET status = ?, end_time = ? WHERE run_uuid = ?", status.name(), end, runId);
     }
 
@@ -202,12 +286,6 @@ final class RunDao {
     }
 
     private static void putTag(Connection c, String runId, String key, String value) throws SQLException {
-        Sql.update(
-                c,
-                "INSERT INTO tags (key, value, run_uuid) VALUES (?, ?, ?)"
-                        + " ON CONFLICT (key, run_uuid) DO UPDATE SET value = excluded.value",
-                key,
-                value,
-                runId);
+        Sql.update(c, UPSERT_TAG, key, value, runId);
     }
 }

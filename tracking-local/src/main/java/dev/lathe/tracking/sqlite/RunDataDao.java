@@ -20,6 +20,17 @@ import java.util.UUID;
 final class RunDataDao {
     static final int ROWS_PER_INSERT = 128;
 
+    /** The conflict clause of latest_metrics upserts: keep the point later by (step, timestamp, value). */
+    static final String LATEST_CONFLICT = "ON CONFLICT (key, run_uuid) DO UPDATE SET"
+            + " value = excluded.value, timestamp = excluded.timestamp, step = excluded.step,"
+            + " is_nan = excluded.is_nan, is_inf = excluded.is_inf"
+            + " WHERE (excluded.step, excluded.timestamp, excluded.value)"
+            + " > (latest_metrics.step, latest_metrics.timestamp, latest_metrics.value)";
+
+    /** Advances latest_metrics to a point when it is later by (step, timestamp, value). */
+    static final String UPSERT_LATEST = "INSERT INTO latest_metrics (key, value, timestamp, step, is_nan, is_inf,"
+            + " run_uuid) VALUES (?, ?, ?, ?, ?, ?, ?) " + LATEST_CONFLICT;
+
     /** Inserts params; a key that exists with a different value is an error naming both values. */
     void putParams(Connection c, String runId, List<Param> params) throws SQLException {
         for (Param p : params) {
@@ -65,13 +76,7 @@ final class RunDataDao {
             latest.merge(m.key(), m, (x, y) -> compare(x, y) >= 0 ? x : y);
         }
         insertPoints(c, runId, metrics);
-        try (PreparedStatement ps =
-                c.prepareStatement("INSERT INTO latest_metrics (key, value, timestamp, step, is_nan, is_inf, run_uuid)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key, run_uuid) DO UPDATE SET"
-                        + " value = excluded.value, timestamp = excluded.timestamp, step = excluded.step,"
-                        + " is_nan = excluded.is_nan, is_inf = excluded.is_inf"
-                        + " WHERE (excluded.step, excluded.timestamp, excluded.value)"
-                        + " > (latest_metrics.step, latest_metrics.timestamp, latest_metrics.value)")) {
+        try (PreparedStatement ps = c.prepareStatement(UPSERT_LATEST)) {
             for (Metric m : latest.values()) {
                 Sql.bind(
                         ps,

@@ -26,18 +26,24 @@ final class Sql {
     }
 
     static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        bindAt(ps, 0, args);
+    }
+
+    /** Binds {@code args} to the parameters after the first {@code offset} ones. */
+    static void bindAt(PreparedStatement ps, int offset, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
+            int at = offset + i + 1;
             if (a == null) {
-                ps.setNull(i + 1, Types.NULL);
+                ps.setNull(at, Types.NULL);
             } else if (a instanceof Long l) {
-                ps.setLong(i + 1, l);
+                ps.setLong(at, l);
             } else if (a instanceof Integer n) {
-                ps.setInt(i + 1, n);
+                ps.setInt(at, n);
             } else if (a instanceof Double d) {
-                ps.setDouble(i + 1, d);
+                ps.setDouble(at, d);
             } else {
-                ps.setString(i + 1, a.toString());
+                ps.setString(at, a.toString());
             }
         }
     }

@@ -6,6 +6,7 @@ import dev.lathe.core.tracking.DatasetInput;
 import dev.lathe.core.tracking.RunSnapshot;
 import dev.lathe.core.tracking.RunSpec;
 import dev.lathe.core.tracking.RunStatus;
+import dev.lathe.core.tracking.RunWrite;
 import dev.lathe.tracking.ArtifactInfo;
 import dev.lathe.tracking.Experiment;
 import dev.lathe.tracking.LifecycleStage;
@@ -44,6 +45,7 @@ public final class SqliteTrackingStore implements TrackingStore {
     private final RunDao runs;
     private final RunDataDao data = new RunDataDao();
     private final AsyncMetricWriter writer;
+    private final RunBatchWriter batches;
     private final SqliteModelRegistry registry;
     private final SqliteSearch search;
     private final Thread shutdownHook;
@@ -73,6 +75,7 @@ public final class SqliteTrackingStore implements TrackingStore {
                 GitCommit.of(Path.of("").toAbsolutePath()));
         this.writer =
                 new AsyncMetricWriter(new MetricSink(db, runs, data), "lathe-metric-writer-" + this.root.getFileName());
+        this.batches = new RunBatchWriter(runs);
         this.search = new SqliteSearch(db, this);
         this.registry = new SqliteModelRegistry(db, this, search);
         this.shutdownHook = new Thread(writer::close, "lathe-store-shutdown-" + this.root.getFileName());
@@ -123,6 +126,23 @@ public final class SqliteTrackingStore implements TrackingStore {
     public ActiveRun resumeRun(String runId) {
         RunInfo info = db.write(c -> runs.reopen(c, runId));
         return new SqliteActiveRun(this, writer, info.runId(), info.experimentId());
+    }
+
+    /**
+     * Applies the whole batch in one write transaction: all of it lands or, on any error (a bad key, a
+     * changed param, a deleted run), none of it does. Metrics already queued through an
+     * {@link ActiveRun} of a run that this batch ends are flushed first.
+     */
+    @Override
+    public List<String> writeRuns(List<RunWrite> writes) {
+        LatheException.check(writes != null, "run writes must not be null");
+        RunBatchWriter.validate(writes);
+        for (RunWrite w : writes) {
+            if (w.runId().isPresent() && w.endStatus().isPresent()) {
+                writer.flush(w.runId().get());
+            }
+        }
+        return db.write(c -> batches.apply(c, writes));
     }
 
     @Override

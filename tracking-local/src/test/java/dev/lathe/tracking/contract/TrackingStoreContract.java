@@ -11,6 +11,7 @@ public abstract class TrackingStoreContract
         implements ExperimentContract,
                 RunContract,
                 LoggingContract,
+                BatchWriteContract,
                 ValidationContract,
                 ArtifactContract,
                 RegistryContract,

@@ -33,9 +33,9 @@ final class DMatrices {
         }
     }
 
-    /** The features and target of {@code ds}. */
-    static DMatrix labelled(Dataset ds, int nthread) {
-        DMatrix m = of(ds.features(), nthread);
+    /** The features (restricted to {@code columns}) and target of {@code ds}. */
+    static DMatrix labelled(Dataset ds, ColumnSubset columns, int nthread) {
+        DMatrix m = of(columns.apply(ds.features()), nthread);
         double[] y = ds.target();
         float[] label = new float[y.length];
         for (int i = 0; i < y.length; i++) {

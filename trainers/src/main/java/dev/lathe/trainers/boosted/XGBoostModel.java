@@ -24,13 +24,14 @@ public final class XGBoostModel implements Model, dev.lathe.core.model.HasFeatur
     /** The codec key of XGBoost models. */
     public static final String KIND = "xgboost";
 
-    static final int PAYLOAD_VERSION = 1;
+    static final int PAYLOAD_VERSION = 2;
 
     private final Booster booster;
     private final int bestIteration;
     private final int roundsTrained;
     private final int numParallelTree;
     private final List<String> featureNames;
+    private final ColumnSubset columns;
     private final ModelProvenance provenance;
 
     XGBoostModel(
@@ -39,6 +40,7 @@ public final class XGBoostModel implements Model, dev.lathe.core.model.HasFeatur
             int roundsTrained,
             int numParallelTree,
             List<String> featureNames,
+            ColumnSubset columns,
             ModelProvenance provenance) {
         LatheException.check(
                 bestIteration >= 0 && bestIteration < roundsTrained,
@@ -51,6 +53,12 @@ public final class XGBoostModel implements Model, dev.lathe.core.model.HasFeatur
         this.roundsTrained = roundsTrained;
         this.numParallelTree = numParallelTree;
         this.featureNames = List.copyOf(featureNames);
+        LatheException.check(
+                columns.inputColumns() == featureNames.size(),
+                "xgboost model: column subset is over %d columns, the model has %d feature names",
+                columns.inputColumns(),
+                featureNames.size());
+        this.columns = columns;
         this.provenance = provenance;
     }
 
@@ -61,7 +69,7 @@ public final class XGBoostModel implements Model, dev.lathe.core.model.HasFeatur
                 "xgboost model: feature matrix has %d columns, the model was trained on %d",
                 x.cols(),
                 featureNames.size());
-        DMatrix dm = DMatrices.of(x, -1);
+        DMatrix dm = DMatrices.of(columns.apply(x), -1);
         try {
             // tree limit counts trees, not rounds: each round grows numParallelTree trees.
             int treeLimit = bestIteration + 1 == roundsTrained ? 0 : (bestIteration + 1) * numParallelTree;
@@ -90,7 +98,7 @@ public final class XGBoostModel implements Model, dev.lathe.core.model.HasFeatur
 
     public Map<String, Double> featureImportance(ImportanceType type) {
         // Ask with synthetic names f0..fN so that any real name (spaces, '=') survives the native fmap.
-        String[] synthetic = new String[featureNames.size()];
+        String[] synthetic = new String[columns.size()];
         for (int j = 0; j < synthetic.length; j++) {
             synthetic[j] = "f" + j;
         }
@@ -104,7 +112,7 @@ public final class XGBoostModel implements Model, dev.lathe.core.model.HasFeatur
         for (int j = 0; j < synthetic.length; j++) {
             Double v = raw.get(synthetic[j]);
             if (v != null) {
-                named.put(featureNames.get(j), v);
+                named.put(featureNames.get(columns.inputColumn(j)), v);
             }
         }
         return named;
@@ -126,6 +134,14 @@ public final class XGBoostModel implements Model, dev.lathe.core.model.HasFeatur
 
     public List<String> featureNames() {
         return featureNames;
+    }
+
+    /**
+     * How many input columns the booster was trained on: columns that could never be split on (fewer
+     * entries than min_child_weight) are dropped before boosting, which changes no tree.
+     */
+    public int boosterColumns() {
+        return columns.size();
     }
 
     /** The booster in XGBoost's UBJSON model format. */
@@ -156,6 +172,7 @@ public final class XGBoostModel implements Model, dev.lathe.core.model.HasFeatur
         data.writeInt(bestIteration);
         data.writeInt(roundsTrained);
         data.writeInt(numParallelTree);
+        columns.write(data);
         ModelPayloads.writeBlock(boosterBytes(), data);
         data.flush();
     }

@@ -25,8 +25,8 @@ public final class XGBoostModelCodec implements ModelCodec {
         DataInputStream data = new DataInputStream(in);
         int version = data.readInt();
         LatheException.check(
-                version == XGBoostModel.PAYLOAD_VERSION,
-                "xgboost model payload version must be %d, got %d",
+                version == 1 || version == XGBoostModel.PAYLOAD_VERSION,
+                "xgboost model payload version must be 1 or %d, got %d",
                 XGBoostModel.PAYLOAD_VERSION,
                 version);
         ModelProvenance provenance = ModelPayloads.read(data);
@@ -34,6 +34,8 @@ public final class XGBoostModelCodec implements ModelCodec {
         int bestIteration = data.readInt();
         int rounds = data.readInt();
         int parallel = data.readInt();
+        // Version 1 predates column subsets: its boosters saw every column.
+        ColumnSubset columns = version == 1 ? ColumnSubset.all(names.size()) : ColumnSubset.read(data);
         byte[] ubj = ModelPayloads.readBlock(data);
         Booster booster;
         try {
@@ -42,6 +44,6 @@ public final class XGBoostModelCodec implements ModelCodec {
         } catch (XGBoostError e) {
             throw new LatheException("cannot load xgboost booster from " + ubj.length + " UBJSON bytes: " + e, e);
         }
-        return new XGBoostModel(booster, bestIteration, rounds, parallel, names, provenance);
+        return new XGBoostModel(booster, bestIteration, rounds, parallel, names, columns, provenance);
     }
 }

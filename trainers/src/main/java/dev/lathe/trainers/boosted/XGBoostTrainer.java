@@ -29,6 +29,7 @@ public final class XGBoostTrainer implements Trainer<XGBoostModel> {
 
     private final String name;
     private final XGBoostParams params;
+    private final boolean dropUnsplittableColumns;
 
     /** A trainer named "xgboost". */
     public XGBoostTrainer(XGBoostParams params) {
@@ -37,10 +38,23 @@ public final class XGBoostTrainer implements Trainer<XGBoostModel> {
 
     /** A trainer with another name (for example "xgboost_rf" for random-forest mode). */
     public XGBoostTrainer(String name, XGBoostParams params) {
+        this(name, params, true);
+    }
+
+    private XGBoostTrainer(String name, XGBoostParams params, boolean dropUnsplittableColumns) {
         LatheException.check(name != null && !name.isBlank(), "trainer name must not be blank");
         LatheException.check(params != null, "xgboost params must not be null");
         this.name = name;
         this.params = params;
+        this.dropUnsplittableColumns = dropUnsplittableColumns;
+    }
+
+    /**
+     * This trainer without the column pruning of {@link ColumnSubset}: the booster sees every column.
+     * The trees are the same either way; this exists to show that, and to time the difference.
+     */
+    public XGBoostTrainer keepingAllColumns() {
+        return new XGBoostTrainer(name, params, false);
     }
 
     public XGBoostParams params() {
@@ -71,11 +85,15 @@ public final class XGBoostTrainer implements Trainer<XGBoostModel> {
         TrainingListener listener = context.listener();
         listener.fitStarted(this, train, validation);
         long start = System.nanoTime();
-        DMatrix dtrain = DMatrices.labelled(train, params.nthread());
-        DMatrix dvalid =
-                validation.map(v -> DMatrices.labelled(v, params.nthread())).orElse(null);
+        ColumnSubset columns = dropUnsplittableColumns
+                ? ColumnSubset.splittable(train.features(), params)
+                : ColumnSubset.all(train.featureCount());
+        DMatrix dtrain = DMatrices.labelled(train, columns, params.nthread());
+        DMatrix dvalid = validation
+                .map(v -> DMatrices.labelled(v, columns, params.nthread()))
+                .orElse(null);
         try {
-            XGBoostModel model = boost(train, dtrain, dvalid, listener, start);
+            XGBoostModel model = boost(train, columns, dtrain, dvalid, listener, start);
             listener.fitFinished(this, model, Duration.ofNanos(System.nanoTime() - start));
             return model;
         } catch (XGBoostError e) {
@@ -88,7 +106,8 @@ public final class XGBoostTrainer implements Trainer<XGBoostModel> {
         }
     }
 
-    private XGBoostModel boost(Dataset train, DMatrix dtrain, DMatrix dvalid, TrainingListener listener, long start)
+    private XGBoostModel boost(
+            Dataset train, ColumnSubset columns, DMatrix dtrain, DMatrix dvalid, TrainingListener listener, long start)
             throws XGBoostError {
         Map<String, DMatrix> cache = new LinkedHashMap<>();
         cache.put(TRAIN, dtrain);
@@ -132,9 +151,11 @@ public final class XGBoostTrainer implements Trainer<XGBoostModel> {
         if (dvalid != null) {
             details.put("best_validation_" + metric, Double.toString(stopping.bestScore()));
         }
+        details.put("booster_columns", columns.size() + " of " + columns.inputColumns());
         details.put("fit_seconds", String.format(java.util.Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e9));
         ModelProvenance provenance = ModelProvenance.of(name, hyperparameters(), train, details);
-        return new XGBoostModel(booster, best, rounds, params.numParallelTree(), train.featureNames(), provenance);
+        return new XGBoostModel(
+                booster, best, rounds, params.numParallelTree(), train.featureNames(), columns, provenance);
     }
 
     private static double score(Map<String, Double> scores, String set, String metric) {

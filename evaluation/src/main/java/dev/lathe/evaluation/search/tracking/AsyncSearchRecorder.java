@@ -4,48 +4,50 @@ import dev.lathe.core.LatheException;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelIO;
 import dev.lathe.core.tracking.ActiveRun;
-import dev.lathe.core.tracking.RunSpec;
 import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.core.tracking.Tracker;
 import dev.lathe.evaluation.search.ParamSet;
 import dev.lathe.evaluation.search.Trial;
-import dev.lathe.evaluation.search.TrialState;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Logs a search into a {@link Tracker} on one background thread, so the search loop never waits on
- * the store: each trial becomes a child run of the parent (params with the trial number, intermediate
- * metrics by step, score, duration, state tags), ended FINISHED (complete or pruned) or FAILED. The
- * first tracking failure is kept and rethrown by {@link #close()}.
+ * the store. The thread group-commits: it takes every event queued since its last write (trial
+ * starts, intermediate values, trial ends; at most {@value #MAX_EVENTS_PER_BATCH}) and hands them to
+ * {@link Tracker#writeRuns} as one batch, so a burst of fast trials costs one store transaction
+ * while a slow trial still shows up (RUNNING, with live intermediate values) as soon as it starts.
+ * Each trial is a child run of the parent (params with the trial number, intermediate metrics by
+ * step, score, duration, state tags), ended FINISHED (complete or pruned) or FAILED. The first
+ * tracking failure stops further writes and is rethrown by {@link #close()}.
  */
 public final class AsyncSearchRecorder implements SearchRecorder {
+    /** Keeps one batch within MLflow's per-run limit of 1000 metric points per request. */
+    static final int MAX_EVENTS_PER_BATCH = 900;
+
     private final Tracker tracker;
     private final ActiveRun parent;
-    private final ExecutorService writer;
-    private final Map<Integer, ActiveRun> children = new HashMap<>();
+    private final TrialBatcher batcher;
+    private final BlockingQueue<TrialEvent> queue = new LinkedBlockingQueue<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private final String scoreName;
+    private final Thread thread;
 
     /** Logs trials under {@code parent}; scores go to the metric {@code scoreName}. */
     public AsyncSearchRecorder(Tracker tracker, ActiveRun parent, String scoreName) {
         LatheException.check(tracker != null && parent != null, "async recorder needs a tracker and a parent run");
-        this.scoreName = scoreName;
         this.tracker = tracker;
         this.parent = parent;
-        this.writer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "lathe-search-tracking");
-            t.setDaemon(true);
-            return t;
-        });
+        this.batcher = new TrialBatcher(parent.experimentId(), parent.runId(), scoreName);
+        this.thread = new Thread(this::drain, "lathe-search-tracking");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     @Override
@@ -53,65 +55,26 @@ public final class AsyncSearchRecorder implements SearchRecorder {
         return Optional.of(parent.runId());
     }
 
-    private void submit(Runnable task) {
-        writer.execute(() -> {
-            if (failure.get() != null) {
-                return;
-            }
-            try {
-                task.run();
-            } catch (RuntimeException | Error e) {
-                failure.compareAndSet(null, e);
-            }
-        });
-    }
-
     @Override
     public void trialStarted(int number, ParamSet params) {
-        submit(() -> {
-            ActiveRun run = tracker.startRun(RunSpec.builder(parent.experimentId())
-                    .runName("trial-" + number)
-                    .parentRunId(parent.runId())
-                    .tag(TrialTags.NUMBER, Integer.toString(number))
-                    .build());
-            Map<String, String> p = new LinkedHashMap<>(params.formatted());
-            p.put(TrialTags.NUMBER, Integer.toString(number));
-            run.logParams(p);
-            children.put(number, run);
-        });
+        queue.add(new TrialEvent.Started(number, params, System.currentTimeMillis()));
     }
 
     @Override
     public void intermediate(int number, String key, long step, double value) {
-        submit(() -> children.get(number).logMetric(key, value, step));
+        queue.add(new TrialEvent.Point(number, key, step, value, System.currentTimeMillis()));
     }
 
     @Override
     public void trialFinished(Trial trial) {
-        submit(() -> {
-            ActiveRun run = children.remove(trial.number());
-            Map<String, Double> metrics = new LinkedHashMap<>();
-            metrics.put(TrialTags.DURATION, trial.duration().toNanos() / 1e9);
-            if (trial.hasValue()) {
-                metrics.put(scoreName, trial.value());
-            }
-            run.logMetrics(metrics, 0);
-            List<String> chunks = TrialTags.encodeIntermediate(trial.intermediateValues());
-            for (int i = 0; i < chunks.size(); i++) {
-                run.setTag(TrialTags.INTERMEDIATE_PREFIX + i, chunks.get(i));
-            }
-            run.setTag(TrialTags.PRUNED, Boolean.toString(trial.state() == TrialState.PRUNED));
-            trial.error().ifPresent(e -> run.setTag(TrialTags.ERROR, TrialTags.truncate(e, TrialTags.MAX_ERROR)));
-            run.setTag(TrialTags.OUTCOME, TrialTags.outcome(trial.state().name(), trial.value(), chunks.size()));
-            run.end(trial.state() == TrialState.FAILED ? RunStatus.FAILED : RunStatus.FINISHED);
-        });
+        queue.add(new TrialEvent.Finished(trial, System.currentTimeMillis()));
     }
 
     @Override
     public void searchFinished(Optional<Trial> best, String score, String trialsCsv, Optional<Model> bestModel) {
-        submit(() -> {
+        queue.add(new TrialEvent.SearchDone(() -> {
             best.ifPresent(b -> {
-                Map<String, String> p = new LinkedHashMap<>();
+                Map<String, String> p = new java.util.LinkedHashMap<>();
                 b.params().formatted().forEach((k, v) -> p.put("best_" + k, v));
                 p.put("best_" + TrialTags.NUMBER, Integer.toString(b.number()));
                 parent.logParams(p);
@@ -120,19 +83,68 @@ public final class AsyncSearchRecorder implements SearchRecorder {
             parent.logArtifact("trials.csv", trialsCsv.getBytes(StandardCharsets.UTF_8));
             bestModel.ifPresent(m -> parent.logArtifact("best_model/model.lathe", ModelIO.toBytes(m)));
             parent.end(RunStatus.FINISHED);
-        });
+        }));
+    }
+
+    /** The writer thread: waits for an event, takes everything else queued, writes it as one batch. */
+    private void drain() {
+        List<TrialEvent> chunk = new ArrayList<>();
+        while (true) {
+            try {
+                chunk.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(chunk, MAX_EVENTS_PER_BATCH - 1);
+            boolean stop = false;
+            int from = 0;
+            for (int i = 0; i < chunk.size(); i++) {
+                TrialEvent e = chunk.get(i);
+                if (e instanceof TrialEvent.SearchDone || e instanceof TrialEvent.Stop) {
+                    write(chunk.subList(from, i));
+                    from = i + 1;
+                    if (e instanceof TrialEvent.SearchDone done) {
+                        guarded(done.action());
+                    } else {
+                        stop = true;
+                    }
+                }
+            }
+            write(chunk.subList(from, chunk.size()));
+            chunk.clear();
+            if (stop) {
+                return;
+            }
+        }
+    }
+
+    private void write(List<TrialEvent> events) {
+        if (!events.isEmpty()) {
+            guarded(() -> batcher.write(tracker, events));
+        }
+    }
+
+    private void guarded(Runnable work) {
+        if (failure.get() != null) {
+            return;
+        }
+        try {
+            work.run();
+        } catch (RuntimeException | Error e) {
+            failure.compareAndSet(null, e);
+        }
     }
 
     @Override
     public void close() {
-        writer.shutdown();
+        queue.add(new TrialEvent.Stop());
         try {
-            LatheException.check(
-                    writer.awaitTermination(10, TimeUnit.MINUTES), "search tracking did not drain within 10 minutes");
+            thread.join(TimeUnit.MINUTES.toMillis(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LatheException("interrupted while draining search tracking", e);
         }
+        LatheException.check(!thread.isAlive(), "search tracking did not drain within 10 minutes");
         Throwable f = failure.get();
         if (f != null) {
             throw new LatheException("logging the search to " + tracker.location() + " failed: " + f, f);
