@@ -102,7 +102,7 @@ class AsyncSearchRecorderTest {
         GatedTracker tracker = new GatedTracker();
         ActiveRun parent = tracker.startRun(
                 RunSpec.builder(tracker.getOrCreateExperiment("e")).build());
-        AsyncSearchRecorder recorder = new AsyncSearchRecorder(tracker, parent, "rmse");
+        AsyncSearchRecorder recorder = new AsyncSearchRecorder(tracker, parent, "score");
         recorder.trialStarted(0, params(0));
         assertTrue(tracker.entered.await(10, TimeUnit.SECONDS), "first batch reached the store");
         recorder.intermediate(0, "rmse", 0, 10.0);
@@ -128,9 +128,8 @@ class AsyncSearchRecorderTest {
                     List.of(0L, 1L),
                     child.metrics.get("rmse").stream()
                             .map(InMemoryTracker.Point::step)
-                            .filter(s -> true)
-                            .distinct()
                             .toList());
+            assertEquals(9.0 - n / 10.0, child.metrics.get("score").get(0).value());
             assertEquals(Boolean.toString(n % 10 == 3), child.tags.get(TrialTags.PRUNED));
         }
     }
