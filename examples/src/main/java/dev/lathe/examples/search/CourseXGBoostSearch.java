@@ -13,6 +13,7 @@ import dev.lathe.evaluation.search.TrainerObjective;
 import dev.lathe.evaluation.search.Trial;
 import dev.lathe.evaluation.search.TrialState;
 import dev.lathe.evaluation.search.pruning.MedianPruner;
+import dev.lathe.evaluation.search.pruning.SuccessiveHalvingPruner;
 import dev.lathe.evaluation.search.sampler.RandomSampler;
 import dev.lathe.evaluation.search.sampler.Sampler;
 import dev.lathe.evaluation.search.sampler.TpeSampler;
@@ -101,6 +102,9 @@ public final class CourseXGBoostSearch {
         });
         if (options.mode() == SearchMode.TPE_PRUNED) {
             study.pruner(new MedianPruner(5, 10));
+        } else if (options.mode() == SearchMode.TPE_ASHA) {
+            // Rungs at rounds 10, 30, 90, 270 and 810; the top third at each rung goes on.
+            study.pruner(new SuccessiveHalvingPruner(10, 3, 0));
         }
         if (tracker != null) {
             study.tracking(new SearchTracking(

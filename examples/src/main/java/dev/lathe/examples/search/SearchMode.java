@@ -3,9 +3,13 @@ package dev.lathe.examples.search;
 import dev.lathe.core.LatheException;
 import java.util.Locale;
 
-/** The three course search variants: TPE with median pruning, TPE without pruning, random search. */
+/**
+ * The course search variants: TPE with median pruning, TPE with asynchronous successive halving
+ * (ASHA), TPE without pruning, random search.
+ */
 public enum SearchMode {
     TPE_PRUNED,
+    TPE_ASHA,
     TPE,
     RANDOM;
 
@@ -16,7 +20,7 @@ public enum SearchMode {
                 return m;
             }
         }
-        throw new LatheException("--mode must be one of tpe-pruned, tpe, random, got '" + text + "'");
+        throw new LatheException("--mode must be one of tpe-pruned, tpe-asha, tpe, random, got '" + text + "'");
     }
 
     public String label() {

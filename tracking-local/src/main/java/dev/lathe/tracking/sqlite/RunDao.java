@@ -73,7 +73,7 @@ final class RunDao {
             + " experiment_id, parent_run_id)"
             + " VALUES (?, ?, 'LOCAL', ?, '', ?, 'RUNNING', ?, NULL, NULL, ?, 'active', ?, ?, ?)";
 
-    /** Head of a multi-row insert of {@link #row} values (see {@link RowInserter}). */
+    /** Head of the batched insert of {@link #row} values (see {@link RowInserter}). */
     static final String INSERT_RUNS = "INSERT INTO runs (run_uuid, name, source_type, source_name, entry_point_name,"
             + " user_id, status, start_time, end_time, source_version, lifecycle_stage, artifact_uri, experiment_id,"
             + " parent_run_id) VALUES";

@@ -26,14 +26,9 @@ final class Sql {
     }
 
     static void bind(PreparedStatement ps, Object... args) throws SQLException {
-        bindAt(ps, 0, args);
-    }
-
-    /** Binds {@code args} to the parameters after the first {@code offset} ones. */
-    static void bindAt(PreparedStatement ps, int offset, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
-            int at = offset + i + 1;
+            int at = i + 1;
             if (a == null) {
                 ps.setNull(at, Types.NULL);
             } else if (a instanceof Long l) {

@@ -20,10 +20,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Logs a search into a {@link Tracker} on one background thread, so the search loop never waits on
- * the store. The thread group-commits: it takes every event queued since its last write (trial
- * starts, intermediate values, trial ends; at most {@value #MAX_EVENTS_PER_BATCH}) and hands them to
+ * the store. The thread group-commits: it takes every event queued since its last write, and what
+ * arrives in the next {@value #LINGER_MILLIS} ms (trial starts, intermediate values, trial ends; at
+ * most {@value #MAX_EVENTS_PER_BATCH}), and hands them to
  * {@link Tracker#writeRuns} as one batch, so a burst of fast trials costs one store transaction
- * while a slow trial still shows up (RUNNING, with live intermediate values) as soon as it starts.
+ * while a slow trial still shows up (RUNNING, with live intermediate values) within that time.
  * Each trial is a child run of the parent (params with the trial number, intermediate metrics by
  * step, score, duration, state tags), ended FINISHED (complete or pruned) or FAILED. The first
  * tracking failure stops further writes and is rethrown by {@link #close()}.
@@ -31,6 +32,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class AsyncSearchRecorder implements SearchRecorder {
     /** Keeps one batch within MLflow's per-run limit of 1000 metric points per request. */
     static final int MAX_EVENTS_PER_BATCH = 900;
+
+    /** How long the writer keeps collecting after the first event of a batch. */
+    static final long LINGER_MILLIS = 50;
 
     private final Tracker tracker;
     private final ActiveRun parent;
@@ -91,11 +95,10 @@ public final class AsyncSearchRecorder implements SearchRecorder {
         List<TrialEvent> chunk = new ArrayList<>();
         while (true) {
             try {
-                chunk.add(queue.take());
+                collect(chunk);
             } catch (InterruptedException e) {
                 return;
             }
-            queue.drainTo(chunk, MAX_EVENTS_PER_BATCH - 1);
             boolean stop = false;
             int from = 0;
             for (int i = 0; i < chunk.size(); i++) {
@@ -115,6 +118,28 @@ public final class AsyncSearchRecorder implements SearchRecorder {
             if (stop) {
                 return;
             }
+        }
+    }
+
+    /**
+     * Waits for an event, then keeps collecting for up to {@value #LINGER_MILLIS} ms (or until the batch
+     * is full, or the search ends) so that fast trials share a transaction, as a group commit does.
+     */
+    private void collect(List<TrialEvent> chunk) throws InterruptedException {
+        chunk.add(queue.take());
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
+        while (chunk.size() < MAX_EVENTS_PER_BATCH && !(chunk.get(chunk.size() - 1) instanceof TrialEvent.Stop)) {
+            queue.drainTo(chunk, MAX_EVENTS_PER_BATCH - chunk.size());
+            TrialEvent last = chunk.get(chunk.size() - 1);
+            long wait = deadline - System.nanoTime();
+            if (last instanceof TrialEvent.Stop || last instanceof TrialEvent.SearchDone || wait <= 0) {
+                return;
+            }
+            TrialEvent next = queue.poll(wait, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            chunk.add(next);
         }
     }
 
