@@ -7,11 +7,13 @@ import dev.lathe.core.model.Trainer;
 import dev.lathe.evaluation.metrics.RegressionEvaluation;
 import dev.lathe.evaluation.metrics.RegressionEvaluator;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 
 /**
  * Runs k-fold cross-validation of any core {@link Trainer}: one fit per fold on that fold's training
@@ -61,6 +63,24 @@ public final class CrossValidator {
             }
         }
         return CrossValidationResult.of(trainer.name(), results);
+    }
+
+    /**
+     * Runs the folds one after another on the calling thread and hands the results so far (in fold
+     * order) to {@code afterFold} after each one; stops early after a fold for which it returns false.
+     * This is how a search prunes a cross-validated trial: fold k's running mean is its step k. Returns
+     * the results of the folds that ran.
+     */
+    public List<FoldResult> runInOrder(Trainer<?> trainer, Dataset data, Predicate<List<FoldResult>> afterFold) {
+        LatheException.check(afterFold != null, "afterFold must not be null");
+        List<FoldResult> results = new ArrayList<>();
+        for (Fold fold : kFold.split(data.rows())) {
+            results.add(runFold(trainer, data, fold));
+            if (!afterFold.test(Collections.unmodifiableList(results))) {
+                break;
+            }
+        }
+        return results;
     }
 
     private FoldResult runFold(Trainer<?> trainer, Dataset data, Fold fold) {

@@ -7,15 +7,18 @@ import dev.lathe.core.model.Model;
 import dev.lathe.core.model.Trainer;
 import dev.lathe.core.model.TrainingListener;
 import dev.lathe.evaluation.cv.CrossValidator;
+import dev.lathe.evaluation.cv.FoldResult;
 import dev.lathe.evaluation.cv.KFold;
 import dev.lathe.evaluation.metrics.RegressionEvaluator;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The usual objective: build a core {@link Trainer} from the trial's params with a user function, fit
  * it on the training data and score a metric either on a validation set (with per-step pruning of
- * iterative trainers through {@link TrainingListener#shouldStop}) or by k-fold cross-validation.
+ * iterative trainers through {@link TrainingListener#shouldStop}) or by k-fold cross-validation (with
+ * pruning between folds: after fold k the trial reports the mean score of folds 0..k as step k).
  */
 public final class TrainerObjective implements TrialObjective {
     private final Function<ParamSet, Trainer<?>> factory;
@@ -57,7 +60,13 @@ public final class TrainerObjective implements TrialObjective {
         Trainer<?> trainer = factory.apply(trial.params());
         LatheException.check(trainer != null, "trainer factory returned null for params %s", trial.params());
         if (kFold != null) {
-            return new CrossValidator(kFold).run(trainer, train).mean().get(metric.key());
+            // Step k is the mean score of folds 0..k, so a pruner compares trials after equally many folds.
+            List<FoldResult> folds = new CrossValidator(kFold).runInOrder(trainer, train, done -> {
+                long step = done.size() - 1;
+                trial.report(step, meanScore(done));
+                return !trial.shouldPrune(step);
+            });
+            return meanScore(folds);
         }
         TrainingListener bridge = new TrainingListener() {
             @Override
@@ -80,6 +89,14 @@ public final class TrainerObjective implements TrialObjective {
             offer(trial.number(), score, model, trial.params());
         }
         return score;
+    }
+
+    private double meanScore(List<FoldResult> folds) {
+        double sum = 0;
+        for (FoldResult f : folds) {
+            sum += metric.of(f.evaluation());
+        }
+        return sum / folds.size();
     }
 
     /** Keeps the model of the best completed trial (lowest number among equal scores), thread-safely. */
@@ -122,7 +139,7 @@ public final class TrainerObjective implements TrialObjective {
         private final ScoreMetric metric;
         private Dataset validation;
         private KFold kFold;
-        private String intermediateKey = "validation_rmse";
+        private String intermediateKey;
         private Dataset refitData;
         private boolean keepBestModel;
 
@@ -141,13 +158,19 @@ public final class TrainerObjective implements TrialObjective {
             return this;
         }
 
-        /** Scores by the mean over the folds of k-fold cross-validation of the training data. */
+        /**
+         * Scores by the mean over the folds of k-fold cross-validation of the training data. Folds run
+         * in order, and a pruner sees the running mean after each fold (warm-up steps count folds).
+         */
         public Builder crossValidation(KFold kFold) {
             this.kFold = kFold;
             return this;
         }
 
-        /** The per-step metric the pruner watches (default "validation_rmse", as boosted trainers report). */
+        /**
+         * The per-step metric the pruner watches: default "validation_rmse" (as boosted trainers report)
+         * with a validation set, "cv_mean_" + the score metric's name with cross-validation.
+         */
         public Builder intermediateKey(String key) {
             this.intermediateKey = key;
             return this;
@@ -174,6 +197,9 @@ public final class TrainerObjective implements TrialObjective {
                     (validation == null) != (kFold == null),
                     "trainer objective needs exactly one of a validation set or cross-validation, got %s",
                     validation == null ? "neither" : "both");
+            if (intermediateKey == null) {
+                intermediateKey = kFold != null ? "cv_mean_" + metric.name() : "validation_rmse";
+            }
             return new TrainerObjective(this);
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.data.Dataset;
+import dev.lathe.evaluation.cv.KFold;
 import dev.lathe.evaluation.search.pruning.MedianPruner;
 import dev.lathe.evaluation.search.pruning.Pruner;
 import dev.lathe.evaluation.search.pruning.SuccessiveHalvingPruner;
@@ -105,6 +106,33 @@ class PruningTest {
         }
         // pruning only drops losing trials: the best completed score is the same
         assertEquals(unpruned.bestScore(), result.bestScore(), 0.0);
+    }
+
+    @Test
+    void crossValidatedTrialsArePrunedBetweenFolds() {
+        int folds = 5;
+        Dataset train = SyntheticData.linear("train", 300, 0.5, 4);
+        SearchSpace space = SearchSpace.builder().logUniform("lr", 1e-4, 0.02).build();
+        TrainerObjective objective = TrainerObjective.builder(
+                        p -> new GradientDescentTrainer(p.getDouble("lr"), ROUNDS), train, ScoreMetric.of("rmse"))
+                .crossValidation(KFold.shuffled(folds, 11))
+                .build();
+        assertEquals("cv_mean_rmse", objective.intermediateKey());
+        SearchResult pruned = search(space, objective, new MedianPruner(3, 0));
+        SearchResult unpruned = search(space, objective, Pruner.none());
+        assertTrue(pruned.count(TrialState.PRUNED) >= 3, "pruned " + pruned.count(TrialState.PRUNED));
+        for (Trial t : pruned.trials()) {
+            int ran = t.intermediateValues().size();
+            assertTrue(
+                    t.state() == TrialState.PRUNED ? ran < folds : ran == folds,
+                    "trial " + t.number() + " " + t.state() + " ran " + ran + " folds");
+        }
+        for (Trial t : unpruned.trials()) {
+            assertEquals(folds, t.intermediateValues().size());
+            // the last running mean is the cross-validation score
+            assertEquals(t.value(), t.intermediateValues().get((long) folds - 1), 1e-12);
+        }
+        assertEquals(unpruned.bestScore(), pruned.bestScore(), 0.0);
     }
 
     private static SearchResult search(SearchSpace space, TrialObjective objective, Pruner pruner) {
