@@ -18,6 +18,15 @@ public interface Trainer<M extends Model> {
     /** Every hyperparameter (seed and thread count included) by name, as logged. */
     SortedMap<String, String> hyperparameters();
 
+    /**
+     * How many threads one fit uses (1 unless the trainer is multi-threaded, as XGBoost is), so that a
+     * caller running several fits at once (bagging, parallel search trials) can keep the total within
+     * its thread budget instead of oversubscribing the cores.
+     */
+    default int threads() {
+        return 1;
+    }
+
     /** Fits on {@code train}; the context may carry a validation set and listeners. */
     M fit(Dataset train, FitContext context);
 

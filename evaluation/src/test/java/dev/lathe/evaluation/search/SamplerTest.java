@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lathe.evaluation.search.sampler.RandomSampler;
 import dev.lathe.evaluation.search.sampler.Sampler;
 import dev.lathe.evaluation.search.sampler.TpeSampler;
+import dev.lathe.evaluation.search.sampler.TpeSettings;
 import dev.lathe.evaluation.search.space.SearchSpace;
 import java.util.Arrays;
 import java.util.List;
@@ -79,6 +80,54 @@ class SamplerTest {
                 tpeLateMean < 0.5 * randomLateMean,
                 "TPE's last 30 trials should concentrate near the minimum: mean " + tpeLateMean / SEEDS.length
                         + " vs random " + randomLateMean / SEEDS.length);
+    }
+
+    /** A narrow diagonal valley plus a categorical term; minimum 0 at x = y = 1, shape "b". */
+    static double valley(double x, double y, String shape) {
+        return 20 * (x - y) * (x - y) + (x + y - 2) * (x + y - 2) / 4 + (shape.equals("b") ? 0 : 3);
+    }
+
+    private static final SearchSpace VALLEY_SPACE = SearchSpace.builder()
+            .uniform("x", -5, 5)
+            .uniform("y", -5, 5)
+            .choice("shape", List.of("a", "b", "c"))
+            .build();
+
+    private static SearchResult valleySearch(Sampler sampler, long seed) {
+        return Study.builder(
+                        VALLEY_SPACE,
+                        sampler,
+                        t -> valley(
+                                t.params().getDouble("x"),
+                                t.params().getDouble("y"),
+                                t.params().getString("shape")),
+                        SearchSettings.builder(BUDGET, seed).build())
+                .build()
+                .run();
+    }
+
+    @Test
+    void multivariateTpeFollowsCorrelatedParametersBetterThanIndependentTpe() {
+        TpeSampler joint = new TpeSampler(TpeSettings.defaults().withMultivariate(true));
+        double[] multivariate = new double[SEEDS.length];
+        double[] independent = new double[SEEDS.length];
+        for (int i = 0; i < SEEDS.length; i++) {
+            multivariate[i] = valleySearch(joint, SEEDS[i]).bestScore();
+            independent[i] = valleySearch(new TpeSampler(), SEEDS[i]).bestScore();
+        }
+        Arrays.sort(multivariate);
+        Arrays.sort(independent);
+        assertTrue(
+                multivariate[2] < independent[2],
+                "median best multivariate " + Arrays.toString(multivariate) + " vs independent "
+                        + Arrays.toString(independent));
+        SearchResult a = valleySearch(joint, 7);
+        SearchResult b = valleySearch(joint, 7);
+        for (int i = 0; i < BUDGET; i++) {
+            assertTrue(a.trials().get(i).sameOutcome(b.trials().get(i)), "multivariate TPE is seeded: trial " + i);
+            assertTrue(
+                    List.of("a", "b", "c").contains(a.trials().get(i).params().getString("shape")));
+        }
     }
 
     private static double lateMean(List<Trial> trials) {

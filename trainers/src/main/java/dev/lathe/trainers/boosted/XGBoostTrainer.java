@@ -72,6 +72,11 @@ public final class XGBoostTrainer implements Trainer<XGBoostModel> {
     }
 
     @Override
+    public int threads() {
+        return params.nthread();
+    }
+
+    @Override
     public XGBoostModel fit(Dataset train, FitContext context) {
         LatheException.check(train.rows() > 0, "dataset '%s' has no rows to train on", train.name());
         Optional<Dataset> validation = context.validation();

@@ -24,8 +24,11 @@ import java.util.concurrent.Future;
  * Bootstrap aggregating of any {@link Trainer}: member {@code i} is fitted on a sample drawn with
  * replacement (via {@link Dataset#selectRows}) by a generator seeded with the i-th value of a sequence
  * derived from the bagging seed, and the members are averaged with equal weights. Members are fitted
- * in parallel on {@link BaggingParams#threads()} threads; every sample is fixed before any fit starts,
- * so the result is the same whatever the thread count (given a deterministic base trainer).
+ * in parallel within a budget of {@link BaggingParams#threads()} threads: a multi-threaded base trainer
+ * (XGBoost with nthread 2, say) counts for its {@link Trainer#threads()}, so a budget of 2 fits one such
+ * member at a time instead of oversubscribing the cores. Every sample is fixed before any fit starts,
+ * and members keep their own settings, so the result is the same whatever the budget (given a
+ * deterministic base trainer).
  */
 public final class BaggingTrainer implements Trainer<WeightedAverageModel> {
     private final Trainer<?> base;
@@ -99,8 +102,18 @@ public final class BaggingTrainer implements Trainer<WeightedAverageModel> {
         return model;
     }
 
+    /** How many members are fitted at once: the thread budget over the threads one member fit uses. */
+    public int concurrentFits() {
+        return Math.max(1, Math.min(params.members(), params.threads() / Math.max(1, base.threads())));
+    }
+
+    @Override
+    public int threads() {
+        return concurrentFits() * Math.max(1, base.threads());
+    }
+
     private List<Model> fitAll(List<Dataset> samples) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(params.threads(), samples.size()), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrentFits(), r -> {
             Thread t = new Thread(r, "lathe-bagging");
             t.setDaemon(true);
             return t;

@@ -21,6 +21,11 @@ public final class XGBoostForestTrainer implements Trainer<XGBoostModel> {
         this.delegate = new XGBoostTrainer("xgboost_rf", params.toXGBoost());
     }
 
+    @Override
+    public int threads() {
+        return delegate.threads();
+    }
+
     public ForestParams params() {
         return params;
     }

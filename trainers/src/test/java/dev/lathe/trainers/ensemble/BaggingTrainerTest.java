@@ -7,14 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.LatheException;
 import dev.lathe.core.data.Dataset;
+import dev.lathe.core.model.FitContext;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelIO;
+import dev.lathe.core.model.Trainer;
 import dev.lathe.trainers.boosted.TestData;
 import dev.lathe.trainers.boosted.XGBoostParams;
 import dev.lathe.trainers.boosted.XGBoostTrainer;
 import dev.lathe.trainers.linear.LinearModel;
 import dev.lathe.trainers.linear.OlsParams;
 import dev.lathe.trainers.linear.OlsTrainer;
+import java.util.SortedMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class BaggingTrainerTest {
@@ -97,6 +101,59 @@ class BaggingTrainerTest {
                 "bagging threads must be >= 1, got 0",
                 assertThrows(LatheException.class, () -> new BaggingParams(2, 1, 1, 0))
                         .getMessage());
+    }
+
+    /** OLS that claims two threads per fit and records how many of its fits overlap. */
+    private static final class TwoThreadOls implements Trainer<LinearModel> {
+        final OlsTrainer ols = new OlsTrainer(OlsParams.defaults());
+        final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger maxRunning = new AtomicInteger();
+
+        @Override
+        public String name() {
+            return "ols2";
+        }
+
+        @Override
+        public SortedMap<String, String> hyperparameters() {
+            return ols.hyperparameters();
+        }
+
+        @Override
+        public int threads() {
+            return 2;
+        }
+
+        @Override
+        public LinearModel fit(Dataset train, FitContext context) {
+            maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(30);
+                return ols.fit(train, context);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                running.decrementAndGet();
+            }
+        }
+    }
+
+    @Test
+    void multiThreadedMembersCountAgainstTheThreadBudget() {
+        Dataset data = TestData.exactLinear("lin", 200, new double[] {1.5, -2}, 0.5, 3);
+        TwoThreadOls base = new TwoThreadOls();
+        BaggingTrainer budget2 = new BaggingTrainer(base, new BaggingParams(6, 0.8, 17, 2));
+        assertEquals(1, budget2.concurrentFits());
+        assertEquals(2, budget2.threads());
+        budget2.fit(data);
+        assertEquals(1, base.maxRunning.get(), "a budget of 2 threads runs one 2-thread member at a time");
+
+        BaggingTrainer budget4 = new BaggingTrainer(base, new BaggingParams(6, 0.8, 17, 4));
+        assertEquals(2, budget4.concurrentFits());
+        base.maxRunning.set(0);
+        budget4.fit(data);
+        assertTrue(base.maxRunning.get() <= 2, "at most 2 members at once, saw " + base.maxRunning.get());
+        assertEquals(1, new BaggingTrainer(base, new BaggingParams(6, 0.8, 17, 1)).concurrentFits());
     }
 
     private static XGBoostTrainer xgb() {

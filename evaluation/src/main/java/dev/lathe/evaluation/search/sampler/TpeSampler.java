@@ -20,7 +20,9 @@ import java.util.random.RandomGenerator;
  * the best {@code min(ceil(gamma n), maxGood)} ("good", density l) and the rest ("bad", density g).
  * For each parameter independently, {@code candidates} values are drawn from l and the one maximising
  * log l(x) - log g(x) is proposed. Continuous parameters are modelled in their internal coordinate
- * (log for log ranges), categorical ones by smoothed category frequencies.
+ * (log for log ranges), categorical ones by smoothed category frequencies. With
+ * {@link TpeSettings#withMultivariate} the parameters are modelled jointly
+ * ({@link MultivariateParzenEstimator}) and whole points are drawn and scored.
  */
 public final class TpeSampler implements Sampler {
     private final TpeSettings settings;
@@ -61,6 +63,9 @@ public final class TpeSampler implements Sampler {
         int nGood = (int) Math.min(settings.maxGood(), Math.max(1, Math.ceil(settings.gamma() * ranked.size())));
         List<Trial> good = ranked.subList(0, nGood);
         List<Trial> bad = ranked.subList(nGood, ranked.size());
+        if (settings.multivariate()) {
+            return sampleJoint(space, good, bad, rng);
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Distribution> e : space.distributions().entrySet()) {
             String name = e.getKey();
@@ -74,6 +79,65 @@ public final class TpeSampler implements Sampler {
             }
         }
         return out;
+    }
+
+    /** One joint proposal: candidates from the joint l, scored by log l(x) - log g(x) over all parameters. */
+    private Map<String, Object> sampleJoint(SearchSpace space, List<Trial> good, List<Trial> bad, RandomGenerator rng) {
+        List<String> names = new ArrayList<>();
+        List<Distribution> dists = new ArrayList<>();
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Distribution> e : space.distributions().entrySet()) {
+            if (e.getValue() instanceof FixedDistribution f) {
+                out.put(e.getKey(), f.value());
+            } else {
+                names.add(e.getKey());
+                dists.add(e.getValue());
+            }
+        }
+        int d = names.size();
+        double[] lo = new double[d];
+        double[] hi = new double[d];
+        int[] cats = new int[d];
+        for (int j = 0; j < d; j++) {
+            Distribution dist = dists.get(j);
+            lo[j] = dist.internalLow();
+            hi[j] = dist.internalHigh();
+            cats[j] = dist.isCategorical() ? (int) Math.round(dist.internalHigh() + 0.5) : 0;
+        }
+        MultivariateParzenEstimator l =
+                new MultivariateParzenEstimator(internal(names, dists, good), lo, hi, cats, settings.priorWeight());
+        MultivariateParzenEstimator g =
+                new MultivariateParzenEstimator(internal(names, dists, bad), lo, hi, cats, settings.priorWeight());
+        double[] best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < settings.candidates(); i++) {
+            double[] x = l.sample(rng);
+            double score = l.logPdf(x) - g.logPdf(x);
+            if (best == null || score > bestScore) {
+                bestScore = score;
+                best = x;
+            }
+        }
+        Map<String, Object> sampled = new LinkedHashMap<>();
+        for (int j = 0; j < d; j++) {
+            sampled.put(names.get(j), dists.get(j).fromInternal(best[j]));
+        }
+        // keep the space's parameter order
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        for (String name : space.distributions().keySet()) {
+            ordered.put(name, out.containsKey(name) ? out.get(name) : sampled.get(name));
+        }
+        return ordered;
+    }
+
+    private static double[][] internal(List<String> names, List<Distribution> dists, List<Trial> trials) {
+        double[][] x = new double[trials.size()][names.size()];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < names.size(); j++) {
+                x[i][j] = dists.get(j).toInternal(trials.get(i).params().get(names.get(j)));
+            }
+        }
+        return x;
     }
 
     private Object sampleNumeric(String name, Distribution d, List<Trial> good, List<Trial> bad, RandomGenerator rng) {
