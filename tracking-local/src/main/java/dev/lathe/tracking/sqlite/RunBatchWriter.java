@@ -269,14 +269,7 @@ final class RunBatchWriter {
                 for (Map.Entry<String, Metric> e : latest.entrySet()) {
                     Metric m = e.getValue();
                     String id = e.getKey().substring(0, e.getKey().indexOf(SEP));
-                    in.add(
-                            m.key(),
-                            MetricValues.stored(m.value()),
-                            m.timestamp(),
-                            m.step(),
-                            MetricValues.isNan(m.value()),
-                            MetricValues.isInf(m.value()),
-                            id);
+                    in.add(RunDataDao.latestRow(id, m));
                 }
                 in.flush();
             }

@@ -27,6 +27,19 @@ final class RunDataDao {
             + " WHERE (excluded.step, excluded.timestamp, excluded.value)"
             + " > (latest_metrics.step, latest_metrics.timestamp, latest_metrics.value)";
 
+    /** The values of {@code m} of run {@code runId} for {@link #UPSERT_LATEST}, in its column order. */
+    static Object[] latestRow(String runId, Metric m) {
+        return new Object[] {
+            m.key(),
+            MetricValues.stored(m.value()),
+            m.timestamp(),
+            m.step(),
+            MetricValues.isNan(m.value()),
+            MetricValues.isInf(m.value()),
+            runId
+        };
+    }
+
     /** Advances latest_metrics to a point when it is later by (step, timestamp, value). */
     static final String UPSERT_LATEST = "INSERT INTO latest_metrics (key, value, timestamp, step, is_nan, is_inf,"
             + " run_uuid) VALUES (?, ?, ?, ?, ?, ?, ?) " + LATEST_CONFLICT;
@@ -78,15 +91,7 @@ final class RunDataDao {
         insertPoints(c, runId, metrics);
         try (PreparedStatement ps = c.prepareStatement(UPSERT_LATEST)) {
             for (Metric m : latest.values()) {
-                Sql.bind(
-                        ps,
-                        m.key(),
-                        MetricValues.stored(m.value()),
-                        m.timestamp(),
-                        m.step(),
-                        MetricValues.isNan(m.value()),
-                        MetricValues.isInf(m.value()),
-                        runId);
+                Sql.bind(ps, latestRow(runId, m));
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.data.Dataset;
-import dev.lathe.core.data.SparseMatrix;
 import dev.lathe.core.model.FitContext;
 import dev.lathe.core.model.ModelIO;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,28 +19,14 @@ class ColumnSubsetTest {
 
     /** Taxi-like rows where many zones are seen once or twice (like rare PU_DO routes). */
     private static Dataset rareZones(String name, int rows, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        int[] ptr = new int[rows + 1];
-        int[] idx = new int[rows * 2];
-        double[] val = new double[rows * 2];
-        double[] y = new double[rows];
-        for (int i = 0; i < rows; i++) {
-            double distance = 0.1 + rnd.nextDouble() * 10;
-            // half the rows share 20 common zones, the rest spread over 380 rare ones
-            int zone = rnd.nextBoolean() ? rnd.nextInt(20) : 20 + rnd.nextInt(ZONES - 20);
-            idx[2 * i] = 0;
-            val[2 * i] = distance;
-            idx[2 * i + 1] = 1 + zone;
-            val[2 * i + 1] = 1;
-            ptr[i + 1] = 2 * (i + 1);
-            y[i] = 2 * distance + Math.sin(zone) * 3 + rnd.nextDouble();
-        }
-        List<String> names = new ArrayList<>();
-        names.add("distance");
-        for (int z = 0; z < ZONES; z++) {
-            names.add("zone=" + z);
-        }
-        return new Dataset(name, new SparseMatrix(rows, ZONES + 1, ptr, idx, val), y, names);
+        // half the rows share 20 common zones, the rest spread over 380 rare ones
+        return TestData.taxiLike(
+                name,
+                rows,
+                ZONES,
+                1.0,
+                seed,
+                rnd -> rnd.nextBoolean() ? rnd.nextInt(20) : 20 + rnd.nextInt(ZONES - 20));
     }
 
     private static XGBoostParams deepParams(double minChildWeight) {

@@ -5,6 +5,7 @@ import dev.lathe.core.data.SparseMatrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.ToIntFunction;
 
 /** Small synthetic regression datasets for trainer tests, generated from an explicit seed. */
 public final class TestData {
@@ -15,6 +16,12 @@ public final class TestData {
      * target = 2*distance + zone effect + gaussian noise of the given scale.
      */
     public static Dataset taxiLike(String name, int rows, int zones, double noise, long seed) {
+        return taxiLike(name, rows, zones, noise, seed, rnd -> rnd.nextInt(zones));
+    }
+
+    /** As {@link #taxiLike(String, int, int, double, long)} with zones drawn by {@code zoneOf}. */
+    public static Dataset taxiLike(
+            String name, int rows, int zones, double noise, long seed, ToIntFunction<SplittableRandom> zoneOf) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int[] ptr = new int[rows + 1];
         int[] idx = new int[rows * 2];
@@ -22,7 +29,7 @@ public final class TestData {
         double[] y = new double[rows];
         for (int i = 0; i < rows; i++) {
             double distance = 0.1 + rnd.nextDouble() * 10;
-            int zone = rnd.nextInt(zones);
+            int zone = zoneOf.applyAsInt(rnd);
             idx[2 * i] = 0;
             val[2 * i] = distance;
             idx[2 * i + 1] = 1 + zone;

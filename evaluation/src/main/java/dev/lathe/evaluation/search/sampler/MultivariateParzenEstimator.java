@@ -1,7 +1,6 @@
 package dev.lathe.evaluation.search.sampler;
 
 import java.util.random.RandomGenerator;
-import org.apache.commons.math3.special.Erf;
 
 /**
  * A joint Parzen estimator over several parameters (Optuna's {@code multivariate=True} TPE): one
@@ -12,7 +11,6 @@ import org.apache.commons.math3.special.Erf;
  * on the others (normalised); the prior component is the broad Gaussian / uniform categories.
  */
 final class MultivariateParzenEstimator {
-    private static final double SQRT2 = Math.sqrt(2);
     private static final double SIGMA0 = 0.2;
 
     private final double[] low;
@@ -72,11 +70,7 @@ final class MultivariateParzenEstimator {
     }
 
     private double sampleNumeric(int k, int j, RandomGenerator rng) {
-        double a = cdf((low[j] - mus[k][j]) / sigmas[k][j]);
-        double b = cdf((high[j] - mus[k][j]) / sigmas[k][j]);
-        double p = Math.min(1 - 1e-16, Math.max(1e-16, a + rng.nextDouble() * (b - a)));
-        double x = mus[k][j] + sigmas[k][j] * SQRT2 * Erf.erfInv(2 * p - 1);
-        return Math.max(low[j], Math.min(high[j], x));
+        return Gaussians.sampleTruncated(mus[k][j], sigmas[k][j], low[j], high[j], rng);
     }
 
     private double sampleCategory(int k, int j, RandomGenerator rng) {
@@ -103,7 +97,6 @@ final class MultivariateParzenEstimator {
 
     /** The log density of the mixture at {@code x}. */
     double logPdf(double[] x) {
-        double max = Double.NEGATIVE_INFINITY;
         double[] terms = new double[logWeights.length];
         for (int k = 0; k < terms.length; k++) {
             double t = logWeights[k];
@@ -113,21 +106,12 @@ final class MultivariateParzenEstimator {
                 } else {
                     double s = sigmas[k][j];
                     double z = (x[j] - mus[k][j]) / s;
-                    double mass = cdf((high[j] - mus[k][j]) / s) - cdf((low[j] - mus[k][j]) / s);
+                    double mass = Gaussians.cdf((high[j] - mus[k][j]) / s) - Gaussians.cdf((low[j] - mus[k][j]) / s);
                     t += -0.5 * z * z - Math.log(s) - 0.5 * Math.log(2 * Math.PI) - Math.log(Math.max(mass, 1e-300));
                 }
             }
             terms[k] = t;
-            max = Math.max(max, t);
         }
-        double sum = 0;
-        for (double t : terms) {
-            sum += Math.exp(t - max);
-        }
-        return max + Math.log(sum);
-    }
-
-    private static double cdf(double z) {
-        return 0.5 * (1 + Erf.erf(z / SQRT2));
+        return Gaussians.logSumExp(terms);
     }
 }

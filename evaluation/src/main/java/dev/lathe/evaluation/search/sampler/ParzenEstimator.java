@@ -2,7 +2,6 @@ package dev.lathe.evaluation.search.sampler;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
-import org.apache.commons.math3.special.Erf;
 
 /**
  * A one-dimensional mixture of Gaussians truncated to [low, high], one component per observation plus
@@ -10,7 +9,6 @@ import org.apache.commons.math3.special.Erf;
  * larger gap to its sorted neighbours, clipped to [(high - low) / min(100, n + 1), high - low].
  */
 final class ParzenEstimator {
-    private static final double SQRT2 = Math.sqrt(2);
     private final double low;
     private final double high;
     private final double[] mus;
@@ -55,7 +53,7 @@ final class ParzenEstimator {
         logNorm = new double[n + 1];
         for (int i = 0; i <= n; i++) {
             weights[i] /= total;
-            double z = cdf((high - mus[i]) / sigmas[i]) - cdf((low - mus[i]) / sigmas[i]);
+            double z = Gaussians.cdf((high - mus[i]) / sigmas[i]) - Gaussians.cdf((low - mus[i]) / sigmas[i]);
             logNorm[i] = Math.log(weights[i])
                     - Math.log(Math.max(z, 1e-300))
                     - Math.log(sigmas[i])
@@ -71,30 +69,15 @@ final class ParzenEstimator {
             k++;
             acc += weights[k];
         }
-        double a = cdf((low - mus[k]) / sigmas[k]);
-        double b = cdf((high - mus[k]) / sigmas[k]);
-        double p = a + rng.nextDouble() * (b - a);
-        p = Math.min(1 - 1e-16, Math.max(1e-16, p));
-        double x = mus[k] + sigmas[k] * SQRT2 * Erf.erfInv(2 * p - 1);
-        return Math.max(low, Math.min(high, x));
+        return Gaussians.sampleTruncated(mus[k], sigmas[k], low, high, rng);
     }
 
     double logPdf(double x) {
-        double max = Double.NEGATIVE_INFINITY;
         double[] terms = new double[mus.length];
         for (int i = 0; i < mus.length; i++) {
             double z = (x - mus[i]) / sigmas[i];
             terms[i] = logNorm[i] - 0.5 * z * z;
-            max = Math.max(max, terms[i]);
         }
-        double sum = 0;
-        for (double t : terms) {
-            sum += Math.exp(t - max);
-        }
-        return max + Math.log(sum);
-    }
-
-    private static double cdf(double z) {
-        return 0.5 * (1 + Erf.erf(z / SQRT2));
+        return Gaussians.logSumExp(terms);
     }
 }
