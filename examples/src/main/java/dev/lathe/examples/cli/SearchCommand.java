@@ -16,6 +16,7 @@ import dev.lathe.evaluation.search.sampler.GridSampler;
 import dev.lathe.evaluation.search.sampler.RandomSampler;
 import dev.lathe.evaluation.search.sampler.Sampler;
 import dev.lathe.evaluation.search.sampler.TpeSampler;
+import dev.lathe.evaluation.search.sampler.TpeSettings;
 import dev.lathe.evaluation.search.space.SearchSpace;
 import dev.lathe.evaluation.search.tracking.SearchTracking;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
@@ -63,6 +64,11 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Option(names = "--prune", description = "Stop unpromising boosting trials early (median pruner).")
     boolean prune;
+
+    @Option(
+            names = "--multivariate",
+            description = "With --sampler tpe: model the parameters jointly (Optuna's multivariate TPE).")
+    boolean multivariate;
 
     @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training month.")
     Path train;
@@ -125,7 +131,7 @@ public final class SearchCommand implements Callable<Integer> {
         return switch (sampler.toLowerCase(Locale.ROOT)) {
             case "grid" -> new GridSampler(SearchSpaces.grid(name));
             case "random" -> new RandomSampler();
-            case "tpe" -> new TpeSampler();
+            case "tpe" -> new TpeSampler(TpeSettings.defaults().withMultivariate(multivariate));
             default -> throw new LatheException("--sampler must be grid, random or tpe, got '" + sampler + "'");
         };
     }
