@@ -1,0 +1,48 @@
+package dev.lathe.bench.boosted;
+
+import dev.lathe.core.model.FitContext;
+import dev.lathe.core.prep.PrepConfig;
+import dev.lathe.core.prep.TrainValid;
+import dev.lathe.trainers.boosted.XGBoostModel;
+import dev.lathe.trainers.boosted.XGBoostTrainer;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * One fit of the course's tuned XGBoost on green 2023-01 -> 2023-02 through {@link XGBoostTrainer},
+ * printed as one line (fit seconds, best iteration, validation RMSE), for timing against Python's fit
+ * run by run ({@code bench/xgb-vs-python.sh}). Arguments: [dataDir=data/tlc] [all-columns].
+ */
+public final class CourseXGBoostFit {
+    private CourseXGBoostFit() {}
+
+    public static void main(String[] args) {
+        Path dir = Path.of(args.length > 0 ? args[0] : "data/tlc");
+        boolean allColumns = args.length > 1 && args[1].equals("all-columns");
+        TrainValid tv = TrainValid.load(
+                dir.resolve("green_tripdata_2023-01.parquet"),
+                dir.resolve("green_tripdata_2023-02.parquet"),
+                PrepConfig.course());
+        XGBoostTrainer trainer = new XGBoostTrainer(BoostedTrainersBench.courseParams());
+        if (allColumns) {
+            trainer = trainer.keepingAllColumns();
+        }
+        long start = System.nanoTime();
+        XGBoostModel model = trainer.fit(
+                tv.train(), FitContext.builder().validation(tv.valid()).build());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double[] p = model.predict(tv.valid().features());
+        double s = 0;
+        for (int i = 0; i < p.length; i++) {
+            double d = p[i] - tv.valid().target()[i];
+            s += d * d;
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "java xgb fit=%.1f s best_iteration=%d columns=%d rmse=%.6f%n",
+                seconds,
+                model.bestIteration(),
+                model.boosterColumns(),
+                Math.sqrt(s / p.length));
+    }
+}
