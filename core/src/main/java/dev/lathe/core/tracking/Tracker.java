@@ -44,7 +44,8 @@ public interface Tracker extends AutoCloseable {
      * Applies a batch of run writes (creations, params, metric points, tags, ends) and returns the run
      * id of each write, in order. Stores with transactions apply the whole batch in one and either all
      * of it lands or none of it does; this default goes through {@link #startRun}/{@link #resumeRun}
-     * one write at a time (metric points then carry the time of writing, not their own).
+     * one write at a time, so metric points carry the time of writing, not their own, and an update
+     * of a run that had ended leaves it RUNNING unless the write ends it again.
      */
     default java.util.List<String> writeRuns(java.util.List<RunWrite> writes) {
         java.util.List<String> ids = new java.util.ArrayList<>();
