@@ -6,6 +6,8 @@ import dev.lathe.core.model.FitContext;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.Trainer;
 import dev.lathe.core.model.TrainingListener;
+import dev.lathe.evaluation.autolog.Autolog;
+import dev.lathe.evaluation.autolog.AutologSettings;
 import dev.lathe.evaluation.cv.CrossValidator;
 import dev.lathe.evaluation.cv.FoldResult;
 import dev.lathe.evaluation.cv.KFold;
@@ -29,6 +31,7 @@ public final class TrainerObjective implements TrialObjective {
     private final String intermediateKey;
     private final Dataset refitData;
     private final boolean keepBestModel;
+    private final AutologSettings autolog;
     private final RegressionEvaluator evaluator = new RegressionEvaluator();
     private Model bestModel;
     private int bestNumber = -1;
@@ -44,6 +47,7 @@ public final class TrainerObjective implements TrialObjective {
         this.intermediateKey = b.intermediateKey;
         this.refitData = b.refitData;
         this.keepBestModel = b.keepBestModel;
+        this.autolog = b.autolog;
     }
 
     /** An objective scoring {@code metric} of models built by {@code factory} and fitted on {@code train}. */
@@ -81,9 +85,18 @@ public final class TrainerObjective implements TrialObjective {
                 return trial.shouldPrune(step);
             }
         };
+        TrainingListener listener = trial.run()
+                .filter(r -> autolog != null)
+                .map(r -> TrainingListener.composite(List.of(
+                        bridge,
+                        Autolog.builder(r.run())
+                                .tracker(r.tracker())
+                                .settings(autolog)
+                                .build())))
+                .orElse(bridge);
         Model model = trainer.fit(
                 train,
-                FitContext.builder().validation(validation).listener(bridge).build());
+                FitContext.builder().validation(validation).listener(listener).build());
         double score = metric.of(evaluator.evaluate(model, validation));
         if (keepBestModel && !trial.pruned() && !Double.isNaN(score)) {
             offer(trial.number(), score, model, trial.params());
@@ -118,6 +131,11 @@ public final class TrainerObjective implements TrialObjective {
     }
 
     @Override
+    public boolean wantsTrialRun() {
+        return autolog != null;
+    }
+
+    @Override
     public synchronized Optional<Model> refit(ParamSet best) {
         if (bestModel != null && best.equals(bestParamsSeen)) {
             return Optional.of(bestModel);
@@ -142,6 +160,7 @@ public final class TrainerObjective implements TrialObjective {
         private String intermediateKey;
         private Dataset refitData;
         private boolean keepBestModel;
+        private AutologSettings autolog;
 
         private Builder(Function<ParamSet, Trainer<?>> factory, Dataset train, ScoreMetric metric) {
             LatheException.check(factory != null, "trainer objective needs a trainer factory");
@@ -186,6 +205,18 @@ public final class TrainerObjective implements TrialObjective {
             return this;
         }
 
+        /**
+         * Autologs every trial's fit into the trial's own child run when the search is tracked, as
+         * {@code mlflow.autolog} does inside a hyperopt loop: the trainer's hyperparameters, per-round
+         * metrics, {@code training_*} metrics, datasets, feature importance and (when the settings say
+         * so) the model. Needs a validation set (a cross-validated trial fits once per fold).
+         */
+        public Builder autologTrials(AutologSettings settings) {
+            LatheException.check(settings != null, "autolog settings must not be null");
+            this.autolog = settings;
+            return this;
+        }
+
         /** Refit the best params on {@code data} at the end of the search. */
         public Builder refitOn(Dataset data) {
             this.refitData = data;
@@ -197,6 +228,9 @@ public final class TrainerObjective implements TrialObjective {
                     (validation == null) != (kFold == null),
                     "trainer objective needs exactly one of a validation set or cross-validation, got %s",
                     validation == null ? "neither" : "both");
+            LatheException.check(
+                    autolog == null || kFold == null,
+                    "autologging trials needs a validation set; cross-validated trials fit once per fold");
             if (intermediateKey == null) {
                 intermediateKey = kFold != null ? "cv_mean_" + metric.name() : "validation_rmse";
             }

@@ -3,6 +3,7 @@ package dev.lathe.evaluation.search;
 import dev.lathe.evaluation.search.pruning.Pruner;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -18,6 +19,7 @@ public final class TrialContext {
     private final List<Trial> history;
     private final Direction direction;
     private final BiConsumer<Long, Double> onReport;
+    private final Optional<TrialRun> run;
     private final SortedMap<Long, Double> intermediate = new TreeMap<>();
     private boolean pruned;
     private long prunedAt = -1;
@@ -28,13 +30,20 @@ public final class TrialContext {
             Pruner pruner,
             List<Trial> history,
             Direction direction,
-            BiConsumer<Long, Double> onReport) {
+            BiConsumer<Long, Double> onReport,
+            Optional<TrialRun> run) {
         this.number = number;
         this.params = params;
         this.pruner = pruner;
         this.history = history;
         this.direction = direction;
         this.onReport = onReport;
+        this.run = run;
+    }
+
+    /** The trial's own child run, when the objective asked for one and the search is tracked. */
+    public Optional<TrialRun> run() {
+        return run;
     }
 
     public int number() {

@@ -17,6 +17,14 @@ public interface TrialObjective {
         return "intermediate_value";
     }
 
+    /**
+     * True when {@link #evaluate} logs into the trial's own run ({@link TrialContext#run()}), for
+     * example by autologging its fit; the search then opens that run before the objective starts.
+     */
+    default boolean wantsTrialRun() {
+        return false;
+    }
+
     /** The model refit with the best params, when this objective trains models and refit is requested. */
     default Optional<Model> refit(ParamSet best) {
         return Optional.empty();

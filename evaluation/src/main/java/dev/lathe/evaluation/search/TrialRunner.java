@@ -59,10 +59,21 @@ final class TrialRunner implements AutoCloseable {
     }
 
     private Trial runOne(int number, ParamSet params, List<Trial> history) {
-        recorder.trialStarted(number, params);
+        Optional<TrialRun> run = Optional.empty();
+        if (objective.wantsTrialRun()) {
+            run = recorder.startTrialRun(number, params);
+        } else {
+            recorder.trialStarted(number, params);
+        }
         String key = objective.intermediateKey();
         TrialContext context = new TrialContext(
-                number, params, pruner, history, direction, (step, v) -> recorder.intermediate(number, key, step, v));
+                number,
+                params,
+                pruner,
+                history,
+                direction,
+                (step, v) -> recorder.intermediate(number, key, step, v),
+                run);
         long start = System.nanoTime();
         Trial trial;
         try {

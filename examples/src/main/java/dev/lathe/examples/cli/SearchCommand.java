@@ -4,6 +4,7 @@ import dev.lathe.core.LatheException;
 import dev.lathe.core.model.Trainer;
 import dev.lathe.core.prep.PrepConfig;
 import dev.lathe.core.prep.TrainValid;
+import dev.lathe.evaluation.autolog.AutologSettings;
 import dev.lathe.evaluation.search.ParamSet;
 import dev.lathe.evaluation.search.ScoreMetric;
 import dev.lathe.evaluation.search.SearchResult;
@@ -66,6 +67,12 @@ public final class SearchCommand implements Callable<Integer> {
     boolean prune;
 
     @Option(
+            names = "--autolog",
+            description = "Autolog every trial's fit into its child run (hyperparameters, per-round and training"
+                    + " metrics, model, feature importance), as mlflow.autolog does.")
+    boolean autolog;
+
+    @Option(
             names = "--multivariate",
             description = "With --sampler tpe: model the parameters jointly (Optuna's multivariate TPE).")
     boolean multivariate;
@@ -104,10 +111,12 @@ public final class SearchCommand implements Callable<Integer> {
         err.flush();
         TrainValid data = TrainValid.load(train, valid, PrepConfig.course());
         ScoreMetric rmse = ScoreMetric.of("rmse");
-        TrainerObjective objective = TrainerObjective.builder(p -> trainerFor(name, p), data.train(), rmse)
+        TrainerObjective.Builder objective = TrainerObjective.builder(p -> trainerFor(name, p), data.train(), rmse)
                 .validation(data.valid())
-                .intermediateKey("validation_rmse")
-                .build();
+                .intermediateKey("validation_rmse");
+        if (autolog) {
+            objective.autologTrials(AutologSettings.defaults());
+        }
         SearchSettings settings = SearchSettings.builder(trials, seed)
                 .threads(threads)
                 .score(rmse)
@@ -116,7 +125,7 @@ public final class SearchCommand implements Callable<Integer> {
         SearchResult result;
         try (SqliteTrackingStore tracker = store.open()) {
             Study.Builder study = Study.builder(
-                            space, chosen, new TrialProgress(objective, err, total, "rmse"), settings)
+                            space, chosen, new TrialProgress(objective.build(), err, total, "rmse"), settings)
                     .tracking(new SearchTracking(tracker, experiment, name + "-" + chosen.name() + "-search"));
             if (prune) {
                 study.pruner(new MedianPruner(5, 10));

@@ -49,6 +49,11 @@ final class TrialProgress implements TrialObjective {
     }
 
     @Override
+    public boolean wantsTrialRun() {
+        return objective.wantsTrialRun();
+    }
+
+    @Override
     public Optional<Model> refit(ParamSet best) {
         return objective.refit(best);
     }

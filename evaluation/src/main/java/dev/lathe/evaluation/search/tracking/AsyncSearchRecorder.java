@@ -8,6 +8,7 @@ import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.core.tracking.Tracker;
 import dev.lathe.evaluation.search.ParamSet;
 import dev.lathe.evaluation.search.Trial;
+import dev.lathe.evaluation.search.TrialRun;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,18 @@ public final class AsyncSearchRecorder implements SearchRecorder {
     @Override
     public void trialStarted(int number, ParamSet params) {
         queue.add(new TrialEvent.Started(number, params, System.currentTimeMillis()));
+    }
+
+    /**
+     * Opens the trial's child run on the calling thread (one store call, its params logged), so that
+     * the objective can log into it; the writer thread ends it with the trial as usual.
+     */
+    @Override
+    public Optional<TrialRun> startTrialRun(int number, ParamSet params) {
+        ActiveRun run = tracker.startRun(batcher.spec(number));
+        run.logParams(TrialBatcher.params(number, params));
+        queue.add(new TrialEvent.Opened(number, run.runId()));
+        return Optional.of(new TrialRun(run, tracker));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.lathe.evaluation.search.tracking;
 import dev.lathe.core.model.Model;
 import dev.lathe.evaluation.search.ParamSet;
 import dev.lathe.evaluation.search.Trial;
+import dev.lathe.evaluation.search.TrialRun;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,16 @@ public interface SearchRecorder extends AutoCloseable {
     Optional<String> parentRunId();
 
     void trialStarted(int number, ParamSet params);
+
+    /**
+     * As {@link #trialStarted}, but opens the trial's child run now and returns it, for objectives that
+     * log into it themselves ({@code TrialObjective#wantsTrialRun}); empty when the search is untracked.
+     * The recorder then leaves per-step values to the objective and still ends the run with the trial.
+     */
+    default Optional<TrialRun> startTrialRun(int number, ParamSet params) {
+        trialStarted(number, params);
+        return Optional.empty();
+    }
 
     void intermediate(int number, String key, long step, double value);
 

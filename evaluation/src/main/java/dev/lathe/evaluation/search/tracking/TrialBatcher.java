@@ -24,6 +24,8 @@ final class TrialBatcher {
     private final String parentRunId;
     private final String scoreName;
     private final Map<Integer, String> runIds = new HashMap<>();
+    /** Trials whose objective logs its own per-step values (autologging): their points are not repeated. */
+    private final java.util.Set<Integer> selfLogging = new java.util.HashSet<>();
 
     TrialBatcher(String experimentId, String parentRunId, String scoreName) {
         this.experimentId = experimentId;
@@ -41,8 +43,17 @@ final class TrialBatcher {
                         "trial %d was started twice",
                         s.number());
                 writes.put(s.number(), create(s));
+            } else if (e instanceof TrialEvent.Opened o) {
+                LatheException.check(
+                        !runIds.containsKey(o.number()) && !writes.containsKey(o.number()),
+                        "trial %d was started twice",
+                        o.number());
+                runIds.put(o.number(), o.runId());
+                selfLogging.add(o.number());
             } else if (e instanceof TrialEvent.Point p) {
-                builder(writes, p.number()).metric(p.key(), p.value(), p.step(), p.timeMillis());
+                if (!selfLogging.contains(p.number())) {
+                    builder(writes, p.number()).metric(p.key(), p.value(), p.step(), p.timeMillis());
+                }
             } else if (e instanceof TrialEvent.Finished f) {
                 finish(builder(writes, f.trial().number()), f.trial(), f.timeMillis());
                 ending.add(f.trial().number());
@@ -60,18 +71,27 @@ final class TrialBatcher {
             runIds.put(numbers.get(i), ids.get(i));
         }
         ending.forEach(runIds::remove);
+        ending.forEach(selfLogging::remove);
     }
 
     private RunWrite.Builder create(TrialEvent.Started s) {
-        String number = Integer.toString(s.number());
-        RunSpec spec = RunSpec.builder(experimentId)
+        return RunWrite.create(spec(s.number()), s.timeMillis()).params(params(s.number(), s.params()));
+    }
+
+    /** The child run of trial {@code number}: named trial-N under the search's parent, tagged with N. */
+    RunSpec spec(int number) {
+        return RunSpec.builder(experimentId)
                 .runName("trial-" + number)
                 .parentRunId(parentRunId)
-                .tag(TrialTags.NUMBER, number)
+                .tag(TrialTags.NUMBER, Integer.toString(number))
                 .build();
-        return RunWrite.create(spec, s.timeMillis())
-                .params(s.params().formatted())
-                .param(TrialTags.NUMBER, number);
+    }
+
+    /** The params a trial's run gets: its search params plus its number. */
+    static Map<String, String> params(int number, dev.lathe.evaluation.search.ParamSet params) {
+        Map<String, String> p = new LinkedHashMap<>(params.formatted());
+        p.put(TrialTags.NUMBER, Integer.toString(number));
+        return p;
     }
 
     private RunWrite.Builder builder(Map<Integer, RunWrite.Builder> writes, int number) {
