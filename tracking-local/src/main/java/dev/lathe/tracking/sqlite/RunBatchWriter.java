@@ -223,11 +223,7 @@ final class RunBatchWriter {
                 }
                 in.flush();
             }
-            try (RowInserter in = new RowInserter(
-                    c,
-                    "INSERT INTO tags (key, value, run_uuid) VALUES",
-                    3,
-                    "ON CONFLICT (key, run_uuid) DO UPDATE SET value = excluded.value")) {
+            try (RowInserter in = new RowInserter(c, RunDao.TAG_INSERT_HEAD, 3, RunDao.TAG_CONFLICT)) {
                 for (Object[] row : tagRows.values()) {
                     in.add(row);
                 }

@@ -12,7 +12,6 @@ import dev.lathe.tracking.runs.RunNameGenerator;
 import dev.lathe.tracking.validation.EntityValidator;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -40,19 +39,21 @@ final class RunDao {
         this.codeVersion = codeVersion;
     }
 
+    /** Creates a run, started now, through the same inserts as batched writes ({@link RunBatchWriter}). */
     RunInfo create(Connection c, RunSpec spec) throws SQLException {
-        return create(c, spec, System.currentTimeMillis());
-    }
-
-    /** Creates a run that started at {@code startTime} (epoch millis), for runs written after the fact. */
-    RunInfo create(Connection c, RunSpec spec, long startTime) throws SQLException {
-        NewRun run = plan(checkedExperiment(c, spec.experimentId()), spec, startTime);
+        NewRun run = plan(checkedExperiment(c, spec.experimentId()), spec, System.currentTimeMillis());
         if (spec.parentRunId().isPresent()) {
             checkParent(info(c, spec.parentRunId().get()));
         }
-        try (PreparedStatement insert = c.prepareStatement(INSERT_RUN);
-                PreparedStatement tag = c.prepareStatement(UPSERT_TAG)) {
-            insert(insert, tag, run);
+        try (RowInserter runs = new RowInserter(c, INSERT_RUNS, RUN_COLUMNS, "")) {
+            runs.add(row(run, RunStatus.RUNNING, null));
+            runs.flush();
+        }
+        try (RowInserter tags = new RowInserter(c, TAG_INSERT_HEAD, 3, TAG_CONFLICT)) {
+            for (Map.Entry<String, String> t : run.tags().entrySet()) {
+                tags.add(t.getKey(), t.getValue(), run.runId());
+            }
+            tags.flush();
         }
         return info(c, run.runId());
     }
@@ -67,11 +68,6 @@ final class RunDao {
             long experimentId,
             String parentRunId,
             Map<String, String> tags) {}
-
-    static final String INSERT_RUN = "INSERT INTO runs (run_uuid, name, source_type, source_name, entry_point_name,"
-            + " user_id, status, start_time, end_time, deleted_time, source_version, lifecycle_stage, artifact_uri,"
-            + " experiment_id, parent_run_id)"
-            + " VALUES (?, ?, 'LOCAL', ?, '', ?, 'RUNNING', ?, NULL, NULL, ?, 'active', ?, ?, ?)";
 
     /** Head of the batched insert of {@link #row} values (see {@link RowInserter}). */
     static final String INSERT_RUNS = "INSERT INTO runs (run_uuid, name, source_type, source_name, entry_point_name,"
@@ -100,8 +96,12 @@ final class RunDao {
         };
     }
 
-    static final String UPSERT_TAG = "INSERT INTO tags (key, value, run_uuid) VALUES (?, ?, ?)"
-            + " ON CONFLICT (key, run_uuid) DO UPDATE SET value = excluded.value";
+    /** Head and conflict clause of tag upserts (a later value for the same key wins). */
+    static final String TAG_INSERT_HEAD = "INSERT INTO tags (key, value, run_uuid) VALUES";
+
+    static final String TAG_CONFLICT = "ON CONFLICT (key, run_uuid) DO UPDATE SET value = excluded.value";
+
+    static final String UPSERT_TAG = TAG_INSERT_HEAD + " (?, ?, ?) " + TAG_CONFLICT;
 
     /** The experiment, which must be active to take new runs. */
     Experiment checkedExperiment(Connection c, String experimentId) throws SQLException {
@@ -148,26 +148,6 @@ final class RunDao {
                 Long.parseLong(exp.experimentId()),
                 spec.parentRunId().orElse(null),
                 tags);
-    }
-
-    /** Inserts {@code run} and its tags with the given statements ({@link #INSERT_RUN}, {@link #UPSERT_TAG}). */
-    void insert(PreparedStatement insert, PreparedStatement tag, NewRun run) throws SQLException {
-        Sql.bind(
-                insert,
-                run.runId(),
-                run.runName(),
-                sourceName,
-                run.user(),
-                run.startTime(),
-                codeVersion.orElse(null),
-                run.artifactUri(),
-                run.experimentId(),
-                run.parentRunId());
-        insert.executeUpdate();
-        for (Map.Entry<String, String> t : run.tags().entrySet()) {
-            Sql.bind(tag, t.getKey(), t.getValue(), run.runId());
-            tag.executeUpdate();
-        }
     }
 
     RunInfo info(Connection c, String runId) throws SQLException {
