@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -24,10 +25,17 @@ final class ColumnSubset {
 
     private final int inputColumns;
     private final int[] kept;
+    /** Booster column of each input column, -1 for dropped ones (derived once, used at every predict). */
+    private final int[] boosterColumn;
 
     private ColumnSubset(int inputColumns, int[] kept) {
         this.inputColumns = inputColumns;
         this.kept = kept;
+        this.boosterColumn = new int[inputColumns];
+        Arrays.fill(boosterColumn, -1);
+        for (int j = 0; j < kept.length; j++) {
+            boosterColumn[kept[j]] = j;
+        }
     }
 
     /** Every one of {@code n} columns. */
@@ -63,7 +71,7 @@ final class ColumnSubset {
         if (n == 0 && x.cols() > 0) {
             return new ColumnSubset(x.cols(), new int[] {0});
         }
-        return new ColumnSubset(x.cols(), java.util.Arrays.copyOf(k, n));
+        return new ColumnSubset(x.cols(), Arrays.copyOf(k, n));
     }
 
     int inputColumns() {
@@ -93,11 +101,7 @@ final class ColumnSubset {
         if (isAll()) {
             return x;
         }
-        int[] map = new int[inputColumns];
-        java.util.Arrays.fill(map, -1);
-        for (int j = 0; j < kept.length; j++) {
-            map[kept[j]] = j;
-        }
+        int[] map = boosterColumn;
         int[] ptr = x.indptr();
         int[] idx = x.indices();
         double[] val = x.values();

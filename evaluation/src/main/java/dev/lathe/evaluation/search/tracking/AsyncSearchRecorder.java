@@ -11,6 +11,7 @@ import dev.lathe.evaluation.search.Trial;
 import dev.lathe.evaluation.search.TrialRun;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,7 +92,7 @@ public final class AsyncSearchRecorder implements SearchRecorder {
     public void searchFinished(Optional<Trial> best, String score, String trialsCsv, Optional<Model> bestModel) {
         queue.add(new TrialEvent.SearchDone(() -> {
             best.ifPresent(b -> {
-                Map<String, String> p = new java.util.LinkedHashMap<>();
+                Map<String, String> p = new LinkedHashMap<>();
                 b.params().formatted().forEach((k, v) -> p.put("best_" + k, v));
                 p.put("best_" + TrialTags.NUMBER, Integer.toString(b.number()));
                 parent.logParams(p);

@@ -5,13 +5,16 @@ import dev.lathe.core.tracking.RunSpec;
 import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.core.tracking.RunWrite;
 import dev.lathe.core.tracking.Tracker;
+import dev.lathe.evaluation.search.ParamSet;
 import dev.lathe.evaluation.search.Trial;
 import dev.lathe.evaluation.search.TrialState;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Folds a run of {@link TrialEvent}s into one {@link RunWrite} per trial (creation with params,
@@ -25,7 +28,7 @@ final class TrialBatcher {
     private final String scoreName;
     private final Map<Integer, String> runIds = new HashMap<>();
     /** Trials whose objective logs its own per-step values (autologging): their points are not repeated. */
-    private final java.util.Set<Integer> selfLogging = new java.util.HashSet<>();
+    private final Set<Integer> selfLogging = new HashSet<>();
 
     TrialBatcher(String experimentId, String parentRunId, String scoreName) {
         this.experimentId = experimentId;
@@ -88,7 +91,7 @@ final class TrialBatcher {
     }
 
     /** The params a trial's run gets: its search params plus its number. */
-    static Map<String, String> params(int number, dev.lathe.evaluation.search.ParamSet params) {
+    static Map<String, String> params(int number, ParamSet params) {
         Map<String, String> p = new LinkedHashMap<>(params.formatted());
         p.put(TrialTags.NUMBER, Integer.toString(number));
         return p;
