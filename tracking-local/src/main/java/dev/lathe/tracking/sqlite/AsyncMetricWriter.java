@@ -3,6 +3,7 @@ package dev.lathe.tracking.sqlite;
 import dev.lathe.core.LatheException;
 import dev.lathe.tracking.Metric;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +55,18 @@ final class AsyncMetricWriter implements AutoCloseable {
 
     /** Waits until everything queued so far is committed; throws the first write failure of {@code runId}. */
     void flush(String runId) {
+        flush(List.of(runId));
+    }
+
+    /** Waits once until everything queued so far is committed; throws a write failure of any of {@code runIds}. */
+    void flush(Collection<String> runIds) {
+        if (runIds.isEmpty()) {
+            return;
+        }
         waitForQueue();
-        throwFailure(runId);
+        for (String runId : runIds) {
+            throwFailure(runId);
+        }
     }
 
     /** Waits until everything queued so far is committed; throws any run's write failure. */

@@ -137,11 +137,13 @@ public final class SqliteTrackingStore implements TrackingStore {
     public List<String> writeRuns(List<RunWrite> writes) {
         LatheException.check(writes != null, "run writes must not be null");
         RunBatchWriter.validate(writes);
+        List<String> ending = new ArrayList<>();
         for (RunWrite w : writes) {
             if (w.runId().isPresent() && w.endStatus().isPresent()) {
-                writer.flush(w.runId().get());
+                ending.add(w.runId().get());
             }
         }
+        writer.flush(ending);
         return db.write(c -> batches.apply(c, writes));
     }
 
