@@ -61,7 +61,7 @@ public final class BoostedTrainersBench {
                 Runtime.getRuntime().availableProcessors());
         System.out.printf(
                 Locale.ROOT,
-                "%-8s %-11s %8s %9s %7s %10s %11s %5s %s%n",
+                "%-8s %-11s %8s %9s %7s %10s %11s %5s %6s %s%n",
                 "data",
                 "trainer",
                 "fit_s",
@@ -70,6 +70,7 @@ public final class BoostedTrainersBench {
                 "valid_rmse",
                 "model_bytes",
                 "cols",
+                "rows",
                 "python_reference");
         for (String[] months : List.of(new String[] {"2023-01", "2023-02"}, new String[] {"2021-01", "2021-02"})) {
             TrainValid tv = TrainValid.load(
@@ -85,6 +86,8 @@ public final class BoostedTrainersBench {
             if (y2023) {
                 // Same booster on every column: the trees are identical, only the time differs.
                 run(months[0], new XGBoostTrainer("xgb_allcols", courseParams()).keepingAllColumns(), tv, "-");
+                // Same booster on every row (no merging of identical rows): same trees up to float rounding.
+                run(months[0], new XGBoostTrainer("xgb_allrows", courseParams()).keepingAllRows(), tv, "-");
             }
             run(
                     months[0],
@@ -109,7 +112,7 @@ public final class BoostedTrainersBench {
         }
         System.out.printf(
                 Locale.ROOT,
-                "%-8s %-11s %8.1f %9d %7d %10.4f %11d %5d %s%n",
+                "%-8s %-11s %8.1f %9d %7d %10.4f %11d %5d %6s %s%n",
                 month,
                 trainer.name(),
                 seconds,
@@ -118,6 +121,7 @@ public final class BoostedTrainersBench {
                 Math.sqrt(s / p.length),
                 ModelIO.toBytes(model).length,
                 model.boosterColumns(),
+                model.provenance().fitDetails().get("booster_rows").split(" ")[0],
                 reference);
     }
 }

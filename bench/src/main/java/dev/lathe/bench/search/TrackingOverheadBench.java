@@ -25,7 +25,9 @@ import java.util.stream.Stream;
  * untracked and tracked into a fresh SQLite store in a temp dir. Reports the loop time (until the last
  * trial is done, what the search waits for) and the total including draining the asynchronous writer.
  * Every tracker call is timed on the writer thread ({@link TimingTracker}) to show where store time
- * goes. Both paths are warmed up once first. Arguments: [trials=1000] [sampler=tpe|random] [repeats=3].
+ * goes. Both paths are first warmed up alternately ({@code warmups} searches each, as JMH's warm-up
+ * iterations do), so that neither side pays the JIT alone and the C2-compiled store code is measured.
+ * Arguments: [trials=1000] [sampler=tpe|random] [repeats=3] [warmups=3].
  */
 public final class TrackingOverheadBench {
     private static final long SEED = 42;
@@ -75,12 +77,15 @@ public final class TrackingOverheadBench {
         int trials = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         String sampler = args.length > 1 ? args[1] : "tpe";
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        once(trials, sampler, null); // warm-up of the search alone
-        Path warmDir = Files.createTempDirectory("lathe-overhead-warmup");
-        try (SqliteTrackingStore store = SqliteTrackingStore.open(warmDir)) {
-            once(trials, sampler, store); // warm-up of the store code, so that neither side pays JIT alone
-        } finally {
-            delete(warmDir);
+        int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        for (int i = 0; i < warmups; i++) {
+            once(trials, sampler, null);
+            Path warmDir = Files.createTempDirectory("lathe-overhead-warmup");
+            try (SqliteTrackingStore store = SqliteTrackingStore.open(warmDir)) {
+                once(trials, sampler, store);
+            } finally {
+                delete(warmDir);
+            }
         }
         for (int i = 0; i < repeats; i++) {
             Timing plain = once(trials, sampler, null);

@@ -1,7 +1,6 @@
 package dev.lathe.trainers.boosted;
 
 import dev.lathe.core.LatheException;
-import dev.lathe.core.data.Dataset;
 import dev.lathe.core.data.SparseMatrix;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoostError;
@@ -33,19 +32,17 @@ final class DMatrices {
         }
     }
 
-    /** The features (restricted to {@code columns}) and target of {@code ds}. */
-    static DMatrix labelled(Dataset ds, ColumnSubset columns, int nthread) {
-        DMatrix m = of(columns.apply(ds.features()), nthread);
-        double[] y = ds.target();
-        float[] label = new float[y.length];
-        for (int i = 0; i < y.length; i++) {
-            label[i] = (float) y[i];
-        }
+    /** The booster rows' features, labels and (when rows were merged) weights. */
+    static DMatrix labelled(BoosterRows rows, String datasetName, int nthread) {
+        DMatrix m = of(rows.features(), nthread);
         try {
-            m.setLabel(label);
+            m.setLabel(rows.labels());
+            if (rows.weights() != null) {
+                m.setWeight(rows.weights());
+            }
         } catch (XGBoostError e) {
             m.dispose();
-            throw new LatheException("cannot set labels of dataset '" + ds.name() + "': " + e, e);
+            throw new LatheException("cannot set labels of dataset '" + datasetName + "': " + e, e);
         }
         return m;
     }

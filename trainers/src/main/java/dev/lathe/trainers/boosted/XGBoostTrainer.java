@@ -8,6 +8,7 @@ import dev.lathe.core.model.Trainer;
 import dev.lathe.core.model.TrainingListener;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -30,6 +31,7 @@ public final class XGBoostTrainer implements Trainer<XGBoostModel> {
     private final String name;
     private final XGBoostParams params;
     private final boolean dropUnsplittableColumns;
+    private final boolean mergeIdenticalRows;
 
     /** A trainer named "xgboost". */
     public XGBoostTrainer(XGBoostParams params) {
@@ -38,15 +40,17 @@ public final class XGBoostTrainer implements Trainer<XGBoostModel> {
 
     /** A trainer with another name (for example "xgboost_rf" for random-forest mode). */
     public XGBoostTrainer(String name, XGBoostParams params) {
-        this(name, params, true);
+        this(name, params, true, true);
     }
 
-    private XGBoostTrainer(String name, XGBoostParams params, boolean dropUnsplittableColumns) {
+    private XGBoostTrainer(
+            String name, XGBoostParams params, boolean dropUnsplittableColumns, boolean mergeIdenticalRows) {
         LatheException.check(name != null && !name.isBlank(), "trainer name must not be blank");
         LatheException.check(params != null, "xgboost params must not be null");
         this.name = name;
         this.params = params;
         this.dropUnsplittableColumns = dropUnsplittableColumns;
+        this.mergeIdenticalRows = mergeIdenticalRows;
     }
 
     /**
@@ -54,7 +58,15 @@ public final class XGBoostTrainer implements Trainer<XGBoostModel> {
      * The trees are the same either way; this exists to show that, and to time the difference.
      */
     public XGBoostTrainer keepingAllColumns() {
-        return new XGBoostTrainer(name, params, false);
+        return new XGBoostTrainer(name, params, false, mergeIdenticalRows);
+    }
+
+    /**
+     * This trainer without the merging of identical rows of {@link BoosterRows}: the booster sees every
+     * row. The trees are the same up to float rounding; this exists to show that, and to time it.
+     */
+    public XGBoostTrainer keepingAllRows() {
+        return new XGBoostTrainer(name, params, dropUnsplittableColumns, false);
     }
 
     public XGBoostParams params() {
@@ -93,12 +105,14 @@ public final class XGBoostTrainer implements Trainer<XGBoostModel> {
         ColumnSubset columns = dropUnsplittableColumns
                 ? ColumnSubset.splittable(train.features(), params)
                 : ColumnSubset.all(train.featureCount());
-        DMatrix dtrain = DMatrices.labelled(train, columns, params.nthread());
+        BoosterRows trainRows = rows(train, columns);
+        Optional<BoosterRows> validRows = validation.map(v -> rows(v, columns));
+        DMatrix dtrain = DMatrices.labelled(trainRows, train.name(), params.nthread());
         DMatrix dvalid = validation
-                .map(v -> DMatrices.labelled(v, columns, params.nthread()))
+                .map(v -> DMatrices.labelled(validRows.get(), v.name(), params.nthread()))
                 .orElse(null);
         try {
-            XGBoostModel model = boost(train, columns, dtrain, dvalid, listener, start);
+            XGBoostModel model = boost(train, columns, trainRows, validRows, dtrain, dvalid, listener, start);
             listener.fitFinished(this, model, Duration.ofNanos(System.nanoTime() - start));
             return model;
         } catch (XGBoostError e) {
@@ -111,8 +125,22 @@ public final class XGBoostTrainer implements Trainer<XGBoostModel> {
         }
     }
 
+    /** The booster rows of {@code ds}: identical rows merged when the loss allows it and not turned off. */
+    private BoosterRows rows(Dataset ds, ColumnSubset columns) {
+        return mergeIdenticalRows && BoosterRows.mergeable(params)
+                ? BoosterRows.merged(columns.apply(ds.features()), ds.target())
+                : BoosterRows.asIs(columns.apply(ds.features()), ds.target());
+    }
+
     private XGBoostModel boost(
-            Dataset train, ColumnSubset columns, DMatrix dtrain, DMatrix dvalid, TrainingListener listener, long start)
+            Dataset train,
+            ColumnSubset columns,
+            BoosterRows trainRows,
+            Optional<BoosterRows> validRows,
+            DMatrix dtrain,
+            DMatrix dvalid,
+            TrainingListener listener,
+            long start)
             throws XGBoostError {
         Map<String, DMatrix> cache = new LinkedHashMap<>();
         cache.put(TRAIN, dtrain);
@@ -132,10 +160,10 @@ public final class XGBoostTrainer implements Trainer<XGBoostModel> {
             booster.update(dtrain, round);
             rounds = round + 1;
             Map<String, Double> scores = EvalLine.parse(booster.evalSet(mats, names, round));
-            lastTrain = score(scores, TRAIN, metric);
+            lastTrain = score(scores, TRAIN, metric, trainRows);
             listener.metric("training_" + metric, lastTrain, round);
             if (dvalid != null) {
-                double v = score(scores, VALID, metric);
+                double v = score(scores, VALID, metric, validRows.get());
                 listener.metric("validation_" + metric, v, round);
                 if (stopping.update(round, v)) {
                     stopReason = "early_stopping";
@@ -157,15 +185,17 @@ public final class XGBoostTrainer implements Trainer<XGBoostModel> {
             details.put("best_validation_" + metric, Double.toString(stopping.bestScore()));
         }
         details.put("booster_columns", columns.size() + " of " + columns.inputColumns());
-        details.put("fit_seconds", String.format(java.util.Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e9));
+        details.put("booster_rows", trainRows.rows() + " of " + trainRows.inputRows());
+        details.put("fit_seconds", String.format(Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e9));
         ModelProvenance provenance = ModelProvenance.of(name, hyperparameters(), train, details);
         return new XGBoostModel(
                 booster, best, rounds, params.numParallelTree(), train.featureNames(), columns, provenance);
     }
 
-    private static double score(Map<String, Double> scores, String set, String metric) {
+    /** The metric over the input rows (merged rows only ever run with rmse, see {@link BoosterRows}). */
+    private static double score(Map<String, Double> scores, String set, String metric, BoosterRows rows) {
         Double v = scores.get(set + "-" + metric);
         LatheException.check(v != null, "xgboost did not report %s-%s (got %s)", set, metric, scores.keySet());
-        return v;
+        return rows.weights() == null ? v : rows.rmse(v);
     }
 }
