@@ -16,6 +16,7 @@ import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -27,7 +28,9 @@ import java.util.stream.Stream;
  * Every tracker call is timed on the writer thread ({@link TimingTracker}) to show where store time
  * goes. Both paths are first warmed up alternately ({@code warmups} searches each, as JMH's warm-up
  * iterations do), so that neither side pays the JIT alone and the C2-compiled store code is measured.
- * Arguments: [trials=1000] [sampler=tpe|random] [repeats=3] [warmups=3].
+ * Pairs of searches (untracked, then tracked) alternate; single pairs on this 2-core machine drift by
+ * up to 20 %, so the overhead reported at the end compares the medians of all repetitions of each side.
+ * Arguments: [trials=1000] [sampler=tpe|random] [repeats=10] [warmups=3].
  */
 public final class TrackingOverheadBench {
     private static final long SEED = 42;
@@ -76,7 +79,7 @@ public final class TrackingOverheadBench {
     public static void main(String[] args) throws IOException {
         int trials = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         String sampler = args.length > 1 ? args[1] : "tpe";
-        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         for (int i = 0; i < warmups; i++) {
             once(trials, sampler, null);
@@ -87,6 +90,8 @@ public final class TrackingOverheadBench {
                 delete(warmDir);
             }
         }
+        double[] plainSeconds = new double[repeats];
+        double[] trackedSeconds = new double[repeats];
         for (int i = 0; i < repeats; i++) {
             Timing plain = once(trials, sampler, null);
             Path dir = Files.createTempDirectory("lathe-overhead");
@@ -112,7 +117,28 @@ public final class TrackingOverheadBench {
                     plain.best(),
                     tracked.best());
             System.out.print(timing.summary());
+            plainSeconds[i] = plain.totalSeconds();
+            trackedSeconds[i] = tracked.totalSeconds();
         }
+        double plainMedian = median(plainSeconds);
+        double trackedMedian = median(trackedSeconds);
+        System.out.printf(
+                Locale.ROOT,
+                "%s %d trials, %d repetitions: median untracked %.3f s, median tracked (to the last durable write)"
+                        + " %.3f s: overhead %+.1f %%%n",
+                sampler,
+                trials,
+                repeats,
+                plainMedian,
+                trackedMedian,
+                100 * (trackedMedian / plainMedian - 1));
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     private static void delete(Path dir) throws IOException {
