@@ -2,8 +2,6 @@ package dev.lathe.trainers.boosted;
 
 import dev.lathe.core.data.SparseMatrix;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The rows a booster trains or evaluates on: the input rows, or, when the loss allows it, every group
@@ -82,14 +80,66 @@ final class BoosterRows {
         return new BoosterRows(x.selectRows(first), labels, weights, x.rows(), within);
     }
 
-    /** Numbers rows by distinct content into {@code group}; returns the number of groups. */
+    /**
+     * Numbers rows by distinct content into {@code group} (first-seen order); returns the number of
+     * groups. An open-addressing table of representative row indices: no object per row.
+     */
     private static int groupRows(SparseMatrix x, int[] group) {
-        Map<RowKey, Integer> seen = new HashMap<>(x.rows() * 2);
-        for (int r = 0; r < x.rows(); r++) {
-            Integer g = seen.putIfAbsent(new RowKey(x, r), seen.size());
-            group[r] = g == null ? seen.size() - 1 : g;
+        int n = x.rows();
+        int capacity = Integer.highestOneBit(Math.max(4, n) * 2 - 1) << 1;
+        int mask = capacity - 1;
+        int[] slotRow = new int[capacity];
+        Arrays.fill(slotRow, -1);
+        int[] hash = new int[n];
+        int groups = 0;
+        for (int r = 0; r < n; r++) {
+            hash[r] = hash(x, r);
+            int slot = mix(hash[r]) & mask;
+            while (true) {
+                int other = slotRow[slot];
+                if (other < 0) {
+                    slotRow[slot] = r;
+                    group[r] = groups++;
+                    break;
+                }
+                if (hash[other] == hash[r] && sameRow(x, other, r)) {
+                    group[r] = group[other];
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
         }
-        return seen.size();
+        return groups;
+    }
+
+    private static int hash(SparseMatrix x, int row) {
+        int h = 1;
+        for (int k = x.indptr()[row]; k < x.indptr()[row + 1]; k++) {
+            h = 31 * h + x.indices()[k];
+            h = 31 * h + Float.floatToIntBits((float) x.values()[k]);
+        }
+        return h;
+    }
+
+    private static int mix(int h) {
+        h *= 0x9E3779B9;
+        return h ^ (h >>> 16);
+    }
+
+    /** Same column indices and the same float values (as XGBoost stores them). */
+    private static boolean sameRow(SparseMatrix x, int a, int b) {
+        int[] ptr = x.indptr();
+        int[] idx = x.indices();
+        double[] v = x.values();
+        if (ptr[a + 1] - ptr[a] != ptr[b + 1] - ptr[b]) {
+            return false;
+        }
+        for (int i = ptr[a], j = ptr[b]; i < ptr[a + 1]; i++, j++) {
+            if (idx[i] != idx[j] || Float.floatToIntBits((float) v[i]) != Float.floatToIntBits((float) v[j])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     SparseMatrix features() {
@@ -126,45 +176,5 @@ final class BoosterRows {
             f[i] = (float) y[i];
         }
         return f;
-    }
-
-    /** One CSR row compared by its column indices and float values, as XGBoost stores them. */
-    private static final class RowKey {
-        private final SparseMatrix x;
-        private final int from;
-        private final int to;
-        private final int hash;
-
-        RowKey(SparseMatrix x, int row) {
-            this.x = x;
-            this.from = x.indptr()[row];
-            this.to = x.indptr()[row + 1];
-            int h = 1;
-            for (int k = from; k < to; k++) {
-                h = 31 * h + x.indices()[k];
-                h = 31 * h + Float.floatToIntBits((float) x.values()[k]);
-            }
-            this.hash = h;
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            if (!(o instanceof RowKey k) || k.hash != hash || k.to - k.from != to - from) {
-                return false;
-            }
-            int[] idx = x.indices();
-            double[] v = x.values();
-            for (int a = from, b = k.from; a < to; a++, b++) {
-                if (idx[a] != idx[b] || Float.floatToIntBits((float) v[a]) != Float.floatToIntBits((float) v[b])) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 }
