@@ -1,5 +1,6 @@
 package dev.lathe.junit;
 
+import dev.lathe.core.Direction;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.tracking.ActiveRun;
 import dev.lathe.core.tracking.RunSnapshot;
@@ -151,9 +152,9 @@ public final class ExperimentRun {
         double b = base.latestMetrics().get(key);
         run.setTag(BASELINE_TAG, base.runId());
         double slack = relativeTolerance * Math.abs(b);
-        boolean ok = direction == Direction.LOWER_IS_BETTER ? v <= b + slack : v >= b - slack;
+        boolean ok = direction == Direction.MINIMIZE ? v <= b + slack : v >= b - slack;
         if (!ok) {
-            double limit = direction == Direction.LOWER_IS_BETTER ? b + slack : b - slack;
+            double limit = direction == Direction.MINIMIZE ? b + slack : b - slack;
             throw new AssertionFailedError(
                     String.format(
                             Locale.ROOT,

@@ -1,6 +1,7 @@
 package dev.lathe.junit;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.Seeds;
 import dev.lathe.core.tracking.RunSpec;
 import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.core.tracking.Tracker;

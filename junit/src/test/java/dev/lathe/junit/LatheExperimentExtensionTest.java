@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.lathe.core.Seeds;
 import dev.lathe.core.tracking.RunSnapshot;
 import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.junit.fixtures.ClassSeedExperiment;

@@ -9,6 +9,7 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import dev.lathe.core.Direction;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.tracking.RunSpec;
 import dev.lathe.core.tracking.RunStatus;
@@ -85,19 +86,18 @@ class MetricAssertionsTest {
         String exp = tracker.getOrCreateExperiment("direct");
         ExperimentRun first = start(tracker, exp);
         first.logMetric("validation_r2", 0.50);
-        first.assertNoRegression("validation_r2", 0.02, Direction.HIGHER_IS_BETTER);
+        first.assertNoRegression("validation_r2", 0.02, Direction.MAXIMIZE);
         first.finish(RunStatus.FINISHED, Optional.empty());
 
         ExperimentRun ok = start(tracker, exp);
         ok.logMetric("validation_r2", 0.491); // limit 0.50 - 0.02 * 0.50 = 0.49
-        ok.assertNoRegression("validation_r2", 0.02, Direction.HIGHER_IS_BETTER);
+        ok.assertNoRegression("validation_r2", 0.02, Direction.MAXIMIZE);
 
         ExperimentRun worse = start(tracker, exp);
         worse.logMetric("validation_r2", 0.489);
         AssertionFailedError e = assertThrows(
-                AssertionFailedError.class,
-                () -> worse.assertNoRegression("validation_r2", 0.02, Direction.HIGHER_IS_BETTER));
-        assertTrue(e.getMessage().contains("HIGHER_IS_BETTER"), e.getMessage());
+                AssertionFailedError.class, () -> worse.assertNoRegression("validation_r2", 0.02, Direction.MAXIMIZE));
+        assertTrue(e.getMessage().contains("MAXIMIZE"), e.getMessage());
     }
 
     @Test
@@ -105,8 +105,8 @@ class MetricAssertionsTest {
         InMemoryTracker tracker = new InMemoryTracker("mem:misuse");
         ExperimentRun run = start(tracker, tracker.getOrCreateExperiment("misuse"));
         run.logMetric("rmse", 1.0);
-        LatheException negative = assertThrows(
-                LatheException.class, () -> run.assertNoRegression("rmse", -0.01, Direction.LOWER_IS_BETTER));
+        LatheException negative =
+                assertThrows(LatheException.class, () -> run.assertNoRegression("rmse", -0.01, Direction.MINIMIZE));
         assertEquals("relative tolerance must be finite and >= 0, got -0.01", negative.getMessage());
         LatheException bounds = assertThrows(LatheException.class, () -> run.assertMetricBetween("rmse", 2, 1));
         assertEquals("metric bounds must satisfy low <= high, got low=2.0, high=1.0", bounds.getMessage());
@@ -115,7 +115,7 @@ class MetricAssertionsTest {
                 new ExperimentRun(tracker.startRun(RunSpec.builder("1").build()), 1L, "T#m", Optional.empty());
         noHistory.logMetric("rmse", 1.0);
         LatheException missing = assertThrows(
-                LatheException.class, () -> noHistory.assertNoRegression("rmse", 0.01, Direction.LOWER_IS_BETTER));
+                LatheException.class, () -> noHistory.assertNoRegression("rmse", 0.01, Direction.MINIMIZE));
         assertTrue(missing.getMessage().contains("no RunHistory is available"), missing.getMessage());
     }
 

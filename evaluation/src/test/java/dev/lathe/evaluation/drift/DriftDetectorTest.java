@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.LatheException;
-import dev.lathe.evaluation.testing.SyntheticData;
+import dev.lathe.testkit.SyntheticData;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;

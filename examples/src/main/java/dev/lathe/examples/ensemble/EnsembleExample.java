@@ -5,10 +5,8 @@ import dev.lathe.core.model.Trainer;
 import dev.lathe.core.model.TrainingListener;
 import dev.lathe.core.prep.PrepConfig;
 import dev.lathe.core.tracking.Tracker;
-import dev.lathe.examples.cli.TrackedTraining;
-import dev.lathe.examples.cli.TrainingData;
-import dev.lathe.examples.cli.TrainingResult;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.trainers.ensemble.AveragingTrainer;
 import dev.lathe.trainers.ensemble.ForestParams;
 import dev.lathe.trainers.ensemble.StackingTrainer;
 import dev.lathe.trainers.ensemble.XGBoostForestTrainer;
@@ -16,6 +14,9 @@ import dev.lathe.trainers.linear.OlsParams;
 import dev.lathe.trainers.linear.OlsTrainer;
 import dev.lathe.trainers.linear.RidgeParams;
 import dev.lathe.trainers.linear.RidgeTrainer;
+import dev.lathe.workflow.TrackedTraining;
+import dev.lathe.workflow.TrainingData;
+import dev.lathe.workflow.TrainingResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -76,7 +77,7 @@ public final class EnsembleExample {
                     store,
                     42,
                     Runtime.getRuntime().availableProcessors(),
-                    new dev.lathe.examples.cli.ProgressListener(new java.io.PrintWriter(System.err, true), 1));
+                    new dev.lathe.workflow.ProgressListener(new java.io.PrintWriter(System.err, true), 1));
             for (TrainingResult r : results) {
                 System.out.printf(Locale.ROOT, "%-10s  %-32s  %.4f%n", r.trainerName(), r.runId(), r.validationRmse());
             }

@@ -3,8 +3,8 @@ package dev.lathe.examples.registry;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.pipeline.FittedPipeline;
 import dev.lathe.core.pipeline.TripRecord;
-import dev.lathe.examples.cli.PipelineSource;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.workflow.PipelineSource;
 import java.nio.file.Path;
 
 /**

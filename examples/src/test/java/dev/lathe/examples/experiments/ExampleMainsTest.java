@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.model.TrainingListener;
 import dev.lathe.core.prep.PrepConfig;
-import dev.lathe.examples.cli.TrainingData;
-import dev.lathe.examples.cli.TrainingResult;
+import dev.lathe.core.tracking.Run;
 import dev.lathe.examples.ensemble.EnsembleExample;
 import dev.lathe.examples.linear.LinearDurationExample;
-import dev.lathe.tracking.Run;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.workflow.TrainingData;
+import dev.lathe.workflow.TrainingResult;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;

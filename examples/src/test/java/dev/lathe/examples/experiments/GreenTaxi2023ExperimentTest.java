@@ -2,6 +2,7 @@ package dev.lathe.examples.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.lathe.core.Direction;
 import dev.lathe.core.data.Dataset;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.Trainer;
@@ -9,7 +10,6 @@ import dev.lathe.core.prep.PrepConfig;
 import dev.lathe.core.prep.TrainValid;
 import dev.lathe.evaluation.metrics.RegressionEvaluator;
 import dev.lathe.examples.ensemble.EnsembleExample;
-import dev.lathe.junit.Direction;
 import dev.lathe.junit.ExperimentRun;
 import dev.lathe.junit.LatheExperiment;
 import dev.lathe.junit.Seed;
@@ -49,14 +49,14 @@ class GreenTaxi2023ExperimentTest {
     void olsOnGreen2023BeatsTheBar(ExperimentRun run) {
         run.logMetric("validation_rmse", fitAndScore(new OlsTrainer(OlsParams.defaults()), run));
         run.assertMetricBelow("validation_rmse", OLS_BAR);
-        run.assertNoRegression("validation_rmse", NO_REGRESSION, Direction.LOWER_IS_BETTER);
+        run.assertNoRegression("validation_rmse", NO_REGRESSION, Direction.MINIMIZE);
     }
 
     @Test
     void ridgeAlpha1MatchesScikitLearn(ExperimentRun run) {
         run.logMetric("validation_rmse", fitAndScore(new RidgeTrainer(RidgeParams.of(1.0)), run));
         run.assertMetricBetween("validation_rmse", RIDGE1_LOW, RIDGE1_HIGH);
-        run.assertNoRegression("validation_rmse", NO_REGRESSION, Direction.LOWER_IS_BETTER);
+        run.assertNoRegression("validation_rmse", NO_REGRESSION, Direction.MINIMIZE);
     }
 
     @Test
@@ -66,7 +66,7 @@ class GreenTaxi2023ExperimentTest {
         assertEquals(first, again, 0.0, "the same seed gives the same forest");
         run.logMetric("validation_rmse", first);
         run.assertMetricBelow("validation_rmse", 8.0);
-        run.assertNoRegression("validation_rmse", NO_REGRESSION, Direction.LOWER_IS_BETTER);
+        run.assertNoRegression("validation_rmse", NO_REGRESSION, Direction.MINIMIZE);
     }
 
     private static double fitAndScore(Trainer<? extends Model> trainer, ExperimentRun run) {

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.pipeline.TripRecord;
 import dev.lathe.core.prep.PrepConfig;
-import dev.lathe.examples.cli.TrainingData;
-import dev.lathe.examples.cli.TrainingResult;
-import dev.lathe.tracking.ModelVersion;
+import dev.lathe.core.tracking.ModelVersion;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.workflow.TrainingData;
+import dev.lathe.workflow.TrainingResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.tracking.RunSnapshot;
 import dev.lathe.core.tracking.RunStatus;
-import dev.lathe.evaluation.search.SearchListener;
-import dev.lathe.evaluation.search.SearchResult;
-import dev.lathe.evaluation.search.tracking.TrialTags;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.tuning.SearchListener;
+import dev.lathe.tuning.SearchResult;
+import dev.lathe.tuning.tracking.TrialTags;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.lathe.examples.search;
 
-import dev.lathe.evaluation.search.SearchListener;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.tuning.SearchListener;
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -1,16 +1,16 @@
 package dev.lathe.examples.search;
 
 import dev.lathe.core.tracking.Tracker;
-import dev.lathe.evaluation.search.SearchListener;
-import dev.lathe.evaluation.search.SearchSettings;
-import dev.lathe.evaluation.search.Study;
-import dev.lathe.evaluation.search.TrialContext;
-import dev.lathe.evaluation.search.TrialObjective;
-import dev.lathe.evaluation.search.pruning.MedianPruner;
-import dev.lathe.evaluation.search.sampler.TpeSampler;
-import dev.lathe.evaluation.search.sampler.TpeSettings;
-import dev.lathe.evaluation.search.space.SearchSpace;
-import dev.lathe.evaluation.search.tracking.SearchTracking;
+import dev.lathe.tuning.SearchListener;
+import dev.lathe.tuning.SearchSettings;
+import dev.lathe.tuning.Study;
+import dev.lathe.tuning.TrialContext;
+import dev.lathe.tuning.TrialObjective;
+import dev.lathe.tuning.pruning.MedianPruner;
+import dev.lathe.tuning.sampler.TpeSampler;
+import dev.lathe.tuning.sampler.TpeSettings;
+import dev.lathe.tuning.space.SearchSpace;
+import dev.lathe.tuning.tracking.SearchTracking;
 
 /**
  * The search used by the kill-and-resume test, shared by the test and the child JVM: TPE with median

@@ -1,7 +1,7 @@
 package dev.lathe.tracking.artifacts;
 
 import dev.lathe.core.LatheException;
-import dev.lathe.tracking.ArtifactInfo;
+import dev.lathe.core.tracking.ArtifactInfo;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

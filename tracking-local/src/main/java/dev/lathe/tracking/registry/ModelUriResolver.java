@@ -1,8 +1,9 @@
 package dev.lathe.tracking.registry;
 
 import dev.lathe.core.LatheException;
-import dev.lathe.tracking.ModelVersion;
-import dev.lathe.tracking.TrackingStore;
+import dev.lathe.core.tracking.ModelRegistry;
+import dev.lathe.core.tracking.ModelVersion;
+import dev.lathe.core.tracking.TrackingStore;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.lathe.tracking.search;
 
-import dev.lathe.tracking.ViewType;
+import dev.lathe.core.tracking.ViewType;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package dev.lathe.tracking.sqlite;
 
 import dev.lathe.core.LatheException;
-import dev.lathe.tracking.Metric;
+import dev.lathe.core.tracking.Metric;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

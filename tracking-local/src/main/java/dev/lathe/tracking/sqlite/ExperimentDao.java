@@ -1,9 +1,9 @@
 package dev.lathe.tracking.sqlite;
 
 import dev.lathe.core.LatheException;
-import dev.lathe.tracking.Experiment;
-import dev.lathe.tracking.LifecycleStage;
-import dev.lathe.tracking.ViewType;
+import dev.lathe.core.tracking.Experiment;
+import dev.lathe.core.tracking.LifecycleStage;
+import dev.lathe.core.tracking.ViewType;
 import dev.lathe.tracking.validation.EntityValidator;
 import dev.lathe.tracking.validation.MlflowLimits;
 import java.nio.file.Path;

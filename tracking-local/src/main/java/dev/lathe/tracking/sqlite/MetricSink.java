@@ -1,6 +1,6 @@
 package dev.lathe.tracking.sqlite;
 
-import dev.lathe.tracking.Metric;
+import dev.lathe.core.tracking.Metric;
 import java.util.List;
 import java.util.Map;
 

@@ -1,9 +1,9 @@
 package dev.lathe.tracking.sqlite;
 
 import dev.lathe.core.LatheException;
-import dev.lathe.tracking.ModelStage;
-import dev.lathe.tracking.ModelVersion;
-import dev.lathe.tracking.RegisteredModel;
+import dev.lathe.core.tracking.ModelStage;
+import dev.lathe.core.tracking.ModelVersion;
+import dev.lathe.core.tracking.RegisteredModel;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

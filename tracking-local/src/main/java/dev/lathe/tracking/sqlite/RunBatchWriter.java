@@ -1,15 +1,15 @@
 package dev.lathe.tracking.sqlite;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.tracking.Experiment;
+import dev.lathe.core.tracking.LifecycleStage;
+import dev.lathe.core.tracking.Metric;
+import dev.lathe.core.tracking.MlflowTags;
+import dev.lathe.core.tracking.Param;
 import dev.lathe.core.tracking.RunSpec;
 import dev.lathe.core.tracking.RunStatus;
+import dev.lathe.core.tracking.RunTag;
 import dev.lathe.core.tracking.RunWrite;
-import dev.lathe.tracking.Experiment;
-import dev.lathe.tracking.LifecycleStage;
-import dev.lathe.tracking.Metric;
-import dev.lathe.tracking.Param;
-import dev.lathe.tracking.RunTag;
-import dev.lathe.tracking.runs.MlflowTags;
 import dev.lathe.tracking.validation.EntityValidator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

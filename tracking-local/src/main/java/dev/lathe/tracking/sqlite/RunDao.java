@@ -1,13 +1,13 @@
 package dev.lathe.tracking.sqlite;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.tracking.Experiment;
+import dev.lathe.core.tracking.LifecycleStage;
+import dev.lathe.core.tracking.MlflowTags;
+import dev.lathe.core.tracking.RunInfo;
 import dev.lathe.core.tracking.RunSpec;
 import dev.lathe.core.tracking.RunStatus;
-import dev.lathe.tracking.Experiment;
-import dev.lathe.tracking.LifecycleStage;
-import dev.lathe.tracking.RunInfo;
-import dev.lathe.tracking.RunTag;
-import dev.lathe.tracking.runs.MlflowTags;
+import dev.lathe.core.tracking.RunTag;
 import dev.lathe.tracking.runs.RunNameGenerator;
 import dev.lathe.tracking.validation.EntityValidator;
 import java.nio.file.Path;

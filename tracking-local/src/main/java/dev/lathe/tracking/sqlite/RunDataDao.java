@@ -2,9 +2,9 @@ package dev.lathe.tracking.sqlite;
 
 import dev.lathe.core.LatheException;
 import dev.lathe.core.tracking.DatasetInput;
-import dev.lathe.tracking.Metric;
-import dev.lathe.tracking.Param;
-import dev.lathe.tracking.runs.MlflowTags;
+import dev.lathe.core.tracking.Metric;
+import dev.lathe.core.tracking.MlflowTags;
+import dev.lathe.core.tracking.Param;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

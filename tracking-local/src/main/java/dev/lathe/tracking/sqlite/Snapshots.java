@@ -1,8 +1,8 @@
 package dev.lathe.tracking.sqlite;
 
+import dev.lathe.core.tracking.Metric;
+import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunSnapshot;
-import dev.lathe.tracking.Metric;
-import dev.lathe.tracking.Run;
 import java.util.Map;
 import java.util.TreeMap;
 

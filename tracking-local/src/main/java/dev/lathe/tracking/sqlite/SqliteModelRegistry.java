@@ -1,12 +1,12 @@
 package dev.lathe.tracking.sqlite;
 
 import dev.lathe.core.LatheException;
-import dev.lathe.tracking.ModelStage;
-import dev.lathe.tracking.ModelVersion;
-import dev.lathe.tracking.Page;
-import dev.lathe.tracking.RegisteredModel;
+import dev.lathe.core.tracking.ModelRegistry;
+import dev.lathe.core.tracking.ModelStage;
+import dev.lathe.core.tracking.ModelVersion;
+import dev.lathe.core.tracking.Page;
+import dev.lathe.core.tracking.RegisteredModel;
 import dev.lathe.tracking.registry.AliasRules;
-import dev.lathe.tracking.registry.ModelRegistry;
 import dev.lathe.tracking.registry.ModelUriResolver;
 import dev.lathe.tracking.validation.EntityValidator;
 import java.nio.file.Path;

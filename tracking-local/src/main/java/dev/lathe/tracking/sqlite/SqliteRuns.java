@@ -1,9 +1,9 @@
 package dev.lathe.tracking.sqlite;
 
-import dev.lathe.tracking.Run;
-import dev.lathe.tracking.RunData;
-import dev.lathe.tracking.RunInfo;
-import dev.lathe.tracking.RunInputs;
+import dev.lathe.core.tracking.Run;
+import dev.lathe.core.tracking.RunData;
+import dev.lathe.core.tracking.RunInfo;
+import dev.lathe.core.tracking.RunInputs;
 import java.sql.Connection;
 import java.sql.SQLException;
 

@@ -1,11 +1,11 @@
 package dev.lathe.tracking.sqlite;
 
-import dev.lathe.tracking.Experiment;
-import dev.lathe.tracking.ModelVersion;
-import dev.lathe.tracking.Page;
-import dev.lathe.tracking.RegisteredModel;
-import dev.lathe.tracking.Run;
-import dev.lathe.tracking.ViewType;
+import dev.lathe.core.tracking.Experiment;
+import dev.lathe.core.tracking.ModelVersion;
+import dev.lathe.core.tracking.Page;
+import dev.lathe.core.tracking.RegisteredModel;
+import dev.lathe.core.tracking.Run;
+import dev.lathe.core.tracking.ViewType;
 import dev.lathe.tracking.search.ExperimentSearchQuery;
 import dev.lathe.tracking.search.ModelVersionSearchQuery;
 import dev.lathe.tracking.search.RegisteredModelSearchQuery;

@@ -1,9 +1,9 @@
 package dev.lathe.tracking.validation;
 
 import dev.lathe.core.LatheException;
-import dev.lathe.tracking.Metric;
-import dev.lathe.tracking.Param;
-import dev.lathe.tracking.RunTag;
+import dev.lathe.core.tracking.Metric;
+import dev.lathe.core.tracking.Param;
+import dev.lathe.core.tracking.RunTag;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.lathe.core.LatheException;
-import dev.lathe.tracking.ModelStage;
+import dev.lathe.core.tracking.ModelStage;
 import org.junit.jupiter.api.Test;
 
 /** Parsing of models:/ and runs:/ URIs. */

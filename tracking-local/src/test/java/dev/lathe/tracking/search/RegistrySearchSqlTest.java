@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.lathe.core.LatheException;
-import dev.lathe.tracking.ViewType;
+import dev.lathe.core.tracking.ViewType;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lathe.tracking.ViewType;
+import dev.lathe.core.tracking.ViewType;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,10 +3,10 @@ package dev.lathe.tracking.sqlite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lathe.core.tracking.ActiveRun;
+import dev.lathe.core.tracking.Metric;
+import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunSpec;
-import dev.lathe.tracking.Metric;
-import dev.lathe.tracking.Run;
-import dev.lathe.tracking.TrackingStore;
+import dev.lathe.core.tracking.TrackingStore;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,8 +3,8 @@ package dev.lathe.tracking.sqlite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lathe.tracking.Run;
-import dev.lathe.tracking.ViewType;
+import dev.lathe.core.tracking.Run;
+import dev.lathe.core.tracking.ViewType;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

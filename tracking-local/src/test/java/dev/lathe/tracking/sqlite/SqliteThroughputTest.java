@@ -3,8 +3,8 @@ package dev.lathe.tracking.sqlite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lathe.core.tracking.ActiveRun;
+import dev.lathe.core.tracking.Metric;
 import dev.lathe.core.tracking.RunSpec;
-import dev.lathe.tracking.Metric;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

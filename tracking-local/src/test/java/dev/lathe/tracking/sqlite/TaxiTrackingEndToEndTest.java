@@ -10,10 +10,10 @@ import dev.lathe.core.prep.PrepConfig;
 import dev.lathe.core.prep.TrainValid;
 import dev.lathe.core.tracking.ActiveRun;
 import dev.lathe.core.tracking.DatasetInput;
+import dev.lathe.core.tracking.ModelRegistry;
+import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunSpec;
-import dev.lathe.tracking.Run;
-import dev.lathe.tracking.contract.ConstantModel;
-import dev.lathe.tracking.registry.ModelRegistry;
+import dev.lathe.testkit.tracking.ConstantModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +76,7 @@ class TaxiTrackingEndToEndTest {
                             List.of(),
                             10,
                             null,
-                            dev.lathe.tracking.ViewType.ACTIVE_ONLY)
+                            dev.lathe.core.tracking.ViewType.ACTIVE_ONLY)
                     .items()
                     .get(0);
             assertEquals(runId, found.info().runId());

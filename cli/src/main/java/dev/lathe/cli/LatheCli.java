@@ -1,0 +1,61 @@
+package dev.lathe.cli;
+
+import dev.lathe.core.LatheException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code lathe} command line: one subcommand per job, {@code --help} on each. */
+@Command(
+        name = "lathe",
+        mixinStandardHelpOptions = true,
+        version = "lathe " + dev.lathe.core.Lathe.VERSION,
+        description = "Train, tune, evaluate and track models inside the JVM.",
+        subcommands = {
+            DemoCommand.class,
+            TrainCommand.class,
+            SearchCommand.class,
+            EvaluateCommand.class,
+            RunsCommand.class,
+            RegistryCommand.class,
+            ExportCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class LatheCli {
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (2 for bad input, 1 for other failures). */
+    public static int execute(String... args) {
+        return configure(new CommandLine(new LatheCli())).execute(args);
+    }
+
+    /**
+     * Runs the command line with the given output (results, JSON) and error (progress, errors)
+     * writers, as tests and embedding programs need; {@code demo} still prints to System.out.
+     */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = configure(new CommandLine(new LatheCli()));
+        cli.setOut(out);
+        cli.setErr(err);
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static CommandLine configure(CommandLine cli) {
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof LatheException) {
+                commandLine.getErr().println("lathe: error: " + e.getMessage());
+                commandLine.getErr().flush();
+                return 2;
+            }
+            throw e;
+        });
+        return cli;
+    }
+}

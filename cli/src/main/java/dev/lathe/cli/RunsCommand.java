@@ -1,0 +1,169 @@
+package dev.lathe.cli;
+
+import dev.lathe.core.LatheException;
+import dev.lathe.core.tracking.Experiment;
+import dev.lathe.core.tracking.Metric;
+import dev.lathe.core.tracking.Page;
+import dev.lathe.core.tracking.Run;
+import dev.lathe.core.tracking.ViewType;
+import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lathe runs list|search}: show runs of the store, filtered and ordered with MLflow's grammar. */
+@Command(
+        name = "runs",
+        mixinStandardHelpOptions = true,
+        description = "List and search runs.",
+        subcommands = {RunsCommand.ListRuns.class, RunsCommand.SearchRuns.class})
+public final class RunsCommand {
+    /** Options shared by list and search: store, experiments, columns, paging and JSON output. */
+    static class RunQuery {
+        @Mixin
+        StoreOption store;
+
+        @Option(
+                names = "--experiment",
+                split = ",",
+                description = "Experiment name(s) (default: every active experiment).")
+        List<String> experiments = new ArrayList<>();
+
+        @Option(
+                names = "--metrics",
+                split = ",",
+                defaultValue = "validation_rmse",
+                description = "Metric columns to show (default: ${DEFAULT-VALUE}).")
+        List<String> metrics;
+
+        @Option(names = "--max-results", defaultValue = "100", description = "At most this many runs.")
+        int maxResults;
+
+        @Option(names = "--json", description = "Print a JSON array of runs.")
+        boolean json;
+
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec spec;
+
+        int print(String filter, List<String> orderBy) {
+            LatheException.check(maxResults >= 1, "--max-results must be >= 1, got %d", maxResults);
+            PrintWriter out = spec.commandLine().getOut();
+            try (SqliteTrackingStore tracker = store.open()) {
+                Page<Run> page = tracker.searchRuns(
+                        experimentIds(tracker), filter, orderBy, maxResults, null, ViewType.ACTIVE_ONLY);
+                if (json) {
+                    out.println(Json.object(
+                            page.items().stream().map(RunQuery::asMap).toList()));
+                } else {
+                    printTable(out, page.items());
+                }
+            }
+            out.flush();
+            return 0;
+        }
+
+        private List<String> experimentIds(SqliteTrackingStore tracker) {
+            if (experiments.isEmpty()) {
+                return tracker.listExperiments(ViewType.ACTIVE_ONLY).stream()
+                        .map(Experiment::experimentId)
+                        .toList();
+            }
+            List<String> ids = new ArrayList<>();
+            for (String name : experiments) {
+                ids.add(tracker.getExperimentByName(name)
+                        .orElseThrow(() ->
+                                new LatheException("experiment '" + name + "' does not exist in " + tracker.location()))
+                        .experimentId());
+            }
+            return ids;
+        }
+
+        private void printTable(PrintWriter out, List<Run> runs) {
+            StringBuilder header =
+                    new StringBuilder(String.format(Locale.ROOT, "%-32s  %-24s  %-8s", "run_id", "run_name", "status"));
+            metrics.forEach(m -> header.append(String.format(Locale.ROOT, "  %16s", m)));
+            out.println(header);
+            for (Run r : runs) {
+                StringBuilder line = new StringBuilder(String.format(
+                        Locale.ROOT,
+                        "%-32s  %-24s  %-8s",
+                        r.info().runId(),
+                        r.info().runName(),
+                        r.info().status()));
+                for (String m : metrics) {
+                    Metric v = r.data().latestMetrics().get(m);
+                    line.append(
+                            v == null
+                                    ? String.format(Locale.ROOT, "  %16s", "-")
+                                    : String.format(Locale.ROOT, "  %16.6f", v.value()));
+                }
+                out.println(line);
+            }
+            out.println(runs.size() + " run(s)");
+        }
+
+        private static Map<String, Object> asMap(Run r) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("run_id", r.info().runId());
+            m.put("run_name", r.info().runName());
+            m.put("experiment_id", r.info().experimentId());
+            m.put("status", r.info().status().name());
+            m.put("start_time", r.info().startTime());
+            Map<String, Double> metrics = new TreeMap<>();
+            r.data().latestMetrics().forEach((k, v) -> metrics.put(k, v.value()));
+            m.put("metrics", metrics);
+            m.put("params", r.data().params());
+            m.put("tags", r.data().tags());
+            return m;
+        }
+    }
+
+    /** {@code lathe runs list}: newest runs first. */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List runs, newest first.")
+    static final class ListRuns implements Callable<Integer> {
+        @Mixin
+        RunQuery query;
+
+        @Override
+        public Integer call() {
+            return query.print("", List.of("attributes.start_time DESC"));
+        }
+    }
+
+    /** {@code lathe runs search}: MLflow filter and order-by. */
+    @Command(
+            name = "search",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Search runs with MLflow's filter grammar.",
+                "Example: lathe runs search --filter \"metrics.validation_rmse < 6.1\" --order-by \"metrics.validation_rmse ASC\""
+            })
+    static final class SearchRuns implements Callable<Integer> {
+        @Mixin
+        RunQuery query;
+
+        @Option(
+                names = "--filter",
+                defaultValue = "",
+                description = "e.g. \"metrics.validation_rmse < 6.1 and params.model = 'ridge'\"")
+        String filter;
+
+        @Option(names = "--order-by", description = "e.g. \"metrics.validation_rmse ASC\" (repeatable).")
+        List<String> orderBy = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            return query.print(filter, orderBy);
+        }
+    }
+}

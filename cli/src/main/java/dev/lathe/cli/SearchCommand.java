@@ -1,0 +1,175 @@
+package dev.lathe.cli;
+
+import dev.lathe.core.LatheException;
+import dev.lathe.core.model.Trainer;
+import dev.lathe.core.prep.PrepConfig;
+import dev.lathe.core.prep.TrainValid;
+import dev.lathe.evaluation.autolog.AutologSettings;
+import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.tuning.ScoreMetric;
+import dev.lathe.tuning.SearchResult;
+import dev.lathe.tuning.SearchSettings;
+import dev.lathe.tuning.Study;
+import dev.lathe.tuning.TrainerObjective;
+import dev.lathe.tuning.pruning.MedianPruner;
+import dev.lathe.tuning.sampler.GridSampler;
+import dev.lathe.tuning.sampler.RandomSampler;
+import dev.lathe.tuning.sampler.Sampler;
+import dev.lathe.tuning.sampler.TpeSampler;
+import dev.lathe.tuning.sampler.TpeSettings;
+import dev.lathe.tuning.space.SearchSpace;
+import dev.lathe.tuning.tracking.SearchTracking;
+import dev.lathe.tuning.trial.ParamSet;
+import dev.lathe.tuning.trial.TrialState;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lathe search}: grid, random or TPE search over a trainer's hyperparameters, tracked as nested runs. */
+@Command(
+        name = "search",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Search a trainer's hyperparameters (see SearchSpaces for the ranges), scoring validation RMSE;",
+            "logs a parent run with one child run per trial. Progress goes to stderr, one line per trial.",
+            "Example: lathe search --trainer xgboost --sampler tpe --trials 20 --seed 42 --threads 2"
+                    + " --train jan.parquet --valid feb.parquet"
+        })
+public final class SearchCommand implements Callable<Integer> {
+    @Option(names = "--trainer", required = true, description = "ridge, lasso, elasticnet, xgboost or rf.")
+    String trainer;
+
+    @Option(names = "--sampler", defaultValue = "tpe", description = "grid, random or tpe (default: ${DEFAULT-VALUE}).")
+    String sampler;
+
+    @Option(names = "--trials", defaultValue = "20", description = "Trial budget (a grid caps it at its size).")
+    int trials;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Search seed (proposals and trainer seeds).")
+    long seed;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Trials run at once (results do not depend on it).")
+    int threads;
+
+    @Option(names = "--rounds", defaultValue = "200", description = "XGBoost boosting rounds per trial.")
+    int rounds;
+
+    @Option(names = "--prune", description = "Stop unpromising boosting trials early (median pruner).")
+    boolean prune;
+
+    @Option(
+            names = "--autolog",
+            description = "Autolog every trial's fit into its child run (hyperparameters, per-round and training"
+                    + " metrics, model, feature importance), as mlflow.autolog does.")
+    boolean autolog;
+
+    @Option(
+            names = "--multivariate",
+            description = "With --sampler tpe: model the parameters jointly (Optuna's multivariate TPE).")
+    boolean multivariate;
+
+    @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training month.")
+    Path train;
+
+    @Option(names = "--valid", required = true, paramLabel = "FILE", description = "Validation month.")
+    Path valid;
+
+    @Option(names = "--experiment", defaultValue = "nyc-taxi-search", description = "Experiment name.")
+    String experiment;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the summary.")
+    boolean json;
+
+    @Mixin
+    StoreOption store;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        LatheException.check(trials >= 1, "--trials must be >= 1, got %d", trials);
+        LatheException.check(threads >= 1, "--threads must be >= 1, got %d", threads);
+        LatheException.check(rounds >= 1, "--rounds must be >= 1, got %d", rounds);
+        String name = trainer.toLowerCase(Locale.ROOT);
+        Sampler chosen = sampler(name);
+        SearchSpace space = "grid".equals(sampler.toLowerCase(Locale.ROOT))
+                ? SearchSpaces.grid(name).asSearchSpace()
+                : SearchSpaces.continuous(name);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("[lathe] reading " + train + " and " + valid);
+        err.flush();
+        TrainValid data = TrainValid.load(train, valid, PrepConfig.course());
+        ScoreMetric rmse = ScoreMetric.of("rmse");
+        TrainerObjective.Builder objective = TrainerObjective.builder(p -> trainerFor(name, p), data.train(), rmse)
+                .validation(data.valid())
+                .intermediateKey("validation_rmse");
+        if (autolog) {
+            objective.autologTrials(AutologSettings.defaults());
+        }
+        SearchSettings settings = SearchSettings.builder(trials, seed)
+                .threads(threads)
+                .score(rmse)
+                .build();
+        int total = Math.min(trials, chosen.maxTrials().orElse(Integer.MAX_VALUE));
+        SearchResult result;
+        try (SqliteTrackingStore tracker = store.open()) {
+            Study.Builder study = Study.builder(
+                            space, chosen, new TrialProgress(objective.build(), err, total, "rmse"), settings)
+                    .tracking(new SearchTracking(tracker, experiment, name + "-" + chosen.name() + "-search"));
+            if (prune) {
+                study.pruner(new MedianPruner(5, 10));
+            }
+            result = study.build().run();
+        }
+        print(out, result);
+        return 0;
+    }
+
+    private Sampler sampler(String name) {
+        return switch (sampler.toLowerCase(Locale.ROOT)) {
+            case "grid" -> new GridSampler(SearchSpaces.grid(name));
+            case "random" -> new RandomSampler();
+            case "tpe" -> new TpeSampler(TpeSettings.defaults().withMultivariate(multivariate));
+            default -> throw new LatheException("--sampler must be grid, random or tpe, got '" + sampler + "'");
+        };
+    }
+
+    /** One trial's trainer: its sampled values as hyperparameters, seeded with the trial's seed. */
+    private Trainer<?> trainerFor(String name, ParamSet p) {
+        Map<String, String> params = new TreeMap<>(p.formatted());
+        if (name.equals("xgboost")) {
+            params.put("num_boost_round", Integer.toString(rounds));
+            params.put("early_stopping_rounds", Integer.toString(Math.min(20, rounds)));
+        }
+        return new TrainerChoice(name, params, p.seed(), 1).build();
+    }
+
+    private void print(PrintWriter out, SearchResult result) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("parent_run_id", result.parentRunId().orElse(""));
+        summary.put("trials", result.trials().size());
+        summary.put("complete", result.count(TrialState.COMPLETE));
+        summary.put("pruned", result.count(TrialState.PRUNED));
+        summary.put("failed", result.count(TrialState.FAILED));
+        summary.put("best_trial", result.best().number());
+        summary.put("best_validation_rmse", result.bestScore());
+        summary.put("best_params", new TreeMap<>(result.bestParams().formatted()));
+        if (json) {
+            out.println(Json.object(summary));
+        } else {
+            summary.forEach((k, v) -> out.printf(Locale.ROOT, "%-22s %s%n", k, v));
+        }
+        out.flush();
+    }
+}

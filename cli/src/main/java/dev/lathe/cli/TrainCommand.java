@@ -1,0 +1,116 @@
+package dev.lathe.cli;
+
+import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.workflow.ProgressListener;
+import dev.lathe.workflow.TrackedTraining;
+import dev.lathe.workflow.TrainingData;
+import dev.lathe.workflow.TrainingResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lathe train}: fit a chosen trainer on a training month, log the run, save the fitted pipeline. */
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Fit a trainer on a training month, evaluate it on a validation month, log the run",
+            "(params, metrics, datasets, pipeline artifact) and optionally save the pipeline.",
+            "Example: lathe train --trainer ridge -P alpha=1 --train jan.parquet --valid feb.parquet"
+        })
+public final class TrainCommand implements Callable<Integer> {
+    @Option(
+            names = "--trainer",
+            defaultValue = "ols",
+            description = "ols, ridge, lasso, elasticnet, xgboost or rf (default: ${DEFAULT-VALUE}).")
+    String trainer;
+
+    @Option(
+            names = {"-P", "--param"},
+            paramLabel = "KEY=VALUE",
+            description = "A hyperparameter, e.g. -P alpha=1.0 -P max_depth=6 (repeatable).")
+    Map<String, String> params = new TreeMap<>();
+
+    @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training month.")
+    Path train;
+
+    @Option(names = "--valid", required = true, paramLabel = "FILE", description = "Validation month.")
+    Path valid;
+
+    @Mixin
+    FeatureOptions features;
+
+    @Option(names = "--experiment", defaultValue = "nyc-taxi-duration", description = "Experiment name.")
+    String experiment;
+
+    @Option(names = "--run-name", description = "Run name (default: <trainer>-<training file>).")
+    String runName;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed for stochastic trainers.")
+    long seed;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Threads for XGBoost (default: 1).")
+    int threads;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Also save the fitted pipeline here.")
+    Path output;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the summary.")
+    boolean json;
+
+    @Mixin
+    StoreOption store;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        TrainerChoice choice = new TrainerChoice(trainer, params, seed, threads);
+        var fitter = choice.build();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("[lathe] reading " + train + " and " + valid);
+        err.flush();
+        TrainingData data = TrainingData.load(train, valid, features.prepConfig());
+        TrainingResult result;
+        try (SqliteTrackingStore tracker = store.open()) {
+            TrackedTraining training =
+                    new TrackedTraining(tracker, experiment, "lathe train", new ProgressListener(err, 10));
+            String name = runName != null
+                    ? runName
+                    : choice.name() + "-" + data.data().train().name();
+            result = training.fit(name, fitter, data);
+        }
+        if (output != null) {
+            result.pipeline().save(output);
+        }
+        if (json) {
+            out.println(Json.object(Map.of(
+                    "run_id",
+                    result.runId(),
+                    "trainer",
+                    result.trainerName(),
+                    "metrics",
+                    new TreeMap<>(result.metrics()),
+                    "pipeline",
+                    output == null ? "" : output.toString())));
+        } else {
+            out.printf(Locale.ROOT, "run %s (%s)%n", result.runId(), result.trainerName());
+            new TreeMap<>(result.metrics()).forEach((k, v) -> out.printf(Locale.ROOT, "  %-16s %.6f%n", k, v));
+            if (output != null) {
+                out.println("pipeline saved to " + output);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.lathe.cli.demo;
+
+import dev.lathe.core.data.Dataset;
+import dev.lathe.core.model.Model;
+import dev.lathe.core.prep.PreparedTrips;
+import dev.lathe.evaluation.drift.DriftDetector;
+import dev.lathe.evaluation.drift.DriftSamples;
+import dev.lathe.evaluation.drift.DriftThresholds;
+import dev.lathe.evaluation.metrics.SegmentErrors;
+import dev.lathe.evaluation.metrics.SegmentOrder;
+import dev.lathe.evaluation.report.EvaluationReport;
+import dev.lathe.evaluation.report.ReportBuilder;
+import java.util.Map;
+
+/**
+ * The evaluation report of a demo run: validation predictions against actual durations, errors by
+ * pickup zone, drift between the training and validation months, and the model's provenance.
+ */
+final class DemoReport {
+    private static final long SCATTER_SEED = 42L;
+
+    private DemoReport() {}
+
+    static EvaluationReport build(
+            Model model,
+            Dataset train,
+            Dataset valid,
+            double[] validPredictions,
+            PreparedTrips trainTrips,
+            PreparedTrips validTrips) {
+        ReportBuilder report = new ReportBuilder(
+                        "Trip duration: " + model.provenance().trainer() + " on " + train.name() + " -> "
+                                + valid.name(),
+                        valid.target(),
+                        validPredictions)
+                .targetLabel("trip duration (min)")
+                .scatterSample(2000, SCATTER_SEED)
+                .provenance(model.provenance())
+                .dataset("train", train)
+                .dataset("valid", valid);
+        String[] zones = pickupZones(validTrips);
+        if (zones != null) {
+            report.segments(
+                    "pickup zone",
+                    SegmentErrors.compute(valid.target(), validPredictions, zones, SegmentOrder.LARGEST_FIRST));
+        }
+        DriftSamples.Builder drift =
+                DriftSamples.builder().numeric("duration", trainTrips.durationMinutes(), validTrips.durationMinutes());
+        for (Map.Entry<String, double[]> e : trainTrips.features().numerical().entrySet()) {
+            drift.numeric(
+                    e.getKey(), e.getValue(), validTrips.features().numerical().get(e.getKey()));
+        }
+        for (Map.Entry<String, String[]> e : trainTrips.features().categorical().entrySet()) {
+            drift.categorical(
+                    e.getKey(),
+                    e.getValue(),
+                    validTrips.features().categorical().get(e.getKey()));
+        }
+        report.drift(new DriftDetector(DriftThresholds.defaults()).compare(drift.build()));
+        return report.build();
+    }
+
+    /** PULocationID when configured, else the pickup half of PU_DO, else none. */
+    private static String[] pickupZones(PreparedTrips trips) {
+        Map<String, String[]> cat = trips.features().categorical();
+        if (cat.containsKey("PULocationID")) {
+            return cat.get("PULocationID");
+        }
+        String[] puDo = cat.get("PU_DO");
+        if (puDo == null) {
+            return null;
+        }
+        String[] zones = new String[puDo.length];
+        for (int i = 0; i < puDo.length; i++) {
+            int cut = puDo[i].indexOf('_');
+            zones[i] = cut < 0 ? puDo[i] : puDo[i].substring(0, cut);
+        }
+        return zones;
+    }
+}

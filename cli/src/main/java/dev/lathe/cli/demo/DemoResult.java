@@ -1,0 +1,20 @@
+package dev.lathe.cli.demo;
+
+import dev.lathe.core.prep.PrepReport;
+import java.util.SortedMap;
+
+/** What the demo measured and where it stored the run. */
+public record DemoResult(
+        PrepReport trainReport,
+        PrepReport validReport,
+        int features,
+        String model,
+        SortedMap<String, String> fitDetails,
+        double rmseTrain,
+        double rmseValid,
+        double maeValid,
+        double r2Valid,
+        StageTimings timings,
+        String experimentId,
+        String runId,
+        String storeLocation) {}

@@ -1,0 +1,19 @@
+package dev.lathe.core.tracking;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Run metadata: id, experiment, name, user, status, times, artifact root, stage, source and parent. */
+public record RunInfo(
+        String runId,
+        String experimentId,
+        String runName,
+        String userId,
+        RunStatus status,
+        long startTime,
+        OptionalLong endTime,
+        LifecycleStage lifecycleStage,
+        String artifactUri,
+        String sourceName,
+        Optional<String> sourceVersion,
+        Optional<String> parentRunId) {}

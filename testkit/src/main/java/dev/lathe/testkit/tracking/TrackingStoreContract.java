@@ -1,0 +1,22 @@
+package dev.lathe.testkit.tracking;
+
+import dev.lathe.core.tracking.TrackingStore;
+import java.nio.file.Path;
+
+/**
+ * The whole store contract: every rule of the tracking store as tests that any backend must pass.
+ * A backend test extends this class and implements {@link #newStore(Path)}; nothing else changes.
+ */
+public abstract class TrackingStoreContract
+        implements ExperimentContract,
+                RunContract,
+                LoggingContract,
+                BatchWriteContract,
+                ValidationContract,
+                ArtifactContract,
+                RegistryContract,
+                SearchContract {
+
+    @Override
+    public abstract TrackingStore newStore(Path dir);
+}

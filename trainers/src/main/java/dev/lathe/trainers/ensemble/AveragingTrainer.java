@@ -1,0 +1,62 @@
+package dev.lathe.trainers.ensemble;
+
+import dev.lathe.core.LatheException;
+import dev.lathe.core.data.Dataset;
+import dev.lathe.core.model.FitContext;
+import dev.lathe.core.model.Model;
+import dev.lathe.core.model.Trainer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Fits several trainers on the same data and averages their predictions with fixed weights (a
+ * blending ensemble, e.g. a forest and a ridge whose errors are partly independent).
+ */
+public final class AveragingTrainer implements Trainer<WeightedAverageModel> {
+    private final List<Trainer<? extends Model>> members;
+    private final double[] weights;
+
+    public AveragingTrainer(List<Trainer<? extends Model>> members, double[] weights) {
+        LatheException.check(!members.isEmpty(), "averaging needs at least one member trainer");
+        LatheException.check(
+                weights.length == members.size(),
+                "averaging: weight count (%d) must equal member count (%d)",
+                weights.length,
+                members.size());
+        this.members = List.copyOf(members);
+        this.weights = weights.clone();
+    }
+
+    @Override
+    public String name() {
+        return "averaging";
+    }
+
+    @Override
+    public SortedMap<String, String> hyperparameters() {
+        SortedMap<String, String> h = new TreeMap<>();
+        for (int i = 0; i < members.size(); i++) {
+            String prefix = "member" + i + ".";
+            h.put(prefix + "trainer", members.get(i).name());
+            h.put(prefix + "weight", Double.toString(weights[i]));
+            members.get(i).hyperparameters().forEach((k, v) -> h.put(prefix + k, v));
+        }
+        return h;
+    }
+
+    @Override
+    public WeightedAverageModel fit(Dataset train, FitContext context) {
+        context.listener().fitStarted(this, train, context.validation());
+        long start = System.nanoTime();
+        List<Model> fitted = new ArrayList<>();
+        for (Trainer<? extends Model> t : members) {
+            fitted.add(t.fit(train));
+        }
+        WeightedAverageModel model = WeightedAverageModel.of(fitted, weights);
+        context.listener().fitFinished(this, model, Duration.ofNanos(System.nanoTime() - start));
+        return model;
+    }
+}

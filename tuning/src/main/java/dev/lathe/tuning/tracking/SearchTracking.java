@@ -1,0 +1,45 @@
+package dev.lathe.tuning.tracking;
+
+import dev.lathe.core.LatheException;
+import dev.lathe.core.tracking.ActiveRun;
+import dev.lathe.core.tracking.RunSpec;
+import dev.lathe.core.tracking.Tracker;
+import java.util.Map;
+
+/**
+ * Where a search is tracked: the tracker, the experiment and the parent run's name. Opens the parent
+ * run (new or resumed) and the asynchronous recorder that logs the trials under it.
+ */
+public record SearchTracking(Tracker tracker, String experimentName, String runName) {
+    public SearchTracking {
+        LatheException.check(tracker != null, "search tracking needs a tracker");
+        LatheException.check(
+                experimentName != null && !experimentName.isBlank(), "search tracking needs an experiment name");
+        LatheException.check(runName != null && !runName.isBlank(), "search tracking needs a run name");
+    }
+
+    /** Starts a new parent run with the search's own settings as params. */
+    public AsyncSearchRecorder start(Map<String, String> searchParams, String scoreName) {
+        String experimentId = tracker.getOrCreateExperiment(experimentName);
+        ActiveRun parent = tracker.startRun(RunSpec.builder(experimentId)
+                .runName(runName)
+                .tag(TrialTags.SEARCH, "true")
+                .build());
+        parent.logParams(searchParams);
+        return new AsyncSearchRecorder(tracker, parent, scoreName);
+    }
+
+    /** Re-opens an interrupted search's parent run after checking its settings match. */
+    public AsyncSearchRecorder resume(String parentRunId, Map<String, String> searchParams, String scoreName) {
+        Map<String, String> logged = tracker.getRunSnapshot(parentRunId).params();
+        searchParams.forEach((k, v) -> LatheException.check(
+                v.equals(logged.get(k)),
+                "cannot resume search run %s: its param %s is '%s' but this search has '%s'",
+                parentRunId,
+                k,
+                logged.get(k),
+                v));
+        ActiveRun parent = tracker.resumeRun(parentRunId);
+        return new AsyncSearchRecorder(tracker, parent, scoreName);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.lathe.tuning.tracking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lathe.core.LatheException;
+import dev.lathe.core.tracking.ActiveRun;
+import dev.lathe.core.tracking.RunSpec;
+import dev.lathe.core.tracking.RunStatus;
+import dev.lathe.core.tracking.RunWrite;
+import dev.lathe.core.tracking.Tracker;
+import dev.lathe.testkit.InMemoryTracker;
+import dev.lathe.tuning.trial.ParamSet;
+import dev.lathe.tuning.trial.Trial;
+import dev.lathe.tuning.trial.TrialState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The recorder group-commits: whatever queues up while the store is busy goes in the next single
+ * {@link Tracker#writeRuns} call, trials spread over batches still end up complete, and a store
+ * failure surfaces at close.
+ */
+class AsyncSearchRecorderTest {
+    private static final int TRIALS = 50;
+
+    /** Delegates to an in-memory tracker; the first writeRuns call waits until the test releases it. */
+    private static final class GatedTracker implements Tracker {
+        final InMemoryTracker store = new InMemoryTracker();
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final List<Integer> batchSizes = new ArrayList<>();
+        RuntimeException failWith;
+
+        @Override
+        public List<String> writeRuns(List<RunWrite> writes) {
+            synchronized (this) {
+                batchSizes.add(writes.size());
+            }
+            entered.countDown();
+            try {
+                assertTrue(release.await(10, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            if (failWith != null) {
+                throw failWith;
+            }
+            return store.writeRuns(writes);
+        }
+
+        @Override
+        public String getOrCreateExperiment(String name) {
+            return store.getOrCreateExperiment(name);
+        }
+
+        @Override
+        public ActiveRun startRun(RunSpec spec) {
+            return store.startRun(spec);
+        }
+
+        @Override
+        public ActiveRun resumeRun(String runId) {
+            return store.resumeRun(runId);
+        }
+
+        @Override
+        public String location() {
+            return "gated";
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    private static ParamSet params(int i) {
+        return new ParamSet(Map.of("x", (double) i), i);
+    }
+
+    private static Trial trial(int i) {
+        TreeMap<Long, Double> steps = new TreeMap<>(Map.of(0L, 10.0 - i / 10.0, 1L, 9.0 - i / 10.0));
+        return new Trial(
+                i,
+                i % 10 == 3 ? TrialState.PRUNED : TrialState.COMPLETE,
+                params(i),
+                9.0 - i / 10.0,
+                steps,
+                Optional.empty(),
+                Duration.ofMillis(i));
+    }
+
+    @Test
+    void trialsQueuedWhileTheStoreIsBusyGoInOneBatch() throws InterruptedException {
+        GatedTracker tracker = new GatedTracker();
+        ActiveRun parent = tracker.startRun(
+                RunSpec.builder(tracker.getOrCreateExperiment("e")).build());
+        AsyncSearchRecorder recorder = new AsyncSearchRecorder(tracker, parent, "score");
+        recorder.trialStarted(0, params(0));
+        assertTrue(tracker.entered.await(10, TimeUnit.SECONDS), "first batch reached the store");
+        recorder.intermediate(0, "rmse", 0, 10.0);
+        recorder.intermediate(0, "rmse", 1, 9.0);
+        recorder.trialFinished(trial(0));
+        for (int i = 1; i < TRIALS; i++) {
+            recorder.trialStarted(i, params(i));
+            recorder.intermediate(i, "rmse", 0, 10.0 - i / 10.0);
+            recorder.intermediate(i, "rmse", 1, 9.0 - i / 10.0);
+            recorder.trialFinished(trial(i));
+        }
+        tracker.release.countDown();
+        recorder.close();
+
+        assertEquals(List.of(1, TRIALS), tracker.batchSizes, "one write for trial 0, one for everything queued");
+        List<InMemoryTracker.Run> children = tracker.store.children(parent.runId());
+        assertEquals(TRIALS, children.size());
+        for (InMemoryTracker.Run child : children) {
+            int n = Integer.parseInt(child.params.get(TrialTags.NUMBER));
+            assertEquals("trial-" + n, child.runName);
+            assertEquals(RunStatus.FINISHED, child.status);
+            assertEquals(
+                    List.of(0L, 1L),
+                    child.metrics.get("rmse").stream()
+                            .map(InMemoryTracker.Point::step)
+                            .toList());
+            assertEquals(9.0 - n / 10.0, child.metrics.get("score").get(0).value());
+            assertEquals(Boolean.toString(n % 10 == 3), child.tags.get(TrialTags.PRUNED));
+        }
+    }
+
+    @Test
+    void aStoreFailureIsRethrownAtClose() throws InterruptedException {
+        GatedTracker tracker = new GatedTracker();
+        tracker.failWith = new LatheException("disk full");
+        ActiveRun parent = tracker.startRun(
+                RunSpec.builder(tracker.getOrCreateExperiment("e")).build());
+        AsyncSearchRecorder recorder = new AsyncSearchRecorder(tracker, parent, "rmse");
+        recorder.trialStarted(0, params(0));
+        recorder.trialFinished(trial(0));
+        tracker.release.countDown();
+        LatheException e = assertThrows(LatheException.class, recorder::close);
+        assertTrue(e.getMessage().contains("disk full") && e.getMessage().contains("gated"), e.getMessage());
+    }
+}
