@@ -84,8 +84,7 @@ public final class TrackedTraining {
                 run.logParams(params(trainer, model, data));
                 // After any per-round points, so that the run's latest value is the final model's.
                 run.logMetrics(metrics, nextStep[0]);
-                FittedPipeline pipeline =
-                        new FittedPipeline(data.prep(), data.data().encoder(), model);
+                FittedPipeline pipeline = data.pipeline(model);
                 run.logArtifact(PIPELINE_ARTIFACT, pipeline.toBytes());
                 run.end(RunStatus.FINISHED);
                 return new TrainingResult(run.runId(), trainer.name(), pipeline, metrics);
