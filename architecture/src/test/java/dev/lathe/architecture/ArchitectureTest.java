@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  * core                       vocabulary: tables, recipes, encoder, Dataset, Trainer/Model, pipeline, tracking contract
+ * tlc                        the NYC TLC trip-duration recipe and trip records (core only)
  * trainers, evaluation       implementations of Trainer; metrics, CV, gates, drift, reports
  * tuning                     hyperparameter search (uses evaluation's metrics and CV)
  * tracking                   the embedded SQLite store (implements core's tracking contract)
@@ -40,6 +41,8 @@ class ArchitectureTest {
                 .consideringOnlyDependenciesInAnyPackage("dev.lathe..")
                 .layer("core")
                 .definedBy("dev.lathe.core..")
+                .layer("tlc")
+                .definedBy("dev.lathe.tlc..")
                 .layer("trainers")
                 .definedBy("dev.lathe.trainers..")
                 .layer("evaluation")
@@ -62,6 +65,7 @@ class ArchitectureTest {
                 .definedBy("dev.lathe.testkit..")
                 .whereLayer("core")
                 .mayOnlyBeAccessedByLayers(
+                        "tlc",
                         "trainers",
                         "evaluation",
                         "tuning",
@@ -72,6 +76,8 @@ class ArchitectureTest {
                         "bench",
                         "junit",
                         "testkit")
+                .whereLayer("tlc")
+                .mayOnlyBeAccessedByLayers("workflow", "cli", "examples", "bench")
                 .whereLayer("trainers")
                 .mayOnlyBeAccessedByLayers("workflow", "cli", "examples", "bench")
                 .whereLayer("evaluation")

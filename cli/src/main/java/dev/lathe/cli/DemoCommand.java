@@ -58,7 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path trainFile = train != null ? train : bundled("green_tripdata_2023-01.parquet");
         Path validFile = valid != null ? valid : bundled("green_tripdata_2023-02.parquet");
         DemoOptions options = new DemoOptions(
-                trainFile, validFile, features.prepConfig(), model, "ridge".equals(model) ? alpha : 0.0, experiment);
+                trainFile, validFile, features.recipe(), model, "ridge".equals(model) ? alpha : 0.0, experiment);
         DemoResult result;
         Path report;
         try (SqliteTrackingStore tracker = store.open()) {

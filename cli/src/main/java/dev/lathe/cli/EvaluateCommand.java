@@ -3,9 +3,8 @@ package dev.lathe.cli;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.data.SparseMatrix;
 import dev.lathe.core.pipeline.FittedPipeline;
-import dev.lathe.core.prep.DurationRecipe;
-import dev.lathe.core.prep.PreparedTrips;
-import dev.lathe.core.prep.TrainValid;
+import dev.lathe.core.recipe.PreparedTable;
+import dev.lathe.core.recipe.TrainValid;
 import dev.lathe.evaluation.metrics.RegressionEvaluation;
 import dev.lathe.evaluation.metrics.RegressionEvaluator;
 import dev.lathe.evaluation.report.EvaluationReport;
@@ -30,12 +29,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code lathe evaluate}: score a saved pipeline (file or registry URI) on a month of trips. */
+/** {@code lathe evaluate}: score a saved pipeline (file or registry URI) on a data file. */
 @Command(
         name = "evaluate",
         mixinStandardHelpOptions = true,
         description = {
-            "Evaluate a saved pipeline on a trip file: RMSE, MAE, R^2 and more, optionally as reports.",
+            "Evaluate a saved pipeline on a data file: RMSE, MAE, R^2 and more, optionally as reports.",
             "Example: lathe evaluate --model models:/nyc-taxi-duration@champion --data feb.parquet --html r.html"
         })
 public final class EvaluateCommand implements Callable<Integer> {
@@ -46,7 +45,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "A pipeline file, models:/NAME@ALIAS, models:/NAME/VERSION or runs:/RUN_ID/PATH.")
     String model;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Trips to score (with durations).")
+    @Option(
+            names = "--data",
+            required = true,
+            paramLabel = "FILE",
+            description = "Rows to score, with the target the pipeline's recipe reads (its filters apply).")
     Path data;
 
     @Option(names = "--html", paramLabel = "FILE", description = "Write an HTML report.")
@@ -81,19 +84,17 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         err.println("[lathe] scoring " + data);
         err.flush();
-        DurationRecipe recipe = new DurationRecipe(pipeline.config());
-        PreparedTrips trips = TrainValid.prepare(recipe, data);
-        LatheException.check(trips.rows() > 0, "%s has no trips within the duration window to evaluate on", data);
-        SparseMatrix x = pipeline.encoder().transform(trips.features());
+        PreparedTable rows = TrainValid.prepare(pipeline.recipe(), data);
+        SparseMatrix x = pipeline.encoder().transform(rows.features());
         double[] predicted = pipeline.model().predict(x);
-        double[] actual = trips.durationMinutes();
+        double[] actual = rows.target();
         RegressionEvaluation metrics = new RegressionEvaluator().evaluate(actual, predicted);
         writeReports(actual, predicted, pipeline);
         Map<String, Double> shown = new TreeMap<>(metrics.toMap());
         if (json) {
             out.println(Json.object(Map.of("model", model, "data", data.toString(), "metrics", shown)));
         } else {
-            out.printf(Locale.ROOT, "%s on %s (%d trips)%n", model, data.getFileName(), actual.length);
+            out.printf(Locale.ROOT, "%s on %s (%d rows)%n", model, data.getFileName(), actual.length);
             shown.forEach((k, v) -> out.printf(Locale.ROOT, "  %-28s %.6f%n", k, v));
         }
         out.flush();
@@ -105,7 +106,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             return;
         }
         EvaluationReport report = new ReportBuilder(model + " on " + data.getFileName(), actual, predicted)
-                .targetLabel("duration (min)")
+                .targetLabel(pipeline.recipe().target())
                 .provenance(pipeline.model().provenance())
                 .build();
         write(html, () -> HtmlReport.render(report));

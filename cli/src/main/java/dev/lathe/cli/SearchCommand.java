@@ -2,8 +2,7 @@ package dev.lathe.cli;
 
 import dev.lathe.core.LatheException;
 import dev.lathe.core.model.Trainer;
-import dev.lathe.core.prep.PrepConfig;
-import dev.lathe.core.prep.TrainValid;
+import dev.lathe.core.recipe.TrainValid;
 import dev.lathe.evaluation.autolog.AutologSettings;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.tuning.ScoreMetric;
@@ -83,6 +82,9 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--valid", required = true, paramLabel = "FILE", description = "Validation month.")
     Path valid;
 
+    @Mixin
+    FeatureOptions features;
+
     @Option(names = "--experiment", defaultValue = "nyc-taxi-search", description = "Experiment name.")
     String experiment;
 
@@ -109,7 +111,7 @@ public final class SearchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.println("[lathe] reading " + train + " and " + valid);
         err.flush();
-        TrainValid data = TrainValid.load(train, valid, PrepConfig.course());
+        TrainValid data = TrainValid.load(train, valid, features.recipe());
         ScoreMetric rmse = ScoreMetric.of("rmse");
         TrainerObjective.Builder objective = TrainerObjective.builder(p -> trainerFor(name, p), data.train(), rmse)
                 .validation(data.valid())

@@ -80,7 +80,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.println("[lathe] reading " + train + " and " + valid);
         err.flush();
-        TrainingData data = TrainingData.load(train, valid, features.prepConfig());
+        TrainingData data = TrainingData.load(train, valid, features.recipe());
         TrainingResult result;
         try (SqliteTrackingStore tracker = store.open()) {
             TrackedTraining training =

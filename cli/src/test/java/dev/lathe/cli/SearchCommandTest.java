@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lathe.core.data.Dataset;
-import dev.lathe.core.prep.PrepConfig;
-import dev.lathe.core.prep.TrainValid;
+import dev.lathe.core.recipe.TrainValid;
 import dev.lathe.core.tracking.RunSnapshot;
 import dev.lathe.evaluation.metrics.RegressionEvaluator;
+import dev.lathe.tlc.TlcRecipes;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.trainers.linear.RidgeParams;
 import dev.lathe.trainers.linear.RidgeTrainer;
@@ -62,7 +62,7 @@ class SearchCommandTest {
         assertEquals(3, summary.get("complete").asInt());
 
         // The grid's first three alphas, scored independently of the search.
-        TrainValid data = TrainValid.load(CliRun.data("2023-01"), CliRun.data("2023-02"), PrepConfig.course());
+        TrainValid data = TrainValid.load(CliRun.data("2023-01"), CliRun.data("2023-02"), TlcRecipes.course());
         double bestAlpha = Double.NaN;
         double bestRmse = Double.POSITIVE_INFINITY;
         for (double alpha : List.of(0.001, 0.01, 0.1)) {

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.pipeline.FittedPipeline;
-import dev.lathe.core.pipeline.TripRecord;
-import dev.lathe.core.prep.PrepConfig;
-import dev.lathe.core.prep.TrainValid;
+import dev.lathe.core.recipe.TrainValid;
 import dev.lathe.core.tracking.ActiveRun;
 import dev.lathe.core.tracking.RunSpec;
 import dev.lathe.evaluation.metrics.RegressionEvaluation;
 import dev.lathe.evaluation.metrics.RegressionEvaluator;
+import dev.lathe.tlc.TlcRecipes;
+import dev.lathe.tlc.TripRecord;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.trainers.linear.LinearModel;
 import dev.lathe.trainers.linear.OlsParams;
@@ -32,7 +32,7 @@ class ReadmeExampleTest {
         TrainValid data = TrainValid.load(
                 root.resolve("data/tlc/green_tripdata_2023-01.parquet"),
                 root.resolve("data/tlc/green_tripdata_2023-02.parquet"),
-                PrepConfig.course());
+                TlcRecipes.course());
         LinearModel model = new OlsTrainer(OlsParams.defaults()).fit(data.train());
         RegressionEvaluation valid = new RegressionEvaluator()
                 .evaluate(data.valid().target(), model.predict(data.valid().features()));
@@ -44,11 +44,11 @@ class ReadmeExampleTest {
             run.logParams(model.provenance().fitDetails());
             run.logMetric("validation_rmse", valid.rootMeanSquaredError(), 0);
             run.logArtifact(
-                    "model/pipeline.lathe", new FittedPipeline(PrepConfig.course(), data.encoder(), model).toBytes());
+                    "model/pipeline.lathe", new FittedPipeline(TlcRecipes.course(), data.encoder(), model).toBytes());
             runId = run.runId();
         }
 
-        FittedPipeline pipeline = new FittedPipeline(PrepConfig.course(), data.encoder(), model);
+        FittedPipeline pipeline = new FittedPipeline(TlcRecipes.course(), data.encoder(), model);
         pipeline.save(work.resolve("duration.lathe"));
         double minutes =
                 FittedPipeline.load(work.resolve("duration.lathe")).predict(new TripRecord("166", "143", 2.58));

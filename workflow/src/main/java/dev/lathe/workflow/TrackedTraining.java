@@ -60,8 +60,9 @@ public final class TrackedTraining {
                 .tag("mlflow.source.name", source)
                 .build())) {
             try {
-                run.logInput(input(train, data.trainFile().toString(), "train"));
-                run.logInput(input(valid, data.validFile().toString(), "eval"));
+                String target = data.recipe().target();
+                run.logInput(input(train, data.trainFile().toString(), "train", target));
+                run.logInput(input(valid, data.validFile().toString(), "eval", target));
                 long[] nextStep = {0};
                 TrainingListener toRun = new TrainingListener() {
                     @Override
@@ -115,15 +116,17 @@ public final class TrackedTraining {
         params.put("model", trainer.name());
         params.putAll(trainer.hyperparameters());
         model.provenance().fitDetails().forEach((k, v) -> params.put("fit." + k, v));
-        params.put("categorical", String.join(",", data.prep().categorical()));
-        params.put("numerical", String.join(",", data.prep().numerical()));
+        params.put("recipe", data.recipe().name());
+        params.put("target", data.recipe().target());
+        params.put("categorical", String.join(",", data.recipe().categorical()));
+        params.put("numerical", String.join(",", data.recipe().numerical()));
         params.put("train_file", data.trainFile().getFileName().toString());
         params.put("valid_file", data.validFile().getFileName().toString());
         return params;
     }
 
-    private static DatasetInput input(Dataset d, String source, String context) {
-        String schema = "{\"features\":" + d.featureCount() + ",\"target\":\"duration\"}";
+    private static DatasetInput input(Dataset d, String source, String context, String target) {
+        String schema = "{\"features\":" + d.featureCount() + ",\"target\":\"" + target + "\"}";
         return new DatasetInput(d.name(), d.digest(), source, schema, d.rows(), context);
     }
 }

@@ -5,8 +5,8 @@ import dev.lathe.core.data.Dataset;
 import dev.lathe.core.model.FitContext;
 import dev.lathe.core.model.ModelIO;
 import dev.lathe.core.model.Trainer;
-import dev.lathe.core.prep.PrepConfig;
-import dev.lathe.core.prep.TrainValid;
+import dev.lathe.core.recipe.TrainValid;
+import dev.lathe.tlc.TlcRecipes;
 import dev.lathe.trainers.boosted.XGBoostModel;
 import dev.lathe.trainers.boosted.XGBoostParams;
 import dev.lathe.trainers.boosted.XGBoostTrainer;
@@ -76,7 +76,7 @@ public final class BoostedTrainersBench {
             TrainValid tv = TrainValid.load(
                     dataDir.resolve("green_tripdata_" + months[0] + ".parquet"),
                     dataDir.resolve("green_tripdata_" + months[1] + ".parquet"),
-                    PrepConfig.course());
+                    TlcRecipes.course());
             boolean y2023 = months[0].startsWith("2023");
             run(
                     months[0],

@@ -2,8 +2,8 @@ package dev.lathe.bench.boosted;
 
 import dev.lathe.core.data.Dataset;
 import dev.lathe.core.data.SparseMatrix;
-import dev.lathe.core.prep.PrepConfig;
-import dev.lathe.core.prep.TrainValid;
+import dev.lathe.core.recipe.TrainValid;
+import dev.lathe.tlc.TlcRecipes;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -29,7 +29,7 @@ public final class CategoricalPuDoFit {
         TrainValid tv = TrainValid.load(
                 dir.resolve("green_tripdata_2023-01.parquet"),
                 dir.resolve("green_tripdata_2023-02.parquet"),
-                PrepConfig.course());
+                TlcRecipes.course());
         List<String> names = tv.train().featureNames();
         int[] code = new int[names.size()];
         int categories = 0;

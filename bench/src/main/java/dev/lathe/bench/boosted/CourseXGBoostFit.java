@@ -1,8 +1,8 @@
 package dev.lathe.bench.boosted;
 
 import dev.lathe.core.model.FitContext;
-import dev.lathe.core.prep.PrepConfig;
-import dev.lathe.core.prep.TrainValid;
+import dev.lathe.core.recipe.TrainValid;
+import dev.lathe.tlc.TlcRecipes;
 import dev.lathe.trainers.boosted.XGBoostModel;
 import dev.lathe.trainers.boosted.XGBoostTrainer;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ public final class CourseXGBoostFit {
         TrainValid tv = TrainValid.load(
                 dir.resolve("green_tripdata_2023-01.parquet"),
                 dir.resolve("green_tripdata_2023-02.parquet"),
-                PrepConfig.course());
+                TlcRecipes.course());
         XGBoostTrainer trainer = new XGBoostTrainer(BoostedTrainersBench.courseParams());
         if (flags.contains("all-columns")) {
             trainer = trainer.keepingAllColumns();

@@ -5,9 +5,9 @@ import dev.lathe.core.data.Dataset;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelIO;
 import dev.lathe.core.model.Trainer;
-import dev.lathe.core.prep.PrepConfig;
-import dev.lathe.core.prep.TrainValid;
+import dev.lathe.core.recipe.TrainValid;
 import dev.lathe.evaluation.metrics.RegressionEvaluator;
+import dev.lathe.tlc.TlcRecipes;
 import dev.lathe.trainers.ensemble.BaggingParams;
 import dev.lathe.trainers.ensemble.BaggingTrainer;
 import dev.lathe.trainers.ensemble.ForestParams;
@@ -41,7 +41,7 @@ public final class OtherTrainersBench {
         TrainValid tv = TrainValid.load(
                 dir.resolve("green_tripdata_2023-01.parquet"),
                 dir.resolve("green_tripdata_2023-02.parquet"),
-                PrepConfig.course());
+                TlcRecipes.course());
         int threads = Runtime.getRuntime().availableProcessors();
         System.out.printf(Locale.ROOT, "%-44s %8s %10s %12s%n", "trainer", "fit_s", "valid_rmse", "model_bytes");
         Model ridge = run("ridge alpha=1 (reference)", new RidgeTrainer(RidgeParams.of(1.0)), tv);

@@ -5,8 +5,8 @@ import dev.lathe.core.LatheException;
 import dev.lathe.core.data.Dataset;
 import dev.lathe.core.model.FitContext;
 import dev.lathe.core.model.Trainer;
-import dev.lathe.core.prep.PrepConfig;
-import dev.lathe.core.prep.TrainValid;
+import dev.lathe.core.recipe.TrainValid;
+import dev.lathe.tlc.TlcRecipes;
 import dev.lathe.trainers.linear.ElasticNetParams;
 import dev.lathe.trainers.linear.ElasticNetTrainer;
 import dev.lathe.trainers.linear.LinearModel;
@@ -60,7 +60,7 @@ public final class LinearTrainersBench {
             TrainValid tv = TrainValid.load(
                     dataDir.resolve("green_tripdata_" + months[0] + ".parquet"),
                     dataDir.resolve("green_tripdata_" + months[1] + ".parquet"),
-                    PrepConfig.course());
+                    TlcRecipes.course());
             System.out.printf(
                     Locale.ROOT,
                     "# %s -> %s: loaded in %.2f s (%d train rows, %d valid rows, %d features)%n",

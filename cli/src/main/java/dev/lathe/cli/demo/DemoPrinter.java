@@ -2,7 +2,7 @@ package dev.lathe.cli.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lathe.core.prep.PrepReport;
+import dev.lathe.core.recipe.PrepReport;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,7 +12,13 @@ public final class DemoPrinter {
 
     public static String human(DemoResult r) {
         StringBuilder s = new StringBuilder();
-        s.append("Lathe demo: NYC green-taxi trip duration, ").append(r.model()).append('\n');
+        s.append("Lathe demo: ")
+                .append(r.recipe().target())
+                .append(" (recipe ")
+                .append(r.recipe().name())
+                .append("), ")
+                .append(r.model())
+                .append('\n');
         s.append(line("train", r.trainReport()));
         s.append(line("valid", r.validReport()));
         s.append(String.format(Locale.ROOT, "  %-14s %,d one-hot/numeric columns%n", "features", r.features()));
@@ -50,6 +56,8 @@ public final class DemoPrinter {
         o.put("rows_valid", r.validReport().rowsKept());
         o.put("features", r.features());
         o.put("model", r.model());
+        o.put("recipe", r.recipe().name());
+        o.put("target", r.recipe().target());
         o.put("rmse_train", r.rmseTrain());
         o.put("rmse_valid", r.rmseValid());
         o.put("mae_valid", r.maeValid());

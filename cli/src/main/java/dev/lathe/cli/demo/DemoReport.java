@@ -2,7 +2,7 @@ package dev.lathe.cli.demo;
 
 import dev.lathe.core.data.Dataset;
 import dev.lathe.core.model.Model;
-import dev.lathe.core.prep.PreparedTrips;
+import dev.lathe.core.recipe.PreparedTable;
 import dev.lathe.evaluation.drift.DriftDetector;
 import dev.lathe.evaluation.drift.DriftSamples;
 import dev.lathe.evaluation.drift.DriftThresholds;
@@ -13,7 +13,7 @@ import dev.lathe.evaluation.report.ReportBuilder;
 import java.util.Map;
 
 /**
- * The evaluation report of a demo run: validation predictions against actual durations, errors by
+ * The evaluation report of a demo run: validation predictions against the actual target, errors by
  * pickup zone, drift between the training and validation months, and the model's provenance.
  */
 final class DemoReport {
@@ -26,14 +26,14 @@ final class DemoReport {
             Dataset train,
             Dataset valid,
             double[] validPredictions,
-            PreparedTrips trainTrips,
-            PreparedTrips validTrips) {
+            PreparedTable trainTrips,
+            PreparedTable validTrips,
+            String target) {
         ReportBuilder report = new ReportBuilder(
-                        "Trip duration: " + model.provenance().trainer() + " on " + train.name() + " -> "
-                                + valid.name(),
+                        target + ": " + model.provenance().trainer() + " on " + train.name() + " -> " + valid.name(),
                         valid.target(),
                         validPredictions)
-                .targetLabel("trip duration (min)")
+                .targetLabel(target)
                 .scatterSample(2000, SCATTER_SEED)
                 .provenance(model.provenance())
                 .dataset("train", train)
@@ -44,8 +44,7 @@ final class DemoReport {
                     "pickup zone",
                     SegmentErrors.compute(valid.target(), validPredictions, zones, SegmentOrder.LARGEST_FIRST));
         }
-        DriftSamples.Builder drift =
-                DriftSamples.builder().numeric("duration", trainTrips.durationMinutes(), validTrips.durationMinutes());
+        DriftSamples.Builder drift = DriftSamples.builder().numeric(target, trainTrips.target(), validTrips.target());
         for (Map.Entry<String, double[]> e : trainTrips.features().numerical().entrySet()) {
             drift.numeric(
                     e.getKey(), e.getValue(), validTrips.features().numerical().get(e.getKey()));
@@ -61,7 +60,7 @@ final class DemoReport {
     }
 
     /** PULocationID when configured, else the pickup half of PU_DO, else none. */
-    private static String[] pickupZones(PreparedTrips trips) {
+    private static String[] pickupZones(PreparedTable trips) {
         Map<String, String[]> cat = trips.features().categorical();
         if (cat.containsKey("PULocationID")) {
             return cat.get("PULocationID");

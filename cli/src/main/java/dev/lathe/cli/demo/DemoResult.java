@@ -1,10 +1,12 @@
 package dev.lathe.cli.demo;
 
-import dev.lathe.core.prep.PrepReport;
+import dev.lathe.core.recipe.PrepReport;
+import dev.lathe.core.recipe.Recipe;
 import java.util.SortedMap;
 
 /** What the demo measured and where it stored the run. */
 public record DemoResult(
+        Recipe recipe,
         PrepReport trainReport,
         PrepReport validReport,
         int features,

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lathe.core.Lathe;
 import dev.lathe.core.data.Dataset;
 import dev.lathe.core.features.DictVectorizer;
-import dev.lathe.core.io.TripFileReader;
+import dev.lathe.core.io.TableReader;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.Trainer;
 import dev.lathe.core.pipeline.FittedPipeline;
-import dev.lathe.core.prep.DurationRecipe;
-import dev.lathe.core.prep.PreparedTrips;
-import dev.lathe.core.prep.TrainValid;
+import dev.lathe.core.recipe.PreparedTable;
+import dev.lathe.core.recipe.Recipe;
+import dev.lathe.core.recipe.TrainValid;
 import dev.lathe.core.tracking.ActiveRun;
 import dev.lathe.core.tracking.DatasetInput;
 import dev.lathe.core.tracking.RunSpec;
@@ -30,7 +30,7 @@ import java.util.TreeMap;
 import tech.tablesaw.api.Table;
 
 /**
- * The main job: read a training and a validation month, prepare and encode them, fit a linear model,
+ * The main job: read a training and a validation file, prepare and encode them, fit a linear model,
  * evaluate it, and log the run (params, metrics, datasets, the fitted pipeline) to a tracker. All input
  * is read and validated before the run starts, so bad input never leaves a half-written run.
  */
@@ -38,13 +38,13 @@ public final class DurationDemo {
     private DurationDemo() {}
 
     public static DemoResult run(DemoOptions options, Tracker tracker) {
-        DurationRecipe recipe = new DurationRecipe(options.prep());
+        Recipe recipe = options.recipe();
         long t0 = System.nanoTime();
-        Table rawTrain = TripFileReader.read(options.trainFile(), recipe.columnsNeeded());
-        Table rawValid = TripFileReader.read(options.validFile(), recipe.columnsNeeded());
+        Table rawTrain = TableReader.read(options.trainFile(), recipe.inputColumns());
+        Table rawValid = TableReader.read(options.validFile(), recipe.inputColumns());
         long t1 = System.nanoTime();
-        PreparedTrips train = recipe.prepare(rawTrain, options.trainFile().toString());
-        PreparedTrips valid = recipe.prepare(rawValid, options.validFile().toString());
+        PreparedTable train = recipe.prepare(rawTrain, options.trainFile().toString());
+        PreparedTable valid = recipe.prepare(rawValid, options.validFile().toString());
         long t2 = System.nanoTime();
         DictVectorizer encoder = DictVectorizer.fit(train.features());
         Dataset trainSet = TrainValid.toDataset(options.trainFile(), train, encoder);
@@ -70,12 +70,15 @@ public final class DurationDemo {
                 StageTimings timings =
                         new StageTimings(sec(t0, t1), sec(t1, t2), sec(t2, t3), sec(t3, t4), sec(t4, t5));
                 log(run, options, trainer, model, trainSet, validSet, onTrain, onValid, timings);
-                run.logArtifact("model/pipeline.lathe", new FittedPipeline(options.prep(), encoder, model).toBytes());
+                run.logArtifact("model/pipeline.lathe", new FittedPipeline(recipe, encoder, model).toBytes());
                 ReportArtifacts.log(
-                        DemoReport.build(model, trainSet, validSet, validPredictions, train, valid), run, "evaluation");
+                        DemoReport.build(model, trainSet, validSet, validPredictions, train, valid, recipe.target()),
+                        run,
+                        "evaluation");
                 run.logArtifact("prep_report.json", json(Map.of("train", train.report(), "valid", valid.report())));
                 run.end(RunStatus.FINISHED);
                 return new DemoResult(
+                        recipe,
                         train.report(),
                         valid.report(),
                         trainSet.featureCount(),
@@ -117,11 +120,15 @@ public final class DurationDemo {
         params.put("model", trainer.name());
         trainer.hyperparameters().forEach(params::put);
         model.provenance().fitDetails().forEach((k, v) -> params.put("fit." + k, v));
-        params.put("categorical", String.join(",", options.prep().categorical()));
-        params.put("numerical", String.join(",", options.prep().numerical()));
+        Recipe recipe = options.recipe();
+        params.put("recipe", recipe.name());
+        params.put("target", recipe.target());
+        params.put("categorical", String.join(",", recipe.categorical()));
+        params.put("numerical", String.join(",", recipe.numerical()));
         params.put(
-                "duration_window_min",
-                options.prep().minMinutes() + ".." + options.prep().maxMinutes());
+                "filters",
+                String.join(
+                        "; ", recipe.filters().stream().map(f -> f.expression()).toList()));
         params.put("train_file", options.trainFile().getFileName().toString());
         params.put("valid_file", options.validFile().getFileName().toString());
         run.logParams(params);
@@ -140,11 +147,11 @@ public final class DurationDemo {
         String schema = new String(
                 json(Map.of(
                         "categorical",
-                        options.prep().categorical(),
+                        recipe.categorical(),
                         "numerical",
-                        options.prep().numerical(),
+                        recipe.numerical(),
                         "target",
-                        DurationRecipe.TARGET,
+                        recipe.target(),
                         "features",
                         train.featureCount())),
                 StandardCharsets.UTF_8);

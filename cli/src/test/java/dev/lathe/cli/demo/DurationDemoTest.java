@@ -9,11 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lathe.cli.LatheCli;
 import dev.lathe.core.LatheException;
-import dev.lathe.core.io.TripFileReader;
+import dev.lathe.core.io.TableReader;
 import dev.lathe.core.pipeline.FittedPipeline;
-import dev.lathe.core.pipeline.TripRecord;
 import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.ViewType;
+import dev.lathe.tlc.TripRecord;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -89,7 +89,7 @@ class DurationDemoTest {
                     run.inputs().datasets().stream().map(d -> d.context()).toList());
             FittedPipeline pipeline =
                     FittedPipeline.fromBytes(store.readArtifact(result.runId(), "model/pipeline.lathe"), "artifact");
-            double[] batch = pipeline.predict(TripFileReader.read(data("2023-02")));
+            double[] batch = pipeline.predict(TableReader.read(data("2023-02")));
             assertEquals(64809, batch.length);
             String html =
                     new String(store.readArtifact(result.runId(), "evaluation/report.html"), StandardCharsets.UTF_8);

@@ -9,11 +9,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
@@ -29,21 +25,6 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * {@code T}), so that a malformed timestamp is reported with the file, column, line and value.
  */
 final class CsvTableReader {
-    /** Accepts "2023-01-01 00:26:10", optional fraction, and the ISO 'T' separator. */
-    static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd")
-            .optionalStart()
-            .appendLiteral(' ')
-            .optionalEnd()
-            .optionalStart()
-            .appendLiteral('T')
-            .optionalEnd()
-            .appendPattern("HH:mm:ss")
-            .optionalStart()
-            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
-            .optionalEnd()
-            .toFormatter();
-
     private CsvTableReader() {}
 
     static Table read(Path file, Set<String> only) {
@@ -73,14 +54,6 @@ final class CsvTableReader {
         return table;
     }
 
-    /** Timestamps are read as text and parsed here; columns outside the projection are skipped. */
-    private static Optional<ColumnType> typeOf(String name, Set<String> only) {
-        if (!only.isEmpty() && !only.contains(name)) {
-            return Optional.of(ColumnType.SKIP);
-        }
-        return isTimestampColumn(name) ? Optional.of(ColumnType.STRING) : Optional.empty();
-    }
-
     static boolean isTimestampColumn(String name) {
         return name.endsWith("_datetime");
     }
@@ -94,11 +67,11 @@ final class CsvTableReader {
             }
             String value = text.get(i).trim();
             try {
-                out.set(i, LocalDateTime.parse(value, TIMESTAMP));
+                out.set(i, TimestampText.parse(value));
             } catch (DateTimeParseException e) {
                 throw new LatheException(String.format(
-                        "%s: column '%s', data row %d (line %d): malformed timestamp '%s' (expected yyyy-MM-dd HH:mm:ss)",
-                        file, text.name(), i + 1, i + 2, value));
+                        "%s: column '%s', data row %d (line %d): malformed timestamp '%s' (expected %s)",
+                        file, text.name(), i + 1, i + 2, value, TimestampText.EXPECTED));
             }
         }
         return out;

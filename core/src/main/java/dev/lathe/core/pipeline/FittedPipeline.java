@@ -1,13 +1,11 @@
 package dev.lathe.core.pipeline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lathe.core.LatheException;
-import dev.lathe.core.data.SparseMatrix;
 import dev.lathe.core.features.DictVectorizer;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelIO;
-import dev.lathe.core.prep.DurationRecipe;
-import dev.lathe.core.prep.PrepConfig;
+import dev.lathe.core.recipe.AsRow;
+import dev.lathe.core.recipe.Recipe;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -17,44 +15,47 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.ServiceLoader;
 import tech.tablesaw.api.Table;
 
 /**
- * Everything needed to score raw trips, saved as one artifact: the recipe's configuration, the fitted
- * encoder and the model. Loaded in another JVM it predicts a single raw record (for serving) or a whole
- * table (for batch scoring) exactly as it did after fitting.
+ * Everything needed to score raw rows, saved as one artifact: the {@link Recipe}, the fitted encoder
+ * and the model. Loaded in another JVM it predicts a single row (column name -> value, for serving) or
+ * a whole table (for batch scoring) exactly as it did after fitting.
  */
 public final class FittedPipeline {
     private static final int MAGIC = 0x4C415450; // "LATP"
-    private static final int VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Version 2 stores a {@link Recipe}; version 1 stored the trip-duration settings. */
+    private static final int VERSION = 2;
 
-    private final PrepConfig config;
+    private static final int VERSION_PREP_CONFIG = 1;
+
+    private final Recipe recipe;
     private final DictVectorizer encoder;
     private final Model model;
-    private final DurationRecipe recipe;
 
-    public FittedPipeline(PrepConfig config, DictVectorizer encoder, Model model) {
+    public FittedPipeline(Recipe recipe, DictVectorizer encoder, Model model) {
         LatheException.check(
-                encoder.categorical().equals(config.categorical())
-                        && encoder.numerical().equals(config.numerical()),
-                "encoder features %s%s do not match the prep config %s%s",
+                encoder.categorical().equals(recipe.categorical())
+                        && encoder.numerical().equals(recipe.numerical()),
+                "encoder features %s%s do not match the features of recipe '%s' %s%s",
                 encoder.categorical(),
                 encoder.numerical(),
-                config.categorical(),
-                config.numerical());
-        this.config = config;
+                recipe.name(),
+                recipe.categorical(),
+                recipe.numerical());
+        this.recipe = recipe;
         this.encoder = encoder;
         this.model = model;
-        this.recipe = new DurationRecipe(config);
     }
 
-    public PrepConfig config() {
-        return config;
+    public Recipe recipe() {
+        return recipe;
     }
 
     public DictVectorizer encoder() {
@@ -65,19 +66,19 @@ public final class FittedPipeline {
         return model;
     }
 
-    /** Prediction for one raw record such as {PULocationID=166, DOLocationID=143, trip_distance=2.58}. */
-    public double predict(Map<String, ?> record) {
-        return model.predict(encoder.transform(recipe.featuresOf(record)))[0];
+    /** Prediction for one row such as {PULocationID=166, DOLocationID=143, trip_distance=2.58}. */
+    public double predict(Map<String, ?> row) {
+        return model.predict(encoder.transform(recipe.features(row)))[0];
     }
 
-    public double predict(TripRecord trip) {
-        return predict(trip.toMap());
+    /** Prediction for one row given by a typed record (e.g. a trip). */
+    public double predict(AsRow row) {
+        return predict(row.toRow());
     }
 
-    /** One prediction per row of a raw trip table (no duration filter is applied). */
+    /** One prediction per row of a raw table (no filter is applied, no target is read). */
     public double[] predict(Table raw) {
-        SparseMatrix x = encoder.transform(recipe.featuresOf(raw, raw.name()));
-        return model.predict(x);
+        return model.predict(encoder.transform(recipe.features(raw, raw.name())));
     }
 
     public void save(Path file) {
@@ -100,8 +101,8 @@ public final class FittedPipeline {
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
-            writeBlock(out, JSON.writeValueAsBytes(config));
-            writeBlock(out, encoder.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            writeBlock(out, recipe.toJson().getBytes(StandardCharsets.UTF_8));
+            writeBlock(out, encoder.toJson().getBytes(StandardCharsets.UTF_8));
             writeBlock(out, ModelIO.toBytes(model));
             out.flush();
             return bytes.toByteArray();
@@ -124,18 +125,31 @@ public final class FittedPipeline {
     public static FittedPipeline fromBytes(byte[] bytes, String source) {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-            LatheException.check(in.readInt() == MAGIC, "%s is not a Lathe pipeline file", source);
+            LatheException.check(bytes.length >= 8 && in.readInt() == MAGIC, "%s is not a Lathe pipeline file", source);
             int version = in.readInt();
             LatheException.check(
-                    version == VERSION, "%s has pipeline format %d; this Lathe reads %d", source, version, VERSION);
-            PrepConfig config = JSON.readValue(readBlock(in), PrepConfig.class);
-            DictVectorizer encoder =
-                    DictVectorizer.fromJson(new String(readBlock(in), java.nio.charset.StandardCharsets.UTF_8));
+                    version == VERSION || version == VERSION_PREP_CONFIG,
+                    "%s has pipeline format %d; this Lathe reads %d and %d",
+                    source,
+                    version,
+                    VERSION_PREP_CONFIG,
+                    VERSION);
+            String recipeJson = new String(readBlock(in), StandardCharsets.UTF_8);
+            Recipe recipe = version == VERSION ? Recipe.fromJson(recipeJson, source) : version1(recipeJson, source);
+            DictVectorizer encoder = DictVectorizer.fromJson(new String(readBlock(in), StandardCharsets.UTF_8));
             Model model = ModelIO.fromBytes(readBlock(in));
-            return new FittedPipeline(config, encoder, model);
+            return new FittedPipeline(recipe, encoder, model);
         } catch (IOException e) {
             throw new LatheException("cannot read pipeline from " + source + ": " + e, e);
         }
+    }
+
+    private static Recipe version1(String prepConfigJson, String source) {
+        LegacyRecipes legacy = ServiceLoader.load(LegacyRecipes.class, FittedPipeline.class.getClassLoader())
+                .findFirst()
+                .orElseThrow(() -> new LatheException(source + " is a version-1 pipeline (trip-duration settings);"
+                        + " reading it needs lathe-tlc on the class path"));
+        return legacy.fromVersion1(prepConfigJson, source);
     }
 
     private static void writeBlock(DataOutputStream out, byte[] block) throws IOException {

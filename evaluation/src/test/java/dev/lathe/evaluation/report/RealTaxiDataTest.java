@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.data.Dataset;
 import dev.lathe.core.features.DictVectorizer;
-import dev.lathe.core.prep.DurationRecipe;
-import dev.lathe.core.prep.PrepConfig;
-import dev.lathe.core.prep.PreparedTrips;
-import dev.lathe.core.prep.TrainValid;
+import dev.lathe.core.recipe.PreparedTable;
+import dev.lathe.core.recipe.Recipe;
+import dev.lathe.core.recipe.TrainValid;
 import dev.lathe.evaluation.cv.CrossValidationResult;
 import dev.lathe.evaluation.cv.CrossValidator;
 import dev.lathe.evaluation.cv.KFold;
@@ -24,6 +23,7 @@ import dev.lathe.evaluation.metrics.SegmentOrder;
 import dev.lathe.testkit.ColumnOlsTrainer;
 import dev.lathe.testkit.LinearTestModel;
 import dev.lathe.testkit.OneHotMeanTrainer;
+import dev.lathe.tlc.TlcRecipes;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
@@ -47,11 +47,11 @@ class RealTaxiDataTest {
     @BeforeAll
     static void load() {
         // as TrainValid.load, keeping the prepared trips for the raw PU_DO value of every row
-        DurationRecipe recipe = new DurationRecipe(PrepConfig.course());
+        Recipe recipe = TlcRecipes.course();
         Path trainFile = Path.of("../data/tlc/green_tripdata_2023-01.parquet");
         Path validFile = Path.of("../data/tlc/green_tripdata_2023-02.parquet");
-        PreparedTrips trainTrips = TrainValid.prepare(recipe, trainFile);
-        PreparedTrips validTrips = TrainValid.prepare(recipe, validFile);
+        PreparedTable trainTrips = TrainValid.prepare(recipe, trainFile);
+        PreparedTable validTrips = TrainValid.prepare(recipe, validFile);
         DictVectorizer encoder = DictVectorizer.fit(trainTrips.features());
         train = TrainValid.toDataset(trainFile, trainTrips, encoder);
         valid = TrainValid.toDataset(validFile, validTrips, encoder);
@@ -60,8 +60,8 @@ class RealTaxiDataTest {
     }
 
     /** The pickup zone of each trip: the PU part of its "PU_DO" value ("74_75" -> "74"). */
-    static String[] pickupZones(PreparedTrips trips) {
-        String[] puDo = trips.features().categorical().get(PrepConfig.PU_DO);
+    static String[] pickupZones(PreparedTable trips) {
+        String[] puDo = trips.features().categorical().get(TlcRecipes.PU_DO);
         String[] zones = new String[puDo.length];
         for (int i = 0; i < puDo.length; i++) {
             zones[i] = puDo[i].substring(0, puDo[i].indexOf('_'));

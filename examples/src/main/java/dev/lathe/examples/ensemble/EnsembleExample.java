@@ -3,8 +3,8 @@ package dev.lathe.examples.ensemble;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.Trainer;
 import dev.lathe.core.model.TrainingListener;
-import dev.lathe.core.prep.PrepConfig;
 import dev.lathe.core.tracking.Tracker;
+import dev.lathe.tlc.TlcRecipes;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.trainers.ensemble.AveragingTrainer;
 import dev.lathe.trainers.ensemble.ForestParams;
@@ -69,7 +69,7 @@ public final class EnsembleExample {
     public static void main(String[] args) {
         Path train = Path.of(args.length > 0 ? args[0] : "data/tlc/green_tripdata_2023-01.parquet");
         Path valid = Path.of(args.length > 1 ? args[1] : "data/tlc/green_tripdata_2023-02.parquet");
-        TrainingData data = TrainingData.load(train, valid, PrepConfig.course());
+        TrainingData data = TrainingData.load(train, valid, TlcRecipes.course());
         try (SqliteTrackingStore store =
                 args.length > 2 ? SqliteTrackingStore.open(Path.of(args[2])) : SqliteTrackingStore.openDefault()) {
             List<TrainingResult> results = run(

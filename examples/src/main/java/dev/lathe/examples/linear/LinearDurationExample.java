@@ -1,8 +1,8 @@
 package dev.lathe.examples.linear;
 
 import dev.lathe.core.model.TrainingListener;
-import dev.lathe.core.prep.PrepConfig;
 import dev.lathe.core.tracking.Tracker;
+import dev.lathe.tlc.TlcRecipes;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.trainers.linear.ElasticNetParams;
 import dev.lathe.trainers.linear.ElasticNetTrainer;
@@ -44,7 +44,7 @@ public final class LinearDurationExample {
     public static void main(String[] args) {
         Path train = Path.of(args.length > 0 ? args[0] : "data/tlc/green_tripdata_2023-01.parquet");
         Path valid = Path.of(args.length > 1 ? args[1] : "data/tlc/green_tripdata_2023-02.parquet");
-        TrainingData data = TrainingData.load(train, valid, PrepConfig.course());
+        TrainingData data = TrainingData.load(train, valid, TlcRecipes.course());
         try (SqliteTrackingStore store =
                 args.length > 2 ? SqliteTrackingStore.open(Path.of(args[2])) : SqliteTrackingStore.openDefault()) {
             List<TrainingResult> results = run(data, store, TrainingListener.none());

@@ -2,7 +2,7 @@ package dev.lathe.examples.registry;
 
 import dev.lathe.core.LatheException;
 import dev.lathe.core.pipeline.FittedPipeline;
-import dev.lathe.core.pipeline.TripRecord;
+import dev.lathe.tlc.TripRecord;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.workflow.PipelineSource;
 import java.nio.file.Path;

@@ -2,10 +2,10 @@ package dev.lathe.examples.registry;
 
 import dev.lathe.core.LatheException;
 import dev.lathe.core.model.TrainingListener;
-import dev.lathe.core.prep.PrepConfig;
 import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.core.tracking.ViewType;
+import dev.lathe.tlc.TlcRecipes;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.trainers.linear.OlsParams;
 import dev.lathe.trainers.linear.OlsTrainer;
@@ -72,7 +72,7 @@ public final class RegistryWorkflowExample {
                 args.length == 1 || args.length == 3, "usage: RegistryWorkflowExample STORE_DIR [TRAIN VALID]");
         Path train = Path.of(args.length > 1 ? args[1] : "data/tlc/green_tripdata_2023-01.parquet");
         Path valid = Path.of(args.length > 2 ? args[2] : "data/tlc/green_tripdata_2023-02.parquet");
-        TrainingData data = TrainingData.load(train, valid, PrepConfig.course());
+        TrainingData data = TrainingData.load(train, valid, TlcRecipes.course());
         try (SqliteTrackingStore store = SqliteTrackingStore.open(Path.of(args[0]))) {
             Outcome o = run(data, store, MODEL_NAME);
             System.out.println("registered " + MODEL_NAME + " version " + o.version() + " from run " + o.championRunId()

@@ -1,8 +1,8 @@
 package dev.lathe.examples.search;
 
-import dev.lathe.core.prep.PrepConfig;
-import dev.lathe.core.prep.TrainValid;
+import dev.lathe.core.recipe.TrainValid;
 import dev.lathe.core.tracking.Tracker;
+import dev.lathe.tlc.TlcRecipes;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.trainers.boosted.XGBoostParams;
 import dev.lathe.trainers.boosted.XGBoostTrainer;
@@ -69,7 +69,7 @@ public final class CourseXGBoostSearch {
 
     /** Runs the search described by {@code options}, tracked into {@code tracker} when not null. */
     public static SearchResult run(CourseSearchOptions options, Tracker tracker) {
-        TrainValid data = TrainValid.load(options.train(), options.valid(), PrepConfig.course());
+        TrainValid data = TrainValid.load(options.train(), options.valid(), TlcRecipes.course());
         TrainerObjective objective = TrainerObjective.builder(
                         p -> trainer(p, options.rounds(), options.xgbThreads()), data.train(), ScoreMetric.of("rmse"))
                 .validation(data.valid())

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.model.TrainingListener;
-import dev.lathe.core.prep.PrepConfig;
 import dev.lathe.core.tracking.Run;
 import dev.lathe.examples.ensemble.EnsembleExample;
 import dev.lathe.examples.linear.LinearDurationExample;
+import dev.lathe.tlc.TlcRecipes;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.workflow.TrainingData;
 import dev.lathe.workflow.TrainingResult;
@@ -35,7 +35,7 @@ class ExampleMainsTest {
         data = TrainingData.load(
                 GreenTaxi2023ExperimentTest.data("2023-01"),
                 GreenTaxi2023ExperimentTest.data("2023-02"),
-                PrepConfig.course());
+                TlcRecipes.course());
     }
 
     @Test

@@ -6,13 +6,13 @@ import dev.lathe.core.Direction;
 import dev.lathe.core.data.Dataset;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.Trainer;
-import dev.lathe.core.prep.PrepConfig;
-import dev.lathe.core.prep.TrainValid;
+import dev.lathe.core.recipe.TrainValid;
 import dev.lathe.evaluation.metrics.RegressionEvaluator;
 import dev.lathe.examples.ensemble.EnsembleExample;
 import dev.lathe.junit.ExperimentRun;
 import dev.lathe.junit.LatheExperiment;
 import dev.lathe.junit.Seed;
+import dev.lathe.tlc.TlcRecipes;
 import dev.lathe.trainers.linear.OlsParams;
 import dev.lathe.trainers.linear.OlsTrainer;
 import dev.lathe.trainers.linear.RidgeParams;
@@ -42,7 +42,7 @@ class GreenTaxi2023ExperimentTest {
 
     @BeforeAll
     static void load() {
-        data = TrainValid.load(data("2023-01"), data("2023-02"), PrepConfig.course());
+        data = TrainValid.load(data("2023-01"), data("2023-02"), TlcRecipes.course());
     }
 
     @Test

@@ -3,9 +3,9 @@ package dev.lathe.examples.registry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lathe.core.pipeline.TripRecord;
-import dev.lathe.core.prep.PrepConfig;
 import dev.lathe.core.tracking.ModelVersion;
+import dev.lathe.tlc.TlcRecipes;
+import dev.lathe.tlc.TripRecord;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.workflow.TrainingData;
 import dev.lathe.workflow.TrainingResult;
@@ -26,7 +26,7 @@ class RegistryWorkflowExampleTest {
 
     @Test
     void theChampionPredictsTheSameTripInAFreshJvm(@TempDir Path storeDir) throws Exception {
-        TrainingData data = TrainingData.load(data("2023-01"), data("2023-02"), PrepConfig.course());
+        TrainingData data = TrainingData.load(data("2023-01"), data("2023-02"), TlcRecipes.course());
         RegistryWorkflowExample.Outcome outcome;
         try (SqliteTrackingStore store = SqliteTrackingStore.open(storeDir)) {
             outcome = RegistryWorkflowExample.run(data, store, "taxi-test");

@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelIO;
-import dev.lathe.core.prep.PrepConfig;
-import dev.lathe.core.prep.TrainValid;
+import dev.lathe.core.recipe.TrainValid;
 import dev.lathe.core.tracking.RunSnapshot;
 import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.evaluation.autolog.Autolog;
 import dev.lathe.evaluation.autolog.AutologSettings;
 import dev.lathe.evaluation.cv.KFold;
+import dev.lathe.tlc.TlcRecipes;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.trainers.boosted.XGBoostParams;
 import dev.lathe.trainers.boosted.XGBoostTrainer;
@@ -61,7 +61,7 @@ class AutologTrialsTest {
 
     @Test
     void everyTrialRunHoldsTheAutologOfItsFit(@TempDir Path tmp) {
-        TrainValid data = TrainValid.load(data("2023-01"), data("2023-02"), PrepConfig.course());
+        TrainValid data = TrainValid.load(data("2023-01"), data("2023-02"), TlcRecipes.course());
         SearchSpace space = SearchSpace.builder()
                 .intRange("max_depth", 3, 6)
                 .logUniform("learning_rate", 0.1, 0.5)
@@ -123,7 +123,7 @@ class AutologTrialsTest {
 
     @Test
     void autologNeedsAValidationSet() {
-        TrainValid data = TrainValid.load(data("2023-01"), data("2023-02"), PrepConfig.course());
+        TrainValid data = TrainValid.load(data("2023-01"), data("2023-02"), TlcRecipes.course());
         TrainerObjective.Builder b = TrainerObjective.builder(
                         p -> trainer(3, 0.3), data.train(), ScoreMetric.of("rmse"))
                 .crossValidation(KFold.shuffled(3, 1))

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.lathe.core.data.Dataset;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelIO;
-import dev.lathe.core.prep.PrepConfig;
-import dev.lathe.core.prep.TrainValid;
+import dev.lathe.core.recipe.TrainValid;
 import dev.lathe.core.tracking.ActiveRun;
 import dev.lathe.core.tracking.DatasetInput;
 import dev.lathe.core.tracking.ModelRegistry;
 import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunSpec;
 import dev.lathe.testkit.tracking.ConstantModel;
+import dev.lathe.tlc.TlcRecipes;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,7 @@ class TaxiTrackingEndToEndTest {
 
     @Test
     void baselineRunIsTrackedRegisteredAndLoadedBack(@TempDir Path dir) {
-        TrainValid tv = TrainValid.load(TRAIN, VALID, PrepConfig.course());
+        TrainValid tv = TrainValid.load(TRAIN, VALID, TlcRecipes.course());
         assertEquals(TRAIN_ROWS, tv.train().rows());
         assertEquals(VALID_ROWS, tv.valid().rows());
         double mean = 0;

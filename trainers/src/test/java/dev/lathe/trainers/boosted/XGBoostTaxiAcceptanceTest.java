@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.model.FitContext;
-import dev.lathe.core.prep.PrepConfig;
-import dev.lathe.core.prep.TrainValid;
+import dev.lathe.core.recipe.TrainValid;
+import dev.lathe.tlc.TlcRecipes;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +36,7 @@ class XGBoostTaxiAcceptanceTest {
         TrainValid tv = TrainValid.load(
                 Path.of("../data/tlc/green_tripdata_2023-01.parquet"),
                 Path.of("../data/tlc/green_tripdata_2023-02.parquet"),
-                PrepConfig.course());
+                TlcRecipes.course());
         long start = System.nanoTime();
         XGBoostModel model = new XGBoostTrainer(courseParams())
                 .fit(tv.train(), FitContext.builder().validation(tv.valid()).build());

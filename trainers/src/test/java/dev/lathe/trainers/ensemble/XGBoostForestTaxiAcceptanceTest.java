@@ -3,8 +3,8 @@ package dev.lathe.trainers.ensemble;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lathe.core.prep.PrepConfig;
-import dev.lathe.core.prep.TrainValid;
+import dev.lathe.core.recipe.TrainValid;
+import dev.lathe.tlc.TlcRecipes;
 import dev.lathe.trainers.boosted.TestData;
 import dev.lathe.trainers.boosted.XGBoostModel;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ class XGBoostForestTaxiAcceptanceTest {
         TrainValid tv = TrainValid.load(
                 Path.of("../data/tlc/green_tripdata_2023-01.parquet"),
                 Path.of("../data/tlc/green_tripdata_2023-02.parquet"),
-                PrepConfig.course());
+                TlcRecipes.course());
         long start = System.nanoTime();
         XGBoostModel model =
                 new XGBoostForestTrainer(ForestParams.builder(100, 20).seed(42).build()).fit(tv.train());

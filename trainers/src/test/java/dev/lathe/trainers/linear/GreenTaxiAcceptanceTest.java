@@ -2,8 +2,8 @@ package dev.lathe.trainers.linear;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.lathe.core.prep.PrepConfig;
-import dev.lathe.core.prep.TrainValid;
+import dev.lathe.core.recipe.TrainValid;
+import dev.lathe.tlc.TlcRecipes;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,11 +33,11 @@ class GreenTaxiAcceptanceTest {
         y2023 = TrainValid.load(
                 Path.of("../data/tlc/green_tripdata_2023-01.parquet"),
                 Path.of("../data/tlc/green_tripdata_2023-02.parquet"),
-                PrepConfig.course());
+                TlcRecipes.course());
         y2021 = TrainValid.load(
                 Path.of("../data/tlc/green_tripdata_2021-01.parquet"),
                 Path.of("../data/tlc/green_tripdata_2021-02.parquet"),
-                PrepConfig.course());
+                TlcRecipes.course());
     }
 
     @Test

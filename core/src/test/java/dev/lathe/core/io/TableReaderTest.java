@@ -22,10 +22,10 @@ import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-class TripFileReaderTest {
+class TableReaderTest {
     @Test
     void rawTlcParquetDecodesTypesAndValuesExactly() {
-        Table t = TripFileReader.read(TlcFiles.path("green_tripdata_2023-01.parquet"));
+        Table t = TableReader.read(TlcFiles.path("green_tripdata_2023-01.parquet"));
         assertEquals(68211, t.rowCount());
         assertEquals(20, t.columnCount());
         // First row as written (values checked with pyarrow): 1672532770000000 us = 2023-01-01 00:26:10.
@@ -50,7 +50,7 @@ class TripFileReaderTest {
 
     @Test
     void pandasReExportWithTextIdsNullTypeAndExtraColumns() {
-        Table t = TripFileReader.read(TlcFiles.path("green_tripdata_2021-01.parquet"));
+        Table t = TableReader.read(TlcFiles.path("green_tripdata_2021-01.parquet"));
         assertEquals(73908, t.rowCount());
         assertTrue(t.column("PULocationID") instanceof StringColumn);
         assertEquals("43", t.stringColumn("PULocationID").get(0));
@@ -66,8 +66,8 @@ class TripFileReaderTest {
     void csvExportDecodesToTheSameValuesAsParquet() {
         Set<String> cols = Set.of(
                 "lpep_pickup_datetime", "lpep_dropoff_datetime", "PULocationID", "DOLocationID", "trip_distance");
-        Table pq = TripFileReader.read(TlcFiles.path("green_tripdata_2023-02.parquet"), cols);
-        Table csv = TripFileReader.read(TlcFiles.path("green_tripdata_2023-02.csv.gz"), cols);
+        Table pq = TableReader.read(TlcFiles.path("green_tripdata_2023-02.parquet"), cols);
+        Table csv = TableReader.read(TlcFiles.path("green_tripdata_2023-02.csv.gz"), cols);
         assertEquals(pq.rowCount(), csv.rowCount());
         assertEquals(5, csv.columnCount());
         for (String c : cols) {
@@ -83,7 +83,7 @@ class TripFileReaderTest {
     @Test
     void missingFileNamesThePath(@TempDir Path dir) {
         Path missing = dir.resolve("nope.parquet");
-        LatheException e = assertThrows(LatheException.class, () -> TripFileReader.read(missing));
+        LatheException e = assertThrows(LatheException.class, () -> TableReader.read(missing));
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
     }
@@ -91,7 +91,7 @@ class TripFileReaderTest {
     @Test
     void unknownExtensionIsRejected(@TempDir Path dir) throws IOException {
         Path f = Files.writeString(dir.resolve("trips.json"), "{}");
-        LatheException e = assertThrows(LatheException.class, () -> TripFileReader.read(f));
+        LatheException e = assertThrows(LatheException.class, () -> TableReader.read(f));
         assertTrue(e.getMessage().contains("unknown format"), e.getMessage());
     }
 
@@ -104,7 +104,7 @@ class TripFileReaderTest {
                             + "2023-01-01 00:00:00,2023-13-45 99:10:00,1,2,1.5\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
-        LatheException e = assertThrows(LatheException.class, () -> TripFileReader.read(f));
+        LatheException e = assertThrows(LatheException.class, () -> TableReader.read(f));
         String m = e.getMessage();
         assertTrue(m.contains(f.toString()), m);
         assertTrue(m.contains("lpep_dropoff_datetime"), m);
@@ -115,7 +115,7 @@ class TripFileReaderTest {
     @Test
     void corruptParquetNamesTheFile(@TempDir Path dir) throws IOException {
         Path f = Files.write(dir.resolve("broken.parquet"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
-        LatheException e = assertThrows(LatheException.class, () -> TripFileReader.read(f));
+        LatheException e = assertThrows(LatheException.class, () -> TableReader.read(f));
         assertTrue(e.getMessage().contains(f.toString()), e.getMessage());
     }
 }

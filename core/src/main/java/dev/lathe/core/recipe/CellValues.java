@@ -1,4 +1,4 @@
-package dev.lathe.core.prep;
+package dev.lathe.core.recipe;
 
 import dev.lathe.core.LatheException;
 import tech.tablesaw.api.NumericColumn;
@@ -6,9 +6,9 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
 
 /**
- * Converts table cells and record values to the recipe's categorical strings and numerical doubles,
- * the way pandas' {@code astype(str)} does for ids: integers and integral doubles print without a
- * fraction ("166", not "166.0"), missing values print as "nan".
+ * Converts table cells to the recipe's categorical strings and numerical doubles, the way pandas'
+ * {@code astype(str)} does for ids: integers and integral doubles print without a fraction ("166", not
+ * "166.0"), missing values print as "nan".
  */
 final class CellValues {
     static final String MISSING = "nan";
@@ -28,16 +28,6 @@ final class CellValues {
         return String.valueOf(column.get(row));
     }
 
-    static String categorical(Object value) {
-        if (value == null) {
-            return MISSING;
-        }
-        if (value instanceof Number n) {
-            return formatNumber(n.doubleValue());
-        }
-        return value.toString();
-    }
-
     /** NaN when missing; fails on text that is not a number, naming source, column, row and value. */
     static double numerical(Column<?> column, int row, String source) {
         if (column.isMissing(row)) {
@@ -46,29 +36,24 @@ final class CellValues {
         if (column instanceof NumericColumn<?> n) {
             return n.getDouble(row);
         }
-        return parse(column.getString(row), source, column.name(), "data row " + (row + 1));
+        return parse(column.getString(row), source, column.name(), row);
     }
 
-    static double numerical(Object value, String field) {
-        if (value == null) {
-            return Double.NaN;
-        }
-        if (value instanceof Number n) {
-            return n.doubleValue();
-        }
-        return parse(value.toString(), "record", field, "value");
-    }
-
-    private static double parse(String text, String source, String column, String where) {
+    static double parse(String text, String source, String column, int row) {
         try {
             return Double.parseDouble(text.trim());
         } catch (NumberFormatException e) {
             throw new LatheException(
-                    source + ": column '" + column + "', " + where + ": '" + text + "' is not a number", e);
+                    source + ": column '" + column + "', " + where(row) + ": '" + text + "' is not a number", e);
         }
     }
 
-    private static String formatNumber(double v) {
+    /** "data row 3" (1-based, as a user counts the rows under the header). */
+    static String where(int row) {
+        return "data row " + (row + 1);
+    }
+
+    static String formatNumber(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }

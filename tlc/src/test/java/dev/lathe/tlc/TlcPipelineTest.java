@@ -1,4 +1,4 @@
-package dev.lathe.core.pipeline;
+package dev.lathe.tlc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,17 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.TlcFiles;
 import dev.lathe.core.data.Dataset;
-import dev.lathe.core.io.TripFileReader;
+import dev.lathe.core.io.TableReader;
 import dev.lathe.core.model.DotModel;
-import dev.lathe.core.prep.PrepConfig;
-import dev.lathe.core.prep.TrainValid;
+import dev.lathe.core.pipeline.FittedPipeline;
+import dev.lathe.core.recipe.TrainValid;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
-class FittedPipelineTest {
+class TlcPipelineTest {
     private static final double EXACT = 0.0;
 
     @Test
@@ -25,13 +25,13 @@ class FittedPipelineTest {
         TrainValid tv = TrainValid.load(
                 TlcFiles.path("green_tripdata_2023-01.parquet"),
                 TlcFiles.path("green_tripdata_2023-02.parquet"),
-                PrepConfig.course());
+                TlcRecipes.course());
         Dataset train = tv.train();
         double[] w = new double[train.featureCount()];
         for (int j = 0; j < w.length; j++) {
             w[j] = (j % 7) * 0.5; // any fixed weights: the test is about plumbing, not fitting
         }
-        FittedPipeline p = new FittedPipeline(PrepConfig.course(), tv.encoder(), new DotModel(w, 3.0));
+        FittedPipeline p = new FittedPipeline(TlcRecipes.course(), tv.encoder(), new DotModel(w, 3.0));
         Path f = dir.resolve("pipeline.lathe");
         p.save(f);
         FittedPipeline back = FittedPipeline.load(f);
@@ -46,7 +46,7 @@ class FittedPipelineTest {
                 back.predict(Map.of("PULocationID", 166L, "DOLocationID", 143L, "trip_distance", 2.58)),
                 EXACT);
 
-        Table raw = TripFileReader.read(TlcFiles.path("green_tripdata_2023-02.parquet"));
+        Table raw = TableReader.read(TlcFiles.path("green_tripdata_2023-02.parquet"));
         double[] batch = back.predict(raw);
         assertEquals(64809, batch.length); // batch scoring keeps every row
         assertEquals(expected.length, tv.valid().rows());
@@ -59,11 +59,11 @@ class FittedPipelineTest {
         TrainValid tv = TrainValid.load(
                 TlcFiles.path("green_tripdata_2021-01.parquet"),
                 TlcFiles.path("green_tripdata_2021-02.parquet"),
-                PrepConfig.course());
+                TlcRecipes.course());
         assertThrows(
                 LatheException.class,
                 () -> new FittedPipeline(
-                        PrepConfig.of(java.util.List.of("PULocationID"), java.util.List.of()),
+                        TlcRecipes.duration(java.util.List.of("PULocationID"), java.util.List.of()),
                         tv.encoder(),
                         new DotModel(new double[tv.train().featureCount()], 0)));
         assertThrows(LatheException.class, () -> FittedPipeline.fromBytes(new byte[] {0, 0, 0, 1, 0, 0, 0, 0}, "junk"));

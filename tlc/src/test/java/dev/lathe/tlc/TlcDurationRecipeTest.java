@@ -1,4 +1,4 @@
-package dev.lathe.core.prep;
+package dev.lathe.tlc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.TlcFiles;
 import dev.lathe.core.features.FeatureFrame;
+import dev.lathe.core.recipe.PrepReport;
+import dev.lathe.core.recipe.PreparedTable;
+import dev.lathe.core.recipe.Recipe;
+import dev.lathe.core.recipe.TrainValid;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +21,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 
-class DurationRecipeTest {
+class TlcDurationRecipeTest {
     private static final double EXACT = 0.0;
 
     @Test
@@ -25,7 +29,7 @@ class DurationRecipeTest {
         TrainValid tv = TrainValid.load(
                 TlcFiles.path("green_tripdata_2023-01.parquet"),
                 TlcFiles.path("green_tripdata_2023-02.parquet"),
-                PrepConfig.course());
+                TlcRecipes.course());
         assertEquals(68211, tv.trainReport().rowsRead());
         assertEquals(64809, tv.validReport().rowsRead());
         assertEquals(65946, tv.train().rows());
@@ -44,7 +48,7 @@ class DurationRecipeTest {
         TrainValid tv = TrainValid.load(
                 TlcFiles.path("green_tripdata_2021-01.parquet"),
                 TlcFiles.path("green_tripdata_2021-02.parquet"),
-                PrepConfig.course());
+                TlcRecipes.course());
         assertEquals(73908, tv.train().rows());
         assertEquals(61921, tv.valid().rows());
         assertEquals(0, tv.trainReport().rowsRemoved());
@@ -53,10 +57,10 @@ class DurationRecipeTest {
 
     @Test
     void csvAndParquetGiveTheSameDataset() {
-        DurationRecipe recipe = new DurationRecipe(PrepConfig.course());
-        PreparedTrips pq = TrainValid.prepare(recipe, TlcFiles.path("green_tripdata_2023-01.parquet"));
-        PreparedTrips csv = TrainValid.prepare(recipe, TlcFiles.path("green_tripdata_2023-01.csv.gz"));
-        assertArrayEquals(pq.durationMinutes(), csv.durationMinutes(), EXACT);
+        Recipe recipe = TlcRecipes.course();
+        PreparedTable pq = TrainValid.prepare(recipe, TlcFiles.path("green_tripdata_2023-01.parquet"));
+        PreparedTable csv = TrainValid.prepare(recipe, TlcFiles.path("green_tripdata_2023-01.csv.gz"));
+        assertArrayEquals(pq.target(), csv.target(), EXACT);
         assertArrayEquals(
                 pq.features().categorical().get("PU_DO"),
                 csv.features().categorical().get("PU_DO"));
@@ -65,9 +69,9 @@ class DurationRecipeTest {
     @Test
     void durationPuDoAndFiltersOnAHandBuiltTable() {
         Table t = trips("tpep", new int[] {10, 0, 90, 30}, new double[] {1.5, 2.0, 3.0, 0.0});
-        PreparedTrips p = new DurationRecipe(PrepConfig.course()).prepare(t, "hand.csv");
+        PreparedTable p = TlcRecipes.course().prepare(t, "hand.csv");
         assertEquals(2, p.rows());
-        assertArrayEquals(new double[] {10.0, 30.0}, p.durationMinutes(), EXACT);
+        assertArrayEquals(new double[] {10.0, 30.0}, p.target(), EXACT);
         assertArrayEquals(
                 new String[] {"100_200", "103_203"}, p.features().categorical().get("PU_DO"));
         assertArrayEquals(new double[] {1.5, 0.0}, p.features().numerical().get("trip_distance"), EXACT);
@@ -77,18 +81,26 @@ class DurationRecipeTest {
 
     @Test
     void fractionalMinutesAreExact() {
-        assertEquals(
-                61.0 / 60.0,
-                DurationRecipe.minutesBetween(
-                        LocalDateTime.of(2023, 1, 1, 0, 0, 0), LocalDateTime.of(2023, 1, 1, 0, 1, 1)),
-                EXACT);
+        DateTimeColumn pu = DateTimeColumn.create("lpep_pickup_datetime");
+        DateTimeColumn dropoff = DateTimeColumn.create("lpep_dropoff_datetime");
+        pu.append(LocalDateTime.of(2023, 1, 1, 0, 0, 0));
+        dropoff.append(LocalDateTime.of(2023, 1, 1, 0, 1, 1, 500_000_000));
+        Table t = Table.create(
+                "t",
+                pu,
+                dropoff,
+                LongColumn.create("PULocationID", new long[] {1}),
+                LongColumn.create("DOLocationID", new long[] {2}));
+        t.addColumns(DoubleColumn.create("trip_distance", new double[] {1.0}));
+        assertArrayEquals(
+                new double[] {61.5 / 60.0}, TlcRecipes.course().prepare(t, "t").target(), EXACT);
     }
 
     @Test
     void everyRowFilteredOutIsAClearError() {
         Table t = trips("lpep", new int[] {0, 120}, new double[] {1, 1});
-        LatheException e = assertThrows(
-                LatheException.class, () -> new DurationRecipe(PrepConfig.course()).prepare(t, "empty.parquet"));
+        LatheException e =
+                assertThrows(LatheException.class, () -> TlcRecipes.course().prepare(t, "empty.parquet"));
         assertTrue(e.getMessage().contains("empty.parquet"), e.getMessage());
         assertTrue(e.getMessage().contains("every row was removed"), e.getMessage());
     }
@@ -96,8 +108,8 @@ class DurationRecipeTest {
     @Test
     void missingTimestampColumnsListWhatIsThere() {
         Table t = Table.create("x", LongColumn.create("PULocationID", new long[] {1}));
-        LatheException e = assertThrows(
-                LatheException.class, () -> new DurationRecipe(PrepConfig.course()).prepare(t, "no_ts.parquet"));
+        LatheException e =
+                assertThrows(LatheException.class, () -> TlcRecipes.course().prepare(t, "no_ts.parquet"));
         assertTrue(e.getMessage().contains("no_ts.parquet"), e.getMessage());
         assertTrue(e.getMessage().contains("lpep_pickup_datetime"), e.getMessage());
         assertTrue(e.getMessage().contains("PULocationID"), e.getMessage());
@@ -107,24 +119,24 @@ class DurationRecipeTest {
     void missingFeatureColumnIsNamed() {
         Table t = trips("lpep", new int[] {10}, new double[] {1});
         t.removeColumns("trip_distance");
-        LatheException e = assertThrows(
-                LatheException.class, () -> new DurationRecipe(PrepConfig.course()).prepare(t, "f.parquet"));
+        LatheException e =
+                assertThrows(LatheException.class, () -> TlcRecipes.course().prepare(t, "f.parquet"));
         assertTrue(e.getMessage().contains("'trip_distance'"), e.getMessage());
     }
 
     @Test
     void configIsValidated() {
         LatheException e = assertThrows(
-                LatheException.class, () -> new PrepConfig(List.of("PU_DO"), List.of("trip_distance"), 60, 1));
+                LatheException.class, () -> TlcRecipes.duration(List.of("PU_DO"), List.of("trip_distance"), 60, 1));
         assertTrue(e.getMessage().contains("minMinutes=60.0, maxMinutes=1.0"), e.getMessage());
-        assertThrows(LatheException.class, () -> PrepConfig.of(List.of("a"), List.of("a")));
-        assertThrows(LatheException.class, () -> PrepConfig.of(List.of(), List.of()));
+        assertThrows(LatheException.class, () -> TlcRecipes.duration(List.of("a"), List.of("a")));
+        assertThrows(LatheException.class, () -> TlcRecipes.duration(List.of(), List.of()));
     }
 
     @Test
     void singleRecordFeaturesMatchTheTablePath() {
-        FeatureFrame f = new DurationRecipe(PrepConfig.course())
-                .featuresOf(Map.of("PULocationID", 166L, "DOLocationID", "143", "trip_distance", 2.58));
+        FeatureFrame f = TlcRecipes.course()
+                .features(Map.of("PULocationID", 166L, "DOLocationID", "143", "trip_distance", 2.58));
         assertArrayEquals(new String[] {"166_143"}, f.categorical().get("PU_DO"));
         assertArrayEquals(new double[] {2.58}, f.numerical().get("trip_distance"), EXACT);
     }

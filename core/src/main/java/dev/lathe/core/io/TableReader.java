@@ -7,12 +7,12 @@ import java.util.Set;
 import tech.tablesaw.api.Table;
 
 /**
- * Reads a trip file into a Tablesaw table, choosing the format by extension: {@code .parquet},
- * {@code .csv} or {@code .csv.gz}. Both raw TLC files and pandas re-exports (ids as text, NULL-typed
- * columns, extra columns) are accepted.
+ * Reads a data file (any table: trips or the user's own) into a Tablesaw table, choosing the format by
+ * extension: {@code .parquet}, {@code .csv} or {@code .csv.gz}. Raw TLC files and pandas re-exports
+ * (ids as text, NULL-typed columns, extra columns) are accepted.
  */
-public final class TripFileReader {
-    private TripFileReader() {}
+public final class TableReader {
+    private TableReader() {}
 
     /** Reads every column. */
     public static Table read(Path file) {
@@ -22,10 +22,10 @@ public final class TripFileReader {
     /** Reads only the named columns (all when {@code columns} is empty); absent names are ignored here. */
     public static Table read(Path file, Set<String> columns) {
         if (!Files.exists(file)) {
-            throw new LatheException("trip file " + file + " does not exist");
+            throw new LatheException("data file " + file + " does not exist");
         }
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new LatheException("trip file " + file + " is not a readable regular file");
+            throw new LatheException("data file " + file + " is not a readable regular file");
         }
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (name.endsWith(".parquet")) {
@@ -34,6 +34,6 @@ public final class TripFileReader {
         if (name.endsWith(".csv") || name.endsWith(".csv.gz")) {
             return CsvTableReader.read(file, columns);
         }
-        throw new LatheException("trip file " + file + " has an unknown format: expected .parquet, .csv or .csv.gz");
+        throw new LatheException("data file " + file + " has an unknown format: expected .parquet, .csv or .csv.gz");
     }
 }

@@ -1,21 +1,20 @@
-package dev.lathe.core.prep;
+package dev.lathe.core.recipe;
 
 import dev.lathe.core.data.Dataset;
 import dev.lathe.core.features.DictVectorizer;
-import dev.lathe.core.io.TripFileReader;
+import dev.lathe.core.io.TableReader;
 import java.nio.file.Path;
 
 /**
- * The canonical experiment's data in one call: read a training month and a validation month, apply
- * the recipe to both, fit the encoder on the training month only and encode both with it.
+ * An experiment's data in one call: read a training file and a validation file, apply the recipe to
+ * both, fit the encoder on the training file only and encode both with it.
  */
 public record TrainValid(
         Dataset train, Dataset valid, DictVectorizer encoder, PrepReport trainReport, PrepReport validReport) {
 
-    public static TrainValid load(Path trainFile, Path validFile, PrepConfig config) {
-        DurationRecipe recipe = new DurationRecipe(config);
-        PreparedTrips train = prepare(recipe, trainFile);
-        PreparedTrips valid = prepare(recipe, validFile);
+    public static TrainValid load(Path trainFile, Path validFile, Recipe recipe) {
+        PreparedTable train = prepare(recipe, trainFile);
+        PreparedTable valid = prepare(recipe, validFile);
         DictVectorizer encoder = DictVectorizer.fit(train.features());
         return new TrainValid(
                 toDataset(trainFile, train, encoder),
@@ -26,17 +25,14 @@ public record TrainValid(
     }
 
     /** Reads {@code file} (only the columns the recipe needs) and prepares it. */
-    public static PreparedTrips prepare(DurationRecipe recipe, Path file) {
-        return recipe.prepare(TripFileReader.read(file, recipe.columnsNeeded()), file.toString());
+    public static PreparedTable prepare(Recipe recipe, Path file) {
+        return recipe.prepare(TableReader.read(file, recipe.inputColumns()), file.toString());
     }
 
-    /** Encodes prepared trips with a fitted encoder into a dataset named after the file. */
-    public static Dataset toDataset(Path file, PreparedTrips trips, DictVectorizer encoder) {
+    /** Encodes a prepared table with a fitted encoder into a dataset named after the file. */
+    public static Dataset toDataset(Path file, PreparedTable table, DictVectorizer encoder) {
         return new Dataset(
-                datasetName(file),
-                encoder.transform(trips.features()),
-                trips.durationMinutes(),
-                encoder.featureNames());
+                datasetName(file), encoder.transform(table.features()), table.target(), encoder.featureNames());
     }
 
     /** "green_tripdata_2023-01" for ".../green_tripdata_2023-01.parquet". */

@@ -1,0 +1,124 @@
+package dev.lathe.core.recipe;
+
+import dev.lathe.core.LatheException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/** The cells of a {@link DerivedColumn}, computed from the cells of its sources. */
+abstract class DerivedCells implements Cells {
+    private final String name;
+    private final String source;
+
+    private DerivedCells(String name, String source) {
+        this.name = name;
+        this.source = source;
+    }
+
+    /** Cells of {@code column} over {@code inputs}, the resolved cells of its sources in order. */
+    static Cells of(DerivedColumn column, List<Cells> inputs, String source) {
+        if (column instanceof DerivedColumn.Concat c) {
+            return new Joined(c.name(), inputs, source);
+        }
+        if (column instanceof DerivedColumn.MinutesBetween m) {
+            return new Minutes(m.name(), inputs.get(0), inputs.get(1), source);
+        }
+        if (column instanceof DerivedColumn.AsText t) {
+            return new Text(t.name(), inputs.get(0), source);
+        }
+        throw new LatheException("derived column '" + column.name() + "' of kind " + column.function()
+                + " is resolved by the table view, not computed");
+    }
+
+    /** Minutes from {@code start} to {@code end}, exact to the nanosecond: (seconds + nanos / 1e9) / 60. */
+    static double minutesBetween(LocalDateTime start, LocalDateTime end) {
+        Duration d = Duration.between(start, end);
+        return (d.getSeconds() + d.getNano() / 1e9) / 60.0;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public double number(int row) {
+        return isMissing(row) ? Double.NaN : CellValues.parse(text(row), source, name, row);
+    }
+
+    @Override
+    public LocalDateTime time(int row) {
+        throw new LatheException(source + ": derived column '" + name + "' does not hold timestamps");
+    }
+
+    private static final class Joined extends DerivedCells {
+        private final List<Cells> parts;
+
+        Joined(String name, List<Cells> parts, String source) {
+            super(name, source);
+            this.parts = List.copyOf(parts);
+        }
+
+        @Override
+        public boolean isMissing(int row) {
+            return false;
+        }
+
+        @Override
+        public String text(int row) {
+            StringBuilder s = new StringBuilder(parts.get(0).text(row));
+            for (int i = 1; i < parts.size(); i++) {
+                s.append(DerivedColumn.Concat.SEPARATOR).append(parts.get(i).text(row));
+            }
+            return s.toString();
+        }
+    }
+
+    private static final class Text extends DerivedCells {
+        private final Cells of;
+
+        Text(String name, Cells of, String source) {
+            super(name, source);
+            this.of = of;
+        }
+
+        @Override
+        public boolean isMissing(int row) {
+            return of.isMissing(row);
+        }
+
+        @Override
+        public String text(int row) {
+            return of.text(row);
+        }
+    }
+
+    private static final class Minutes extends DerivedCells {
+        private final Cells start;
+        private final Cells end;
+
+        Minutes(String name, Cells start, Cells end, String source) {
+            super(name, source);
+            this.start = start;
+            this.end = end;
+        }
+
+        @Override
+        public boolean isMissing(int row) {
+            return start.isMissing(row) || end.isMissing(row);
+        }
+
+        @Override
+        public double number(int row) {
+            if (isMissing(row)) {
+                return Double.NaN;
+            }
+            return minutesBetween(start.time(row), end.time(row));
+        }
+
+        @Override
+        public String text(int row) {
+            return isMissing(row) ? CellValues.MISSING : CellValues.formatNumber(number(row));
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.lathe.core.recipe;
+
+import dev.lathe.core.LatheException;
+import dev.lathe.core.features.FeatureFrame;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import tech.tablesaw.api.Table;
+
+/** One application of a {@link Recipe} to one table: filter, read the target, collect the features. */
+final class Preparation {
+    private final Recipe recipe;
+    private final TableView view;
+
+    Preparation(Recipe recipe, Table raw, String source) {
+        this.recipe = recipe;
+        this.view = new TableView(recipe.derived(), raw, source);
+    }
+
+    PreparedTable prepare() {
+        resolveDerived(recipe.reach(recipe.preparedColumns()));
+        List<List<Cells>> filterCells = new ArrayList<>();
+        for (RowFilter f : recipe.filters()) {
+            filterCells.add(f.columns().stream().map(view::cells).toList());
+        }
+        Cells target = view.cells(recipe.target());
+        resolveFeatures();
+
+        int n = view.rows();
+        Map<String, Long> removed = new LinkedHashMap<>();
+        recipe.filters().forEach(f -> removed.put(f.label(), 0L));
+        int[] keep = new int[n];
+        int kept = 0;
+        rows:
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < filterCells.size(); k++) {
+                RowFilter f = recipe.filters().get(k);
+                if (!keeps(f, filterCells.get(k), i)) {
+                    removed.merge(f.label(), 1L, Long::sum);
+                    continue rows;
+                }
+            }
+            keep[kept++] = i;
+        }
+        if (kept == 0) {
+            throw new LatheException(view.source() + ": every row was removed by the filters (read " + n + ", removed "
+                    + removed + "): nothing left to train or evaluate on");
+        }
+        int[] rows = Arrays.copyOf(keep, kept);
+        double[] y = finiteNumbers(target, rows, "target column");
+        return new PreparedTable(features(rows), y, new PrepReport(view.source(), n, removed, kept));
+    }
+
+    FeatureFrame features() {
+        resolveDerived(recipe.reach(recipe.featureColumns()));
+        resolveFeatures();
+        return features(IntStream.range(0, view.rows()).toArray());
+    }
+
+    private FeatureFrame features(int[] rows) {
+        Map<String, String[]> cat = new LinkedHashMap<>();
+        for (String f : recipe.categorical()) {
+            Cells c = view.cells(f);
+            String[] values = new String[rows.length];
+            for (int k = 0; k < rows.length; k++) {
+                values[k] = c.text(rows[k]);
+            }
+            cat.put(f, values);
+        }
+        Map<String, double[]> num = new LinkedHashMap<>();
+        for (String f : recipe.numerical()) {
+            num.put(f, finiteNumbers(view.cells(f), rows, "column"));
+        }
+        return new FeatureFrame(cat, num, rows.length);
+    }
+
+    private double[] finiteNumbers(Cells cells, int[] rows, String what) {
+        double[] out = new double[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            double v = cells.number(rows[k]);
+            if (!Double.isFinite(v)) {
+                String value = cells.isMissing(rows[k]) ? "the value is missing" : "value " + v + " is not finite";
+                throw new LatheException(view.source() + ": " + what + " '" + cells.name() + "', "
+                        + CellValues.where(rows[k]) + ": " + value + "; every row needs a finite number here (drop"
+                        + " such rows with a filter, e.g. '" + cells.name() + " is not null')");
+            }
+            out[k] = v;
+        }
+        return out;
+    }
+
+    private static boolean keeps(RowFilter filter, List<Cells> cells, int row) {
+        if (filter instanceof RowFilter.Compare c) {
+            return c.op().test(cells.get(0).number(row), c.value());
+        }
+        if (filter instanceof RowFilter.Between b) {
+            double v = cells.get(0).number(row);
+            return v >= b.low() && v <= b.high();
+        }
+        for (Cells c : cells) {
+            if (c.isMissing(row)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Resolves the derived columns among {@code used} in the order the recipe declares them, so that a
+     * missing input is reported for the first definition that reads it.
+     */
+    private void resolveDerived(Set<String> used) {
+        for (DerivedColumn d : recipe.derived()) {
+            if (used.contains(d.name())) {
+                view.cells(d.name());
+            }
+        }
+    }
+
+    private void resolveFeatures() {
+        recipe.categorical().forEach(view::cells);
+        recipe.numerical().forEach(view::cells);
+    }
+}
