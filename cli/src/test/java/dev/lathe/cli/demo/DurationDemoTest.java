@@ -153,7 +153,7 @@ class DurationDemoTest {
         record Case(Path file, String expected) {}
         List<Case> cases = List.of(
                 new Case(missing, "does not exist"),
-                new Case(noTimestamps, "no pickup/dropoff timestamp columns"),
+                new Case(noTimestamps, "none of the columns [lpep_pickup_datetime, tpep_pickup_datetime] is present"),
                 new Case(badTimestamp, "malformed timestamp 'not-a-time'"),
                 new Case(allFiltered, "every row was removed"));
         try (SqliteTrackingStore store = SqliteTrackingStore.open(storeDir)) {
