@@ -15,13 +15,13 @@ abstract class DerivedCells implements Cells {
         this.source = source;
     }
 
-    /** Cells of {@code column} over {@code inputs}, the resolved cells of its sources in order. */
-    static Cells of(DerivedColumn column, List<Cells> inputs, String source) {
+    /** Cells of {@code column} over {@code inputs} (the resolved cells of its sources, in order) for {@code rows} rows. */
+    static Cells of(DerivedColumn column, List<Cells> inputs, int rows, String source) {
         if (column instanceof DerivedColumn.Concat c) {
             return new Joined(c.name(), inputs, source);
         }
         if (column instanceof DerivedColumn.MinutesBetween m) {
-            return new Minutes(m.name(), inputs.get(0), inputs.get(1), source);
+            return new Minutes(m.name(), inputs.get(0), inputs.get(1), rows, source);
         }
         if (column instanceof DerivedColumn.AsText t) {
             return new Text(t.name(), inputs.get(0), source);
@@ -97,10 +97,13 @@ abstract class DerivedCells implements Cells {
         private final Cells start;
         private final Cells end;
 
-        Minutes(String name, Cells start, Cells end, String source) {
+        private final int rows;
+
+        Minutes(String name, Cells start, Cells end, int rows, String source) {
             super(name, source);
             this.start = start;
             this.end = end;
+            this.rows = rows;
         }
 
         @Override
@@ -108,12 +111,18 @@ abstract class DerivedCells implements Cells {
             return start.isMissing(row) || end.isMissing(row);
         }
 
+        /** Computed for every row on first use: filters and the target read each row's value again. */
+        private double[] minutes;
+
         @Override
         public double number(int row) {
-            if (isMissing(row)) {
-                return Double.NaN;
+            if (minutes == null) {
+                minutes = new double[rows];
+                for (int i = 0; i < rows; i++) {
+                    minutes[i] = isMissing(i) ? Double.NaN : minutesBetween(start.time(i), end.time(i));
+                }
             }
-            return minutesBetween(start.time(row), end.time(row));
+            return minutes[row];
         }
 
         @Override

@@ -66,6 +66,6 @@ final class TableView {
         for (String s : d.sources()) {
             inputs.add(cells(s));
         }
-        return DerivedCells.of(d, inputs, source);
+        return DerivedCells.of(d, inputs, table.rowCount(), source);
     }
 }
