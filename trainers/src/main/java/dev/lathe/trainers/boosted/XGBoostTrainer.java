@@ -7,11 +7,12 @@ import dev.lathe.core.model.ModelProvenance;
 import dev.lathe.core.model.Trainer;
 import dev.lathe.core.model.TrainingListener;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
@@ -28,29 +29,47 @@ public final class XGBoostTrainer implements Trainer<XGBoostModel> {
     private static final String TRAIN = "train";
     private static final String VALID = "valid";
 
+    /** The trainer's name on the command line, in logged params and in provenance. */
+    public static final String NAME = "xgboost";
+
     private final String name;
     private final XGBoostParams params;
+    private final SortedMap<String, String> reported;
     private final boolean dropUnsplittableColumns;
     private final boolean mergeIdenticalRows;
 
-    /** A trainer named "xgboost". */
+    /** A trainer named {@value #NAME}. */
     public XGBoostTrainer(XGBoostParams params) {
-        this("xgboost", params);
+        this(NAME, params);
     }
 
-    /** A trainer with another name (for example "xgboost_rf" for random-forest mode). */
+    /** A trainer with another name (a label for a variant, as benchmarks use). */
     public XGBoostTrainer(String name, XGBoostParams params) {
-        this(name, params, true, true);
+        this(name, params, params == null ? null : params.asStrings(), true, true);
     }
 
     private XGBoostTrainer(
-            String name, XGBoostParams params, boolean dropUnsplittableColumns, boolean mergeIdenticalRows) {
+            String name,
+            XGBoostParams params,
+            SortedMap<String, String> reported,
+            boolean dropUnsplittableColumns,
+            boolean mergeIdenticalRows) {
         LatheException.check(name != null && !name.isBlank(), "trainer name must not be blank");
         LatheException.check(params != null, "xgboost params must not be null");
         this.name = name;
         this.params = params;
+        this.reported = Collections.unmodifiableSortedMap(new TreeMap<>(reported));
         this.dropUnsplittableColumns = dropUnsplittableColumns;
         this.mergeIdenticalRows = mergeIdenticalRows;
+    }
+
+    /**
+     * This trainer under another name, reporting other hyperparameters: for a trainer that is a way of
+     * using XGBoost (a random forest is one round of parallel trees) and declares its own, so that its
+     * logged params and its models' provenance name what its user set, under its names.
+     */
+    public XGBoostTrainer reportingAs(String newName, SortedMap<String, String> hyperparameters) {
+        return new XGBoostTrainer(newName, params, hyperparameters, dropUnsplittableColumns, mergeIdenticalRows);
     }
 
     /**
@@ -58,7 +77,7 @@ public final class XGBoostTrainer implements Trainer<XGBoostModel> {
      * The trees are the same either way; this exists to show that, and to time the difference.
      */
     public XGBoostTrainer keepingAllColumns() {
-        return new XGBoostTrainer(name, params, false, mergeIdenticalRows);
+        return new XGBoostTrainer(name, params, reported, false, mergeIdenticalRows);
     }
 
     /**
@@ -66,7 +85,7 @@ public final class XGBoostTrainer implements Trainer<XGBoostModel> {
      * row. The trees are the same up to float rounding; this exists to show that, and to time it.
      */
     public XGBoostTrainer keepingAllRows() {
-        return new XGBoostTrainer(name, params, dropUnsplittableColumns, false);
+        return new XGBoostTrainer(name, params, reported, dropUnsplittableColumns, false);
     }
 
     public XGBoostParams params() {
@@ -80,7 +99,7 @@ public final class XGBoostTrainer implements Trainer<XGBoostModel> {
 
     @Override
     public SortedMap<String, String> hyperparameters() {
-        return params.asStrings();
+        return reported;
     }
 
     @Override
@@ -112,7 +131,7 @@ public final class XGBoostTrainer implements Trainer<XGBoostModel> {
                 .map(v -> DMatrices.labelled(validRows.get(), v.name(), params.nthread()))
                 .orElse(null);
         try {
-            XGBoostModel model = boost(train, columns, trainRows, validRows, dtrain, dvalid, listener, start);
+            XGBoostModel model = boost(train, columns, trainRows, validRows, dtrain, dvalid, listener);
             listener.fitFinished(this, model, Duration.ofNanos(System.nanoTime() - start));
             return model;
         } catch (XGBoostError e) {
@@ -139,8 +158,7 @@ public final class XGBoostTrainer implements Trainer<XGBoostModel> {
             Optional<BoosterRows> validRows,
             DMatrix dtrain,
             DMatrix dvalid,
-            TrainingListener listener,
-            long start)
+            TrainingListener listener)
             throws XGBoostError {
         Map<String, DMatrix> cache = new LinkedHashMap<>();
         cache.put(TRAIN, dtrain);
@@ -186,7 +204,6 @@ public final class XGBoostTrainer implements Trainer<XGBoostModel> {
         }
         details.put("booster_columns", columns.size() + " of " + columns.inputColumns());
         details.put("booster_rows", trainRows.rows() + " of " + trainRows.inputRows());
-        details.put("fit_seconds", String.format(Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e9));
         ModelProvenance provenance = ModelProvenance.of(name, hyperparameters(), train, details);
         return new XGBoostModel(
                 booster, best, rounds, params.numParallelTree(), train.featureNames(), columns, provenance);

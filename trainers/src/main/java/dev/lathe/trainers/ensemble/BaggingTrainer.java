@@ -91,7 +91,6 @@ public final class BaggingTrainer implements Trainer<WeightedAverageModel> {
         }
         List<Model> members = fitAll(samples);
         Map<String, String> details = new TreeMap<>();
-        details.put("fit_seconds", String.format(java.util.Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e9));
         details.put("member_seeds", Arrays.toString(memberSeeds()));
         double[] weights = new double[members.size()];
         Arrays.fill(weights, 1.0);

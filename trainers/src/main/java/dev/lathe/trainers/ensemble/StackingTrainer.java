@@ -87,7 +87,6 @@ public final class StackingTrainer implements Trainer<StackedModel> {
             full.add(t.fit(train));
         }
         Map<String, String> details = new TreeMap<>();
-        details.put("fit_seconds", String.format(java.util.Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e9));
         StackedModel model =
                 new StackedModel(full, metaModel, ModelProvenance.of(name(), hyperparameters(), train, details));
         context.validation().ifPresent(v -> listener.metric("validation_rmse", BaggingTrainer.rmse(model, v), 0));

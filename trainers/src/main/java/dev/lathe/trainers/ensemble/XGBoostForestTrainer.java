@@ -6,19 +6,23 @@ import dev.lathe.core.model.Trainer;
 import dev.lathe.trainers.boosted.XGBoostModel;
 import dev.lathe.trainers.boosted.XGBoostTrainer;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
- * A random forest grown by XGBoost ("xgboost_rf"): one round of {@link ForestParams#numTrees()}
- * parallel trees. The result is an ordinary {@link XGBoostModel} (saves, loads, importance).
+ * A random forest grown by XGBoost (named {@value #NAME}): one round of {@link ForestParams#numTrees()}
+ * parallel trees. It logs the forest's own hyperparameters, not the booster's it translates them to;
+ * the result is an ordinary {@link XGBoostModel} (saves, loads, importance).
  */
 public final class XGBoostForestTrainer implements Trainer<XGBoostModel> {
+    /** The trainer's name on the command line, in logged params and in provenance. */
+    public static final String NAME = "rf";
+
     private final ForestParams params;
     private final XGBoostTrainer delegate;
 
     public XGBoostForestTrainer(ForestParams params) {
         this.params = params;
-        this.delegate = new XGBoostTrainer("xgboost_rf", params.toXGBoost());
+        this.delegate = new XGBoostTrainer(params.toXGBoost())
+                .reportingAs(NAME, params.values().asStrings());
     }
 
     @Override
@@ -37,9 +41,7 @@ public final class XGBoostForestTrainer implements Trainer<XGBoostModel> {
 
     @Override
     public SortedMap<String, String> hyperparameters() {
-        SortedMap<String, String> h = new TreeMap<>(delegate.hyperparameters());
-        h.put("num_trees", Integer.toString(params.numTrees()));
-        return h;
+        return delegate.hyperparameters();
     }
 
     @Override

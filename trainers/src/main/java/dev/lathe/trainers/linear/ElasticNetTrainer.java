@@ -16,6 +16,12 @@ import java.util.TreeMap;
  * Named "lasso" when {@code l1Ratio = 1}, "elasticnet" otherwise.
  */
 public final class ElasticNetTrainer implements Trainer<LinearModel> {
+    /** The name of the trainer with {@code l1_ratio = 1}. */
+    public static final String LASSO = "lasso";
+
+    /** The name of the trainer with {@code l1_ratio < 1}. */
+    public static final String ELASTIC_NET = "elasticnet";
+
     private final ElasticNetParams params;
 
     public ElasticNetTrainer(ElasticNetParams params) {
@@ -28,18 +34,12 @@ public final class ElasticNetTrainer implements Trainer<LinearModel> {
 
     @Override
     public String name() {
-        return params.l1Ratio() == 1.0 ? "lasso" : "elasticnet";
+        return params.isLasso() ? LASSO : ELASTIC_NET;
     }
 
     @Override
     public SortedMap<String, String> hyperparameters() {
-        SortedMap<String, String> h = new TreeMap<>();
-        h.put("alpha", Double.toString(params.alpha()));
-        h.put("l1_ratio", Double.toString(params.l1Ratio()));
-        h.put("tol", Double.toString(params.tolerance()));
-        h.put("max_iter", Integer.toString(params.maxIterations()));
-        h.put("active_set", Boolean.toString(params.activeSet()));
-        return h;
+        return params.values().asStrings();
     }
 
     @Override
@@ -68,7 +68,7 @@ public final class ElasticNetTrainer implements Trainer<LinearModel> {
      * smallest alpha with all coefficients zero) down to {@code eps * alphaMax}, decreasing.
      */
     public static double[] alphaGrid(Dataset train, double l1Ratio, int count, double eps) {
-        LinearChecks.l1Ratio(l1Ratio);
+        ElasticNetParams.L1_RATIO.check(l1Ratio);
         LatheException.check(l1Ratio > 0.0, "alpha grid needs l1_ratio > 0, got %s", l1Ratio);
         LatheException.check(count >= 1, "alpha grid count must be >= 1, got %d", count);
         LatheException.check(eps > 0.0 && eps < 1.0, "alpha grid eps must be in (0, 1), got %s", eps);

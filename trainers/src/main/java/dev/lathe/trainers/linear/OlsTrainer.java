@@ -4,7 +4,6 @@ import dev.lathe.core.data.Dataset;
 import dev.lathe.core.model.FitContext;
 import dev.lathe.core.model.Trainer;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * Ordinary least squares with an intercept on sparse features, by matrix-free Jacobi-preconditioned
@@ -12,6 +11,9 @@ import java.util.TreeMap;
  * minimum-norm coefficients, like scikit-learn's LinearRegression on sparse input.
  */
 public final class OlsTrainer implements Trainer<LinearModel> {
+    /** The trainer's name on the command line, in logged params and in provenance. */
+    public static final String NAME = "ols";
+
     private final OlsParams params;
 
     public OlsTrainer(OlsParams params) {
@@ -24,15 +26,12 @@ public final class OlsTrainer implements Trainer<LinearModel> {
 
     @Override
     public String name() {
-        return "ols";
+        return NAME;
     }
 
     @Override
     public SortedMap<String, String> hyperparameters() {
-        SortedMap<String, String> h = new TreeMap<>();
-        h.put("tol", Double.toString(params.tolerance()));
-        h.put("max_iter", Integer.toString(params.maxIterations()));
-        return h;
+        return params.values().asStrings();
     }
 
     @Override

@@ -4,13 +4,15 @@ import dev.lathe.core.data.Dataset;
 import dev.lathe.core.model.FitContext;
 import dev.lathe.core.model.Trainer;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * Ridge regression {@code ||y - X w - b||^2 + alpha ||w||^2} with an unpenalised intercept on sparse
  * features, by matrix-free Jacobi-preconditioned CG on the centred normal equations.
  */
 public final class RidgeTrainer implements Trainer<LinearModel> {
+    /** The trainer's name on the command line, in logged params and in provenance. */
+    public static final String NAME = "ridge";
+
     private final RidgeParams params;
 
     public RidgeTrainer(RidgeParams params) {
@@ -23,16 +25,12 @@ public final class RidgeTrainer implements Trainer<LinearModel> {
 
     @Override
     public String name() {
-        return "ridge";
+        return NAME;
     }
 
     @Override
     public SortedMap<String, String> hyperparameters() {
-        SortedMap<String, String> h = new TreeMap<>();
-        h.put("alpha", Double.toString(params.alpha()));
-        h.put("tol", Double.toString(params.tolerance()));
-        h.put("max_iter", Integer.toString(params.maxIterations()));
-        return h;
+        return params.values().asStrings();
     }
 
     @Override

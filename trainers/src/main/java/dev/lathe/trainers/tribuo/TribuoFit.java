@@ -28,7 +28,6 @@ final class TribuoFit {
         long start = System.nanoTime();
         org.tribuo.Model<Regressor> m = tribuoTrainer.train(TribuoData.toTribuo(train));
         Map<String, String> details = new TreeMap<>();
-        details.put("fit_seconds", String.format(java.util.Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e9));
         details.put("tribuo_class", m.getClass().getName());
         TribuoModel model = new TribuoModel(
                 m, train.featureNames(), ModelProvenance.of(owner.name(), owner.hyperparameters(), train, details));

@@ -73,19 +73,20 @@ class XGBoostForestTrainerTest {
         assertFalse(Arrays.equals(a.predict(train.features()), c.predict(train.features())));
         XGBoostModel back = (XGBoostModel) ModelIO.fromBytes(ModelIO.toBytes(a));
         assertArrayEquals(a.predict(train.features()), back.predict(train.features()));
-        assertEquals("xgboost_rf", back.provenance().trainer());
+        assertEquals("rf", back.provenance().trainer());
+        assertEquals(b.seed(1).build().values().asStrings(), back.provenance().hyperparameters());
     }
 
     @Test
     void rejectsAForestWithoutRowSubsampling() {
         assertEquals(
-                "forest subsample must be in (0, 1) (a forest needs distinct samples), got 1.0",
+                "subsample must be in (0, 1), got 1.0",
                 assertThrows(
                                 LatheException.class,
                                 () -> ForestParams.builder(10, 5).subsample(1).build())
                         .getMessage());
         assertEquals(
-                "forest num_trees must be >= 1, got 0",
+                "num_parallel_tree must be in [1, inf), got 0",
                 assertThrows(LatheException.class, () -> ForestParams.builder(0, 5)
                                 .build())
                         .getMessage());

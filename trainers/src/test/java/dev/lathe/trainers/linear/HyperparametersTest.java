@@ -13,10 +13,10 @@ import org.junit.jupiter.api.function.Executable;
 class HyperparametersTest {
     @Test
     void invalidValuesAreRejectedWithClearMessages() {
-        assertMessage("alpha must be >= 0 and finite, got -1.0", () -> RidgeParams.of(-1.0));
-        assertMessage("alpha must be >= 0 and finite, got NaN", () -> ElasticNetParams.lasso(Double.NaN));
+        assertMessage("alpha must be in [0, inf), got -1.0", () -> RidgeParams.of(-1.0));
+        assertMessage("alpha must be in [0, inf), got NaN", () -> ElasticNetParams.lasso(Double.NaN));
         assertMessage(
-                "alpha must be >= 0 and finite, got Infinity",
+                "alpha must be in [0, inf), got Infinity",
                 () -> ElasticNetParams.builder(Double.POSITIVE_INFINITY, 0.5).build());
         assertMessage("l1_ratio must be in [0, 1], got 1.5", () -> ElasticNetParams.builder(0.1, 1.5)
                 .build());
@@ -24,14 +24,14 @@ class HyperparametersTest {
                 .build());
         assertMessage("l1_ratio must be in [0, 1], got NaN", () -> ElasticNetParams.builder(0.1, Double.NaN)
                 .build());
-        assertMessage("tol must be > 0 and finite, got 0.0", () -> new OlsParams(0.0, 10));
-        assertMessage("tol must be > 0 and finite, got -1.0E-4", () -> new RidgeParams(1.0, -1e-4, 10));
+        assertMessage("tol must be in (0, inf), got 0.0", () -> new OlsParams(0.0, 10));
+        assertMessage("tol must be in (0, inf), got -1.0E-4", () -> new RidgeParams(1.0, -1e-4, 10));
         assertMessage(
-                "tol must be > 0 and finite, got NaN",
+                "tol must be in (0, inf), got NaN",
                 () -> ElasticNetParams.builder(0.1, 0.5).tolerance(Double.NaN).build());
-        assertMessage("maxIter must be >= 1, got 0", () -> new OlsParams(1e-6, 0));
+        assertMessage("max_iter must be in [1, inf), got 0", () -> new OlsParams(1e-6, 0));
         assertMessage(
-                "maxIter must be >= 1, got -3",
+                "max_iter must be in [1, inf), got -3",
                 () -> ElasticNetParams.builder(0.1, 0.5).maxIterations(-3).build());
     }
 
