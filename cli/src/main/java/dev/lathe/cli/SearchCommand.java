@@ -2,9 +2,11 @@ package dev.lathe.cli;
 
 import dev.lathe.core.LatheException;
 import dev.lathe.core.model.Trainer;
+import dev.lathe.core.model.TrainerSpec;
 import dev.lathe.core.recipe.TrainValid;
 import dev.lathe.evaluation.autolog.AutologSettings;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.trainers.boosted.XGBoostParams;
 import dev.lathe.tuning.ScoreMetric;
 import dev.lathe.tuning.SearchResult;
 import dev.lathe.tuning.SearchSettings;
@@ -37,14 +39,18 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "search",
         mixinStandardHelpOptions = true,
+        modelTransformer = TrainerHelp.Search.class,
         description = {
-            "Search a trainer's hyperparameters (see SearchSpaces for the ranges), scoring validation RMSE;",
+            "Search a trainer's hyperparameters (the ranges are listed below), scoring validation RMSE;",
             "logs a parent run with one child run per trial. Progress goes to stderr, one line per trial.",
             "Example: lathe search --trainer xgboost --sampler tpe --trials 20 --seed 42 --threads 2"
                     + " --train jan.parquet --valid feb.parquet"
         })
 public final class SearchCommand implements Callable<Integer> {
-    @Option(names = "--trainer", required = true, description = "ridge, lasso, elasticnet, xgboost or rf.")
+    @Option(
+            names = "--trainer",
+            required = true,
+            description = "The trainer whose hyperparameters to search (listed below).")
     String trainer;
 
     @Option(names = "--sampler", defaultValue = "tpe", description = "grid, random or tpe (default: ${DEFAULT-VALUE}).")
@@ -149,12 +155,15 @@ public final class SearchCommand implements Callable<Integer> {
 
     /** One trial's trainer: its sampled values as hyperparameters, seeded with the trial's seed. */
     private Trainer<?> trainerFor(String name, ParamSet p) {
+        TrainerSpec spec = SearchSpaces.searchable(name);
         Map<String, String> params = new TreeMap<>(p.formatted());
-        if (name.equals("xgboost")) {
-            params.put("num_boost_round", Integer.toString(rounds));
-            params.put("early_stopping_rounds", Integer.toString(Math.min(20, rounds)));
+        if (spec.space().declares(XGBoostParams.NUM_BOOST_ROUND)) {
+            params.put(XGBoostParams.NUM_BOOST_ROUND.name(), Integer.toString(rounds));
+            params.put(XGBoostParams.EARLY_STOPPING_ROUNDS.name(), Integer.toString(Math.min(20, rounds)));
         }
-        return new TrainerChoice(name, params, p.seed(), 1).build();
+        spec.seed().ifPresent(s -> params.put(s.name(), Long.toString(p.seed())));
+        spec.threads().ifPresent(t -> params.put(t.name(), "1"));
+        return spec.build(params);
     }
 
     private void print(PrintWriter out, SearchResult result) {

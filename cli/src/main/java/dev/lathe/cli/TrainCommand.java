@@ -21,23 +21,15 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "train",
         mixinStandardHelpOptions = true,
+        modelTransformer = TrainerHelp.Train.class,
         description = {
             "Fit a trainer on a training month, evaluate it on a validation month, log the run",
             "(params, metrics, datasets, pipeline artifact) and optionally save the pipeline.",
             "Example: lathe train --trainer ridge -P alpha=1 --train jan.parquet --valid feb.parquet"
         })
 public final class TrainCommand implements Callable<Integer> {
-    @Option(
-            names = "--trainer",
-            defaultValue = "ols",
-            description = "ols, ridge, lasso, elasticnet, xgboost or rf (default: ${DEFAULT-VALUE}).")
-    String trainer;
-
-    @Option(
-            names = {"-P", "--param"},
-            paramLabel = "KEY=VALUE",
-            description = "A hyperparameter, e.g. -P alpha=1.0 -P max_depth=6 (repeatable).")
-    Map<String, String> params = new TreeMap<>();
+    @Mixin
+    TrainerOptions trainerOptions;
 
     @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training month.")
     Path train;
@@ -54,12 +46,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--run-name", description = "Run name (default: <trainer>-<training file>).")
     String runName;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed for stochastic trainers.")
-    long seed;
-
-    @Option(names = "--threads", defaultValue = "1", description = "Threads for XGBoost (default: 1).")
-    int threads;
-
     @Option(names = "--output", paramLabel = "FILE", description = "Also save the fitted pipeline here.")
     Path output;
 
@@ -74,8 +60,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainerChoice choice = new TrainerChoice(trainer, params, seed, threads);
-        var fitter = choice.build();
+        var fitter = trainerOptions.build(store);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         err.println("[lathe] reading " + train + " and " + valid);
@@ -87,7 +72,7 @@ public final class TrainCommand implements Callable<Integer> {
                     new TrackedTraining(tracker, experiment, "lathe train", new ProgressListener(err, 10));
             String name = runName != null
                     ? runName
-                    : choice.name() + "-" + data.data().train().name();
+                    : fitter.name() + "-" + data.data().train().name();
             result = training.fit(name, fitter, data);
         }
         if (output != null) {

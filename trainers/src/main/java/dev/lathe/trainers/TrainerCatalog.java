@@ -32,7 +32,7 @@ public final class TrainerCatalog {
     private static final Map<String, TrainerSpec> SPECS = index(
             TrainerSpec.builder(
                             OlsTrainer.NAME,
-                            "ordinary least squares (conjugate gradients, minimum-norm when rank-deficient)",
+                            "ordinary least squares by conjugate gradients",
                             OlsParams.SPACE,
                             v -> new OlsTrainer(OlsParams.from(v)))
                     .build(),
@@ -46,7 +46,7 @@ public final class TrainerCatalog {
                     .build(),
             TrainerSpec.builder(
                             ElasticNetTrainer.LASSO,
-                            "least squares with an L1 penalty (scikit-learn's Lasso, coordinate descent)",
+                            "least squares with an L1 penalty (scikit-learn's Lasso)",
                             ElasticNetParams.LASSO_SPACE,
                             v -> new ElasticNetTrainer(ElasticNetParams.from(v)))
                     .search(Tunable.logUniform(ElasticNetParams.ALPHA, 1e-4, 1).withGrid(1e-4, 1e-3, 1e-2, 1e-1))
@@ -62,7 +62,7 @@ public final class TrainerCatalog {
                     .build(),
             TrainerSpec.builder(
                             XGBoostTrainer.NAME,
-                            "gradient-boosted trees (xgboost4j), per-round metrics and early stopping",
+                            "gradient-boosted trees (xgboost4j) with early stopping",
                             XGBoostParams.SPACE,
                             v -> new XGBoostTrainer(XGBoostParams.from(v)))
                     .search( // the MLOps course's space (hyperopt)

@@ -97,10 +97,7 @@ public final class Hyperparameter<T> {
         try {
             value = type.parse(text == null ? "" : text);
         } catch (IllegalArgumentException e) {
-            throw new LatheException(
-                    name + " must be " + type.noun() + (type.rule().isEmpty() ? "" : " " + type.rule()) + ", got '"
-                            + text + "'",
-                    e);
+            throw new LatheException(name + " must be " + type.describe() + ", got '" + text + "'", e);
         }
         return check(value);
     }
@@ -128,8 +125,7 @@ public final class Hyperparameter<T> {
 
     /** Type, rule and default as help shows them: "real in [0, inf), default 1.0". */
     public String summary() {
-        String rule = type.rule().isEmpty() ? "" : " " + type.rule();
-        return type.noun().replaceFirst("^an? ", "") + rule + ", default " + type.format(defaultValue);
+        return type.describe().replaceFirst("^an? ", "") + ", default " + type.format(defaultValue);
     }
 
     @Override

@@ -26,6 +26,11 @@ public sealed interface ValueType<T>
     /** Whether {@code value} obeys the rule. */
     boolean accepts(T value);
 
+    /** What a valid value is, for messages and help: "a real number in [0, inf)", "one of [a, b]". */
+    default String describe() {
+        return rule().isEmpty() ? noun() : noun() + " " + rule();
+    }
+
     /** The value from its text; throws {@link IllegalArgumentException} for text of another type. */
     T parse(String text);
 
@@ -173,6 +178,11 @@ public sealed interface ValueType<T>
         }
 
         @Override
+        public String describe() {
+            return rule();
+        }
+
+        @Override
         public boolean accepts(String value) {
             return choices.contains(value);
         }
@@ -198,6 +208,11 @@ public sealed interface ValueType<T>
         @Override
         public String rule() {
             return "non-blank";
+        }
+
+        @Override
+        public String describe() {
+            return "non-blank text";
         }
 
         @Override

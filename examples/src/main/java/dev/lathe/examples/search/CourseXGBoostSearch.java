@@ -1,9 +1,11 @@
 package dev.lathe.examples.search;
 
+import dev.lathe.core.params.HyperparameterValues;
 import dev.lathe.core.recipe.TrainValid;
 import dev.lathe.core.tracking.Tracker;
 import dev.lathe.tlc.TlcRecipes;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.trainers.TrainerCatalog;
 import dev.lathe.trainers.boosted.XGBoostParams;
 import dev.lathe.trainers.boosted.XGBoostTrainer;
 import dev.lathe.tuning.ScoreMetric;
@@ -18,6 +20,7 @@ import dev.lathe.tuning.sampler.RandomSampler;
 import dev.lathe.tuning.sampler.Sampler;
 import dev.lathe.tuning.sampler.TpeSampler;
 import dev.lathe.tuning.space.SearchSpace;
+import dev.lathe.tuning.space.TunableSpaces;
 import dev.lathe.tuning.tracking.SearchTracking;
 import dev.lathe.tuning.trial.ParamSet;
 import dev.lathe.tuning.trial.Trial;
@@ -39,32 +42,25 @@ public final class CourseXGBoostSearch {
 
     private CourseXGBoostSearch() {}
 
-    /** The course's search space. */
+    /**
+     * The course's search space: XGBoost's declared search ranges (the course's, see {@link
+     * TrainerCatalog}), with the objective and the seed fixed as the course fixes them.
+     */
     public static SearchSpace space() {
-        return SearchSpace.builder()
-                .intRange("max_depth", 4, 100)
-                .logUniform("learning_rate", Math.exp(-3), 1.0)
-                .logUniform("reg_alpha", Math.exp(-5), Math.exp(-1))
-                .logUniform("reg_lambda", Math.exp(-6), Math.exp(-1))
-                .logUniform("min_child_weight", Math.exp(-1), Math.exp(3))
-                .fixed("objective", "reg:squarederror")
-                .fixed("seed", (int) XGBOOST_SEED)
+        return TunableSpaces.builder(TrainerCatalog.get(XGBoostTrainer.NAME).search())
+                .fixed(XGBoostParams.OBJECTIVE.name(), "reg:squarederror")
+                .fixed(XGBoostParams.SEED.name(), (int) XGBOOST_SEED)
                 .build();
     }
 
-    /** The XGBoost trainer for one trial's params. */
+    /** The XGBoost trainer for one trial's params: its sampled values under their declared names. */
     public static XGBoostTrainer trainer(ParamSet p, int rounds, int xgbThreads) {
-        return new XGBoostTrainer(XGBoostParams.builder(rounds)
-                .maxDepth(p.getInt("max_depth"))
-                .learningRate(p.getDouble("learning_rate"))
-                .regAlpha(p.getDouble("reg_alpha"))
-                .regLambda(p.getDouble("reg_lambda"))
-                .minChildWeight(p.getDouble("min_child_weight"))
-                .objective(p.getString("objective"))
-                .seed(p.getInt("seed"))
-                .earlyStoppingRounds(Math.min(EARLY_STOPPING_ROUNDS, rounds))
-                .nthread(xgbThreads)
-                .build());
+        HyperparameterValues v = XGBoostParams.SPACE
+                .parse(p.formatted(), "course search trial")
+                .with(XGBoostParams.NUM_BOOST_ROUND, rounds)
+                .with(XGBoostParams.EARLY_STOPPING_ROUNDS, Math.min(EARLY_STOPPING_ROUNDS, rounds))
+                .with(XGBoostParams.NTHREAD, xgbThreads);
+        return new XGBoostTrainer(XGBoostParams.from(v));
     }
 
     /** Runs the search described by {@code options}, tracked into {@code tracker} when not null. */

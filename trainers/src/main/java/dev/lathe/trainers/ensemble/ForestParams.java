@@ -37,10 +37,7 @@ public record ForestParams(
     public static final Hyperparameter<Integer> MAX_DEPTH =
             Hyperparameter.integer("max_depth", 10, Interval.atLeast(1), "maximum depth of each tree");
     public static final Hyperparameter<Double> SUBSAMPLE = Hyperparameter.real(
-            "subsample",
-            0.632,
-            Interval.open(0, 1),
-            "share of rows each tree sees, drawn without replacement (below 1: trees must differ)");
+            "subsample", 0.632, Interval.open(0, 1), "share of rows per tree, drawn without replacement (below 1)");
     public static final Hyperparameter<String> TREE_METHOD = Hyperparameter.choice(
             "tree_method",
             TreeMethod.EXACT.xgboostName(),

@@ -30,7 +30,7 @@ public record ElasticNetParams(double alpha, double l1Ratio, double tolerance, i
             Hyperparameter.integer("max_iter", 1000, Interval.atLeast(1), "cap on full coordinate-descent sweeps");
 
     public static final Hyperparameter<Boolean> ACTIVE_SET = Hyperparameter.flag(
-            "active_set", true, "sweep only non-zero coefficients between full sweeps (same optimum, faster)");
+            "active_set", true, "sweep only non-zero coefficients between full sweeps (same optimum)");
 
     /** The elastic net's hyperparameters. */
     public static final HyperparameterSpace SPACE = HyperparameterSpace.of(ALPHA, L1_RATIO, TOL, MAX_ITER, ACTIVE_SET);
