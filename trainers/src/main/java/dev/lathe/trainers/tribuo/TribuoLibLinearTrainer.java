@@ -26,8 +26,8 @@ public final class TribuoLibLinearTrainer implements Trainer<TribuoModel> {
         SortedMap<String, String> h = new TreeMap<>();
         h.put("type", params.type().name());
         h.put("cost", Double.toString(params.cost()));
-        h.put("max_iterations", Integer.toString(params.maxIterations()));
-        h.put("termination_criterion", Double.toString(params.terminationCriterion()));
+        h.put("max_iter", Integer.toString(params.maxIterations()));
+        h.put("tol", Double.toString(params.terminationCriterion()));
         h.put("epsilon", Double.toString(params.epsilon()));
         h.put("seed", Long.toString(params.seed()));
         return h;
