@@ -14,6 +14,7 @@ import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.core.tracking.Tracker;
 import dev.lathe.evaluation.metrics.RegressionEvaluation;
 import dev.lathe.evaluation.metrics.RegressionEvaluator;
+import dev.lathe.trainers.TrainerCatalog;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -113,7 +114,7 @@ public final class TrackedTraining {
 
     private static Map<String, String> params(Trainer<?> trainer, Model model, TrainingData data) {
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("model", trainer.name());
+        params.put(TrainerCatalog.TRAINER_PARAM, trainer.name());
         params.putAll(trainer.hyperparameters());
         model.provenance().fitDetails().forEach((k, v) -> params.put("fit." + k, v));
         params.put("recipe", data.recipe().name());

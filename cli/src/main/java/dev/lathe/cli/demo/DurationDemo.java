@@ -19,6 +19,7 @@ import dev.lathe.core.tracking.Tracker;
 import dev.lathe.evaluation.metrics.RegressionEvaluation;
 import dev.lathe.evaluation.metrics.RegressionEvaluator;
 import dev.lathe.evaluation.report.ReportArtifacts;
+import dev.lathe.trainers.TrainerCatalog;
 import dev.lathe.trainers.linear.OlsParams;
 import dev.lathe.trainers.linear.OlsTrainer;
 import dev.lathe.trainers.linear.RidgeParams;
@@ -117,7 +118,7 @@ public final class DurationDemo {
             RegressionEvaluation onValid,
             StageTimings timings) {
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("model", trainer.name());
+        params.put(TrainerCatalog.TRAINER_PARAM, trainer.name());
         trainer.hyperparameters().forEach(params::put);
         model.provenance().fitDetails().forEach((k, v) -> params.put("fit." + k, v));
         Recipe recipe = options.recipe();

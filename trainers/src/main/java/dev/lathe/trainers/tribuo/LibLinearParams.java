@@ -14,8 +14,7 @@ public record LibLinearParams(
         LatheException.check(type != null, "liblinear type must not be null");
         LatheException.check(cost > 0 && Double.isFinite(cost), "liblinear cost must be finite and > 0, got %s", cost);
         LatheException.check(maxIterations >= 1, "liblinear max_iter must be >= 1, got %d", maxIterations);
-        LatheException.check(
-                terminationCriterion > 0, "liblinear tol must be > 0, got %s", terminationCriterion);
+        LatheException.check(terminationCriterion > 0, "liblinear tol must be > 0, got %s", terminationCriterion);
         LatheException.check(epsilon >= 0, "liblinear epsilon must be >= 0, got %s", epsilon);
     }
 
