@@ -53,7 +53,7 @@ public final class OtherTrainersBench {
                 tv);
         ForestParams forest =
                 ForestParams.builder(100, 20).seed(SEED).nthread(threads).build();
-        Model rf = run("xgboost_rf 100 x depth 20 (reference)", new XGBoostForestTrainer(forest), tv);
+        Model rf = run("rf 100 x depth 20 (reference)", new XGBoostForestTrainer(forest), tv);
         long start = System.nanoTime();
         Model avg = WeightedAverageModel.of(List.of(ridge, rf), new double[] {0.5, 0.5});
         report("weighted average 0.5 ridge + 0.5 rf (no refit)", avg, tv, (System.nanoTime() - start) / 1e9);

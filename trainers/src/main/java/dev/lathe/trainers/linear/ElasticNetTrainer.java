@@ -91,7 +91,7 @@ public final class ElasticNetTrainer implements Trainer<LinearModel> {
         CoordinateDescentSolver.Outcome outcome = solver.solve(params, recorder.listener());
         Map<String, String> details = new TreeMap<>();
         details.put("solver", params.activeSet() ? "coordinate_descent_active_set" : "coordinate_descent");
-        details.put("tolerance", Double.toString(params.tolerance()));
+        details.put("tol", Double.toString(params.tolerance()));
         details.put("iterations", Integer.toString(outcome.epochs()));
         details.put("active_set_sweeps", Integer.toString(outcome.activeSweeps()));
         details.put("duality_gap", Double.toString(outcome.gap()));

@@ -56,7 +56,7 @@ final class NormalEquationsSolver {
 
         SortedMap<String, String> details = new TreeMap<>();
         details.put("solver", "jacobi_pcg_normal_equations");
-        details.put("tolerance", Double.toString(tolerance));
+        details.put("tol", Double.toString(tolerance));
         details.put("iterations", Integer.toString(cgIterations));
         if (alpha == 0.0) {
             MinimumNormProjection.Result projected =

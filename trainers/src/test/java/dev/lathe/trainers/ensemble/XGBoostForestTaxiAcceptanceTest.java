@@ -32,7 +32,7 @@ class XGBoostForestTaxiAcceptanceTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         double rmse =
                 TestData.rmse(model.predict(tv.valid().features()), tv.valid().target());
-        System.err.printf("xgboost_rf 2023: rmse=%.4f fit=%.1fs%n", rmse, seconds);
+        System.err.printf("rf 2023: rmse=%.4f fit=%.1fs%n", rmse, seconds);
         assertEquals(100, model.numParallelTree());
         assertTrue(rmse <= MAX_RMSE_2023, "validation RMSE " + rmse + " must be <= " + MAX_RMSE_2023);
     }

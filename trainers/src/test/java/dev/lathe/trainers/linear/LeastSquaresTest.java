@@ -124,7 +124,7 @@ class LeastSquaresTest {
         LinearModel model = new RidgeTrainer(RidgeParams.of(2.0)).fit(d);
         var details = model.provenance().fitDetails();
         assertEquals("jacobi_pcg_normal_equations", details.get("solver"));
-        assertEquals(Double.toString(OlsParams.DEFAULT_TOLERANCE), details.get("tolerance"));
+        assertEquals(Double.toString(OlsParams.DEFAULT_TOLERANCE), details.get("tol"));
         assertTrue(Integer.parseInt(details.get("iterations")) >= 1);
         assertTrue(Double.parseDouble(details.get("relative_residual")) <= OlsParams.DEFAULT_TOLERANCE);
         assertEquals("ridge", model.provenance().trainer());
