@@ -5,6 +5,8 @@ import dev.lathe.cli.demo.DemoPrinter;
 import dev.lathe.cli.demo.DemoResult;
 import dev.lathe.cli.demo.DurationDemo;
 import dev.lathe.core.LatheException;
+import dev.lathe.core.ResourceNotFoundException;
+import dev.lathe.core.InvalidParameterException;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +54,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if ((train == null) != (valid == null)) {
-            throw new LatheException(
+            throw new InvalidParameterException(
                     "--train and --valid go together: got only " + (train != null ? "--train" : "--valid"));
         }
         Path trainFile = train != null ? train : bundled("green_tripdata_2023-01.parquet");
@@ -79,7 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
         String home = System.getProperty("lathe.home", System.getenv().getOrDefault("LATHE_HOME", "."));
         Path p = Path.of(home, "data", "tlc", name);
         if (!Files.exists(p)) {
-            throw new LatheException("bundled data file " + p + " not found: run from the Lathe checkout, or pass"
+            throw new ResourceNotFoundException("bundled data file " + p + " not found: run from the Lathe checkout, or pass"
                     + " --train FILE --valid FILE");
         }
         return p;

@@ -1,6 +1,7 @@
 package dev.lathe.cli;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.StorageException;
 import dev.lathe.core.data.SparseMatrix;
 import dev.lathe.core.pipeline.FittedPipeline;
 import dev.lathe.core.recipe.PreparedTable;
@@ -123,7 +124,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             Files.createDirectories(parent);
             Files.writeString(file, content.get(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new LatheException("cannot write report " + file + ": " + e.getMessage(), e);
+            throw new StorageException("cannot write report " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.lathe.cli;
 
+import dev.lathe.core.ErrorCode;
 import dev.lathe.core.LatheException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -26,7 +27,7 @@ public final class LatheCli {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns its exit code (2 for bad input, 1 for other failures). */
+    /** Runs the command line and returns its exit code (2 for bad input, 1 for internal and storage failures). */
     public static int execute(String... args) {
         return configure(new CommandLine(new LatheCli())).execute(args);
     }
@@ -49,13 +50,28 @@ public final class LatheCli {
 
     private static CommandLine configure(CommandLine cli) {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof LatheException) {
-                commandLine.getErr().println("lathe: error: " + e.getMessage());
+            if (e instanceof LatheException l) {
+                commandLine.getErr().println("lathe: error [" + l.errorCode() + "]: " + e.getMessage());
                 commandLine.getErr().flush();
-                return 2;
+                return exitCode(l.errorCode());
             }
             throw e;
         });
         return cli;
+    }
+
+    /**
+     * The exit code of a failure: 2 when the user can fix the input (a value, the data, a name that
+     * does not exist or is taken, an entity in the wrong state), 1 when Lathe or the storage failed.
+     */
+    static int exitCode(ErrorCode code) {
+        return switch (code) {
+            case INVALID_PARAMETER_VALUE,
+                    BAD_REQUEST,
+                    RESOURCE_DOES_NOT_EXIST,
+                    RESOURCE_ALREADY_EXISTS,
+                    INVALID_STATE -> 2;
+            case IO_ERROR, INTERNAL_ERROR -> 1;
+        };
     }
 }

@@ -1,6 +1,7 @@
 package dev.lathe.cli;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.ResourceNotFoundException;
 import dev.lathe.core.tracking.Experiment;
 import dev.lathe.core.tracking.Metric;
 import dev.lathe.core.tracking.Page;
@@ -82,7 +83,7 @@ public final class RunsCommand {
             for (String name : experiments) {
                 ids.add(tracker.getExperimentByName(name)
                         .orElseThrow(() ->
-                                new LatheException("experiment '" + name + "' does not exist in " + tracker.location()))
+                                new ResourceNotFoundException("experiment '" + name + "' does not exist in " + tracker.location()))
                         .experimentId());
             }
             return ids;

@@ -223,7 +223,7 @@ class LatheCliTest {
                 "--store",
                 store.toString());
         assertEquals(2, gone.code(), gone.toString());
-        assertTrue(gone.err().startsWith("lathe: error: "), gone.err());
+        assertTrue(gone.err().startsWith("lathe: error [RESOURCE_DOES_NOT_EXIST]: "), gone.err());
     }
 
     @Test
@@ -276,7 +276,7 @@ class LatheCliTest {
                 tmp.resolve("bad").toString());
         assertEquals(2, badTrainer.code(), badTrainer.toString());
         assertEquals(
-                "lathe: error: --trainer must be one of [elasticnet, lasso, ols, rf, ridge, xgboost], got 'svm'",
+                "lathe: error [INVALID_PARAMETER_VALUE]: --trainer must be one of [elasticnet, lasso, ols, rf, ridge, xgboost], got 'svm'",
                 badTrainer.err().strip());
         CliRun badKey = CliRun.of(
                 "train", "--trainer", "ridge", "-P", "alpah=1", "--train", "a.parquet", "--valid", "b.parquet");

@@ -108,7 +108,7 @@ class SearchCommandTest {
                 CliRun.of("search", "--trainer", "ridge", "--sampler", "anneal", "--train", "a", "--valid", "b");
         assertEquals(2, sampler.code(), sampler.toString());
         assertEquals(
-                "lathe: error: --sampler must be grid, random or tpe, got 'anneal'",
+                "lathe: error [INVALID_PARAMETER_VALUE]: --sampler must be grid, random or tpe, got 'anneal'",
                 sampler.err().strip());
     }
 

@@ -1,6 +1,8 @@
 package dev.lathe.junit;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.InvalidStateException;
+import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.tracking.RunStatus;
 import java.lang.reflect.Parameter;
 import java.util.Optional;
@@ -34,7 +36,7 @@ public final class LatheExperimentExtension
         }
         LatheExperiment annotation = AnnotationSupport.findAnnotation(
                         context.getRequiredTestClass(), LatheExperiment.class)
-                .orElseThrow(() -> new LatheException(context.getRequiredTestClass()
+                .orElseThrow(() -> new InvalidParameterException(context.getRequiredTestClass()
                                 .getName() + " uses LatheExperimentExtension without @LatheExperiment(name = ...)"));
         store.put(SESSION, ExperimentSession.open(annotation, System.getProperties()));
         store.put(OWNER, Boolean.TRUE);
@@ -128,7 +130,7 @@ public final class LatheExperimentExtension
                 context.getTestMethod().isPresent() ? context.getParent().orElse(context) : context;
         ExperimentSession session = holder.getStore(NAMESPACE).get(SESSION, ExperimentSession.class);
         if (session == null) {
-            throw new LatheException("no Lathe experiment session for " + context.getUniqueId()
+            throw new InvalidStateException("no Lathe experiment session for " + context.getUniqueId()
                     + ": annotate the test class with @LatheExperiment(name = ...)");
         }
         return session;

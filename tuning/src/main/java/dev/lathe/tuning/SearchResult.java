@@ -2,6 +2,7 @@ package dev.lathe.tuning;
 
 import dev.lathe.core.Direction;
 import dev.lathe.core.LatheException;
+import dev.lathe.core.InvalidStateException;
 import dev.lathe.core.model.Model;
 import dev.lathe.tuning.trial.ParamSet;
 import dev.lathe.tuning.trial.Trial;
@@ -46,7 +47,7 @@ public final class SearchResult {
     /** The completed trial with the best score (the lowest number among ties). */
     public Trial best() {
         return bestOf(trials, direction)
-                .orElseThrow(() -> new LatheException("no trial completed among " + trials.size() + " (states: "
+                .orElseThrow(() -> new InvalidStateException("no trial completed among " + trials.size() + " (states: "
                         + trials.stream().map(t -> t.state().name()).toList() + ")"));
     }
 

@@ -135,7 +135,7 @@ final class TrialRunner implements AutoCloseable {
             if (cause instanceof RuntimeException re) {
                 throw re;
             }
-            throw new LatheException("search trial failed: " + cause, cause);
+            throw LatheException.wrap("search trial failed: " + cause, cause);
         }
     }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lathe.core.LatheException;
+import dev.lathe.core.DataException;
+import dev.lathe.core.StorageException;
 import dev.lathe.core.data.SparseMatrix;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -122,7 +124,7 @@ public final class DictVectorizer {
             Files.createDirectories(parent);
             Files.writeString(file, toJson());
         } catch (IOException e) {
-            throw new LatheException("cannot save encoder to " + file + ": " + e, e);
+            throw new StorageException("cannot save encoder to " + file + ": " + e, e);
         }
     }
 
@@ -130,7 +132,7 @@ public final class DictVectorizer {
         try {
             return fromJson(Files.readString(file));
         } catch (IOException e) {
-            throw new LatheException("cannot read encoder file " + file + ": " + e, e);
+            throw new DataException("cannot read encoder file " + file + ": " + e, e);
         }
     }
 
@@ -151,7 +153,7 @@ public final class DictVectorizer {
         try {
             root = new ObjectMapper().readTree(json);
         } catch (IOException e) {
-            throw new LatheException("encoder JSON is malformed: " + e.getMessage(), e);
+            throw new DataException("encoder JSON is malformed: " + e.getMessage(), e);
         }
         LatheException.check(
                 root != null && FORMAT.equals(root.path("format").asText()),

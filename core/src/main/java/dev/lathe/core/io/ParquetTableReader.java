@@ -2,6 +2,8 @@ package dev.lathe.core.io;
 
 import blue.strategic.parquet.ParquetReader;
 import dev.lathe.core.LatheException;
+import dev.lathe.core.DataException;
+import dev.lathe.core.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -49,6 +51,7 @@ final class ParquetTableReader {
             for (ColumnDescriptor d : schema.getColumns()) {
                 String name = d.getPath()[0];
                 LatheException.check(
+                        ErrorCode.BAD_REQUEST,
                         d.getPath().length == 1,
                         "%s: nested Parquet column '%s' is not supported",
                         file,
@@ -73,7 +76,7 @@ final class ParquetTableReader {
             if (e instanceof LatheException le) {
                 throw le;
             }
-            throw new LatheException("cannot read Parquet file " + file + ": " + e.getMessage(), e);
+            throw new DataException("cannot read Parquet file " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -96,7 +99,7 @@ final class ParquetTableReader {
             case BINARY:
                 return StringColumn.create(name);
             default:
-                throw new LatheException(file + ": column '" + name + "' has unsupported Parquet type " + type);
+                throw new DataException(file + ": column '" + name + "' has unsupported Parquet type " + type);
         }
     }
 

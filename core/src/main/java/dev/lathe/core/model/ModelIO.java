@@ -1,6 +1,9 @@
 package dev.lathe.core.model;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.DataException;
+import dev.lathe.core.ResourceNotFoundException;
+import dev.lathe.core.StorageException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -38,18 +41,18 @@ public final class ModelIO {
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new LatheException("cannot save model of kind '" + model.kind() + "' to " + file + ": " + e, e);
+            throw new StorageException("cannot save model of kind '" + model.kind() + "' to " + file + ": " + e, e);
         }
     }
 
     public static Model load(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new LatheException("model file " + file + " does not exist");
+            throw new ResourceNotFoundException("model file " + file + " does not exist");
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             return read(in, file.toString());
         } catch (IOException e) {
-            throw new LatheException("cannot load model from " + file + ": " + e, e);
+            throw new DataException("cannot load model from " + file + ": " + e, e);
         }
     }
 
@@ -67,7 +70,7 @@ public final class ModelIO {
         try {
             return read(new ByteArrayInputStream(bytes), "<bytes>");
         } catch (IOException e) {
-            throw new LatheException("cannot read model from bytes: " + e, e);
+            throw new DataException("cannot read model from bytes: " + e, e);
         }
     }
 
@@ -85,18 +88,18 @@ public final class ModelIO {
         DataInputStream data = new DataInputStream(in);
         int magic = data.readInt();
         if (magic != MAGIC) {
-            throw new LatheException(
+            throw new DataException(
                     source + " is not a Lathe model file (bad magic 0x" + Integer.toHexString(magic) + ")");
         }
         int version = data.readInt();
         if (version != FORMAT_VERSION) {
-            throw new LatheException(
+            throw new DataException(
                     source + " has model format version " + version + "; this Lathe reads version " + FORMAT_VERSION);
         }
         String kind = data.readUTF();
         ModelCodec codec = codecs().get(kind);
         if (codec == null) {
-            throw new LatheException(source + " holds a model of kind '" + kind + "', but no codec for it is on the"
+            throw new DataException(source + " holds a model of kind '" + kind + "', but no codec for it is on the"
                     + " class path (known kinds: " + codecs().keySet() + ")");
         }
         return codec.read(in);

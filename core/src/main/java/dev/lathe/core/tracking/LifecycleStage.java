@@ -1,6 +1,7 @@
 package dev.lathe.core.tracking;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.InvalidParameterException;
 
 /** Soft-delete state of an experiment or run, stored as MLflow's strings 'active' and 'deleted'. */
 public enum LifecycleStage {
@@ -24,6 +25,6 @@ public enum LifecycleStage {
                 return s;
             }
         }
-        throw new LatheException("lifecycle_stage must be 'active' or 'deleted', got '" + value + "'");
+        throw new InvalidParameterException("lifecycle_stage must be 'active' or 'deleted', got '" + value + "'");
     }
 }

@@ -1,6 +1,7 @@
 package dev.lathe.core.tracking;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.InvalidParameterException;
 import java.util.Locale;
 
 /** MLflow's deprecated model-version stages; parsing is case-insensitive as in MLflow. */
@@ -29,6 +30,6 @@ public enum ModelStage {
                 }
             }
         }
-        throw new LatheException("model stage must be one of None, Staging, Production, Archived, got '" + text + "'");
+        throw new InvalidParameterException("model stage must be one of None, Staging, Production, Archived, got '" + text + "'");
     }
 }

@@ -16,7 +16,7 @@ public interface TrackerProvider {
     static TrackerProvider find() {
         return java.util.ServiceLoader.load(TrackerProvider.class)
                 .findFirst()
-                .orElseThrow(() -> new dev.lathe.core.LatheException(
+                .orElseThrow(() -> new dev.lathe.core.ResourceNotFoundException(
                         "no tracking backend on the class path: add lathe-tracking-local (it provides "
                                 + TrackerProvider.class.getName() + ")"));
     }

@@ -103,7 +103,7 @@ public final class CrossValidator {
             if (cause instanceof RuntimeException re) {
                 throw re;
             }
-            throw new LatheException("cross-validation fold failed: " + cause, cause);
+            throw LatheException.wrap("cross-validation fold failed: " + cause, cause);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.lathe.evaluation.metrics;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.DataException;
 
 /** Validates a pair of target/prediction arrays before any metric is computed from them. */
 public final class PredictionInputs {
@@ -27,7 +28,7 @@ public final class PredictionInputs {
     public static void checkFinite(String what, double[] values) {
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
-                throw new LatheException(String.format(
+                throw new DataException(String.format(
                         java.util.Locale.ROOT, "%s must be finite, got %s at index %d", what, values[i], i));
             }
         }

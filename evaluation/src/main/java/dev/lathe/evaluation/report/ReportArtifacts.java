@@ -1,6 +1,7 @@
 package dev.lathe.evaluation.report;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.StorageException;
 import dev.lathe.core.tracking.ActiveRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ public final class ReportArtifacts {
             Path md = Files.writeString(dir.resolve(MARKDOWN), MarkdownReport.render(report), StandardCharsets.UTF_8);
             return List.of(html, json, md);
         } catch (IOException e) {
-            throw new LatheException("could not write report files to " + dir + ": " + e.getMessage(), e);
+            throw new StorageException("could not write report files to " + dir + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.lathe.examples.registry;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.pipeline.FittedPipeline;
 import dev.lathe.tlc.TripRecord;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
@@ -42,7 +43,7 @@ public final class ChampionLoader {
         try {
             return Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            throw new LatheException("TRIP_DISTANCE must be a number of miles, got '" + s + "'", e);
+            throw new InvalidParameterException("TRIP_DISTANCE must be a number of miles, got '" + s + "'", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.lathe.examples.search;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.InvalidParameterException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -53,7 +54,7 @@ public record CourseSearchOptions(
                 case "--batch" -> batch = integer(args[i], v);
                 case "--seed" -> seed = Long.parseLong(v);
                 case "--store" -> store = Path.of(v);
-                default -> throw new LatheException("unknown option '" + args[i] + "'; known: --train --valid --mode "
+                default -> throw new InvalidParameterException("unknown option '" + args[i] + "'; known: --train --valid --mode "
                         + "--trials --rounds --threads --xgb-threads --batch --seed --store");
             }
         }
@@ -65,7 +66,7 @@ public record CourseSearchOptions(
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw new LatheException("option " + option + " expects an integer, got '" + v + "'", e);
+            throw new InvalidParameterException("option " + option + " expects an integer, got '" + v + "'", e);
         }
     }
 }

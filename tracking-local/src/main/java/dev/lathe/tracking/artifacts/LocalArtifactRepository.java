@@ -1,6 +1,8 @@
 package dev.lathe.tracking.artifacts;
 
+import dev.lathe.core.ErrorCode;
 import dev.lathe.core.LatheException;
+import dev.lathe.core.StorageException;
 import dev.lathe.core.tracking.ArtifactInfo;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -44,7 +46,7 @@ public final class LocalArtifactRepository {
             Files.write(tmp, content);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new LatheException("cannot write artifact '" + relative + "' to " + target + ": " + e, e);
+            throw new StorageException("cannot write artifact '" + relative + "' to " + target + ": " + e, e);
         }
     }
 
@@ -53,7 +55,7 @@ public final class LocalArtifactRepository {
      * root); a single file goes to {@code relativeDir/<file name>}.
      */
     public void copyIn(Path local, String relativeDir) {
-        LatheException.check(Files.exists(local), "local artifact %s does not exist", local);
+        LatheException.check(ErrorCode.RESOURCE_DOES_NOT_EXIST, Files.exists(local), "local artifact %s does not exist", local);
         String dir = ArtifactPaths.normalise(relativeDir, true);
         String prefix = dir.isEmpty() ? "" : dir + "/";
         try {
@@ -68,7 +70,7 @@ public final class LocalArtifactRepository {
                 write(prefix + local.getFileName(), Files.readAllBytes(local));
             }
         } catch (IOException e) {
-            throw new LatheException("cannot copy local artifact " + local + " into " + root + ": " + e, e);
+            throw new StorageException("cannot copy local artifact " + local + " into " + root + ": " + e, e);
         }
     }
 
@@ -91,32 +93,32 @@ public final class LocalArtifactRepository {
                 out.add(new ArtifactInfo(rel, isDir, isDir ? 0L : Files.size(c)));
             }
         } catch (IOException e) {
-            throw new LatheException("cannot list artifacts in " + dir + ": " + e, e);
+            throw new StorageException("cannot list artifacts in " + dir + ": " + e, e);
         }
         return out;
     }
 
     public byte[] read(String relative) {
         Path f = resolve(ArtifactPaths.normalise(relative, false));
-        LatheException.check(Files.isRegularFile(f), "artifact '%s' does not exist under %s", relative, root);
+        LatheException.check(ErrorCode.RESOURCE_DOES_NOT_EXIST, Files.isRegularFile(f), "artifact '%s' does not exist under %s", relative, root);
         try {
             return Files.readAllBytes(f);
         } catch (IOException e) {
-            throw new LatheException("cannot read artifact " + f + ": " + e, e);
+            throw new StorageException("cannot read artifact " + f + ": " + e, e);
         }
     }
 
     /** Copies the artifact file or directory {@code relative} into {@code destinationDir}. */
     public Path download(String relative, Path destinationDir) {
         Path src = resolve(relative);
-        LatheException.check(Files.exists(src), "artifact '%s' does not exist under %s", relative, root);
+        LatheException.check(ErrorCode.RESOURCE_DOES_NOT_EXIST, Files.exists(src), "artifact '%s' does not exist under %s", relative, root);
         Path dst = destinationDir.resolve(
                 src.equals(root) ? "artifacts" : src.getFileName().toString());
         try {
             Files.createDirectories(destinationDir);
             copyTree(src, dst);
         } catch (IOException e) {
-            throw new LatheException("cannot download artifact '" + relative + "' to " + dst + ": " + e, e);
+            throw new StorageException("cannot download artifact '" + relative + "' to " + dst + ": " + e, e);
         }
         return dst;
     }

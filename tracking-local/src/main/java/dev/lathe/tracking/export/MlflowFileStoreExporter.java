@@ -1,6 +1,7 @@
 package dev.lathe.tracking.export;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.StorageException;
 import dev.lathe.core.tracking.DatasetInput;
 import dev.lathe.core.tracking.Experiment;
 import dev.lathe.core.tracking.LifecycleStage;
@@ -60,7 +61,7 @@ public final class MlflowFileStoreExporter {
                 } while (token != null);
             }
         } catch (IOException ex) {
-            throw new LatheException("cannot export tracking store to " + mlrunsDir + ": " + ex, ex);
+            throw new StorageException("cannot export tracking store to " + mlrunsDir + ": " + ex, ex);
         }
         return runs;
     }

@@ -1,6 +1,7 @@
 package dev.lathe.tracking.registry;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.tracking.ModelStage;
 import dev.lathe.tracking.artifacts.ArtifactPaths;
 
@@ -63,7 +64,7 @@ public sealed interface ModelUri {
         try {
             return new InStage(name, ModelStage.parse(suffix));
         } catch (LatheException e) {
-            throw new LatheException(
+            throw new InvalidParameterException(
                     "model URI '" + uri + "' must end in a version number, 'latest' or a stage"
                             + " (None, Staging, Production, Archived), got '" + suffix + "'",
                     e);

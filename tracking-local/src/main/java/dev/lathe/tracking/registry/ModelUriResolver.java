@@ -1,6 +1,8 @@
 package dev.lathe.tracking.registry;
 
+import dev.lathe.core.ErrorCode;
 import dev.lathe.core.LatheException;
+import dev.lathe.core.ResourceNotFoundException;
 import dev.lathe.core.tracking.ModelRegistry;
 import dev.lathe.core.tracking.ModelVersion;
 import dev.lathe.core.tracking.TrackingStore;
@@ -30,7 +32,7 @@ public final class ModelUriResolver {
             ModelVersion v = version(registry, parsed);
             path = resolveSource(store, v.source());
         }
-        LatheException.check(Files.exists(path), "model URI '%s' resolves to %s, which does not exist", uri, path);
+        LatheException.check(ErrorCode.RESOURCE_DOES_NOT_EXIST, Files.exists(path), "model URI '%s' resolves to %s, which does not exist", uri, path);
         return path;
     }
 
@@ -56,11 +58,11 @@ public final class ModelUriResolver {
         }
         if (parsed instanceof ModelUri.Latest l) {
             return registry.latestVersion(l.name(), Optional.empty())
-                    .orElseThrow(() -> new LatheException("registered model '" + l.name() + "' has no versions"));
+                    .orElseThrow(() -> new ResourceNotFoundException("registered model '" + l.name() + "' has no versions"));
         }
         ModelUri.InStage s = (ModelUri.InStage) parsed;
         return registry.latestVersion(s.name(), Optional.of(s.stage()))
-                .orElseThrow(() -> new LatheException("registered model '" + s.name() + "' has no version in stage "
+                .orElseThrow(() -> new ResourceNotFoundException("registered model '" + s.name() + "' has no version in stage "
                         + s.stage().label()));
     }
 

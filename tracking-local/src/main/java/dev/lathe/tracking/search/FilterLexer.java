@@ -1,6 +1,7 @@
 package dev.lathe.tracking.search;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.InvalidParameterException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,7 +61,7 @@ final class FilterLexer {
                 }
                 add(Token.Kind.WORD, input.substring(start, pos), start);
             } else {
-                throw new LatheException(String.format(
+                throw new InvalidParameterException(String.format(
                         "Unexpected character '%c' at position %d in %s '%s'", c, start + 1, what, input));
             }
         }
@@ -90,7 +91,7 @@ final class FilterLexer {
             text.append(c);
             pos++;
         }
-        throw new LatheException(String.format(
+        throw new InvalidParameterException(String.format(
                 "Unterminated %s starting at position %d in %s '%s'",
                 quote == '`' ? "backticked name" : "string", start + 1, what, input));
     }

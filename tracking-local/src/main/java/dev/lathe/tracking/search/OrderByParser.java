@@ -1,6 +1,7 @@
 package dev.lathe.tracking.search;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.InvalidParameterException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class OrderByParser {
         for (String clause : orderBy) {
             OrderTerm term = parse(clause);
             if (!seen.add(term.entity() + "\u0000" + term.key())) {
-                throw new LatheException(String.format(
+                throw new InvalidParameterException(String.format(
                         "order_by must not contain duplicate fields, got %s %s twice in %s",
                         term.entity().label(), term.key(), orderBy));
             }

@@ -1,6 +1,7 @@
 package dev.lathe.tracking.search;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.InvalidParameterException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
@@ -31,17 +32,17 @@ public final class PageToken {
         try {
             bytes = Base64.getDecoder().decode(token.trim());
         } catch (IllegalArgumentException e) {
-            throw new LatheException("Invalid page token '" + token + "': could not base64-decode it", e);
+            throw new InvalidParameterException("Invalid page token '" + token + "': could not base64-decode it", e);
         }
         String json = new String(bytes, StandardCharsets.UTF_8);
         Matcher m = JSON.matcher(json);
         if (!m.matches()) {
-            throw new LatheException(
+            throw new InvalidParameterException(
                     "Invalid page token '" + token + "': expected {\"offset\": N} inside, decoded '" + json + "'");
         }
         long offset = Long.parseLong(m.group(1));
         if (offset <= 0 || offset > Integer.MAX_VALUE) {
-            throw new LatheException("Invalid page token '" + token + "': offset must be in 1.." + Integer.MAX_VALUE
+            throw new InvalidParameterException("Invalid page token '" + token + "': offset must be in 1.." + Integer.MAX_VALUE
                     + ", got " + offset);
         }
         return (int) offset;

@@ -1,6 +1,7 @@
 package dev.lathe.tracking.search;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.tracking.ViewType;
 import java.util.List;
 import java.util.Objects;
@@ -148,7 +149,7 @@ public final class RunSearchQuery {
                         case METRIC -> "latest_metrics";
                         case PARAM -> "params";
                         case TAG -> "tags";
-                        default -> throw new LatheException(
+                        default -> throw new InvalidParameterException(
                                 "Cannot order runs by " + term.entity().label());
                     };
             sql.join(

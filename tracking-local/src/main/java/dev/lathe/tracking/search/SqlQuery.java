@@ -1,6 +1,7 @@
 package dev.lathe.tracking.search;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.StorageException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,7 +55,7 @@ public record SqlQuery(String sql, List<Object> bindings, int offset, int limit)
             }
             return page(rows);
         } catch (SQLException e) {
-            throw new LatheException("Search query failed: " + e.getMessage() + "; SQL was: " + sql, e);
+            throw new StorageException("Search query failed: " + e.getMessage() + "; SQL was: " + sql, e);
         }
     }
 }

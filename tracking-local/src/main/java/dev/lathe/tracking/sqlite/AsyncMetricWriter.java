@@ -92,7 +92,7 @@ final class AsyncMetricWriter implements AutoCloseable {
                     failures.entrySet().iterator().next();
             int n = failures.size();
             failures.clear();
-            throw new LatheException(
+            throw LatheException.wrap(
                     n + " run(s) had asynchronous metric writes that failed and were never flushed; run "
                             + first.getKey() + ": " + first.getValue().getMessage(),
                     first.getValue());
@@ -111,7 +111,7 @@ final class AsyncMetricWriter implements AutoCloseable {
     private void throwFailure(String runId) {
         RuntimeException f = failures.remove(runId);
         if (f != null) {
-            throw new LatheException("asynchronous metric write to run " + runId + " failed: " + f.getMessage(), f);
+            throw LatheException.wrap("asynchronous metric write to run " + runId + " failed: " + f.getMessage(), f);
         }
     }
 
@@ -131,7 +131,7 @@ final class AsyncMetricWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new LatheException("interrupted while flushing metric writes", e);
         } catch (ExecutionException e) {
-            throw new LatheException("metric writer failed: " + e.getCause(), e.getCause());
+            throw LatheException.wrap("metric writer failed: " + e.getCause(), e.getCause());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.lathe.tracking.sqlite;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.StorageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -108,7 +109,7 @@ final class Db implements AutoCloseable {
                     return attempt(begin, work);
                 } catch (SQLException e) {
                     if (!isBusy(e) || System.currentTimeMillis() > deadline) {
-                        throw new LatheException("SQLite error on " + file + ": " + e.getMessage(), e);
+                        throw new StorageException("SQLite error on " + file + ": " + e.getMessage(), e);
                     }
                     retries++;
                     sleep(ThreadLocalRandom.current().nextLong(1, backoff + 1));
@@ -157,7 +158,7 @@ final class Db implements AutoCloseable {
             closed = true;
             connection.close();
         } catch (SQLException e) {
-            throw new LatheException("cannot close SQLite store " + file + ": " + e.getMessage(), e);
+            throw new StorageException("cannot close SQLite store " + file + ": " + e.getMessage(), e);
         } finally {
             lock.unlock();
         }
@@ -189,7 +190,7 @@ final class Db implements AutoCloseable {
                     backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
                     continue;
                 }
-                throw new LatheException(
+                throw new StorageException(
                         "cannot " + what + " tracking store file " + file + ": " + e.getMessage()
                                 + " (is it a SQLite database written by Lathe?)",
                         e);
@@ -213,7 +214,7 @@ final class Db implements AutoCloseable {
                             + " it was left untouched",
                     file);
         } catch (IOException e) {
-            throw new LatheException("cannot read tracking store file " + file + ": " + e, e);
+            throw new StorageException("cannot read tracking store file " + file + ": " + e, e);
         }
     }
 

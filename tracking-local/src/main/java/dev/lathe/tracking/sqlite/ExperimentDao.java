@@ -1,6 +1,9 @@
 package dev.lathe.tracking.sqlite;
 
+import dev.lathe.core.ErrorCode;
 import dev.lathe.core.LatheException;
+import dev.lathe.core.ResourceNotFoundException;
+import dev.lathe.core.ResourceExistsException;
 import dev.lathe.core.tracking.Experiment;
 import dev.lathe.core.tracking.LifecycleStage;
 import dev.lathe.core.tracking.ViewType;
@@ -43,7 +46,7 @@ final class ExperimentDao {
         EntityValidator.checkExperimentName(name);
         Optional<Experiment> existing = byName(c, name);
         if (existing.isPresent()) {
-            throw new LatheException(String.format(
+            throw new ResourceExistsException(String.format(
                     "experiment name '%s' already exists (id %s, lifecycle stage %s); names are unique,"
                             + " also among deleted experiments",
                     name,
@@ -77,7 +80,7 @@ final class ExperimentDao {
             return create(c, name, null, Map.of());
         }
         LatheException.check(
-                e.get().lifecycleStage() == LifecycleStage.ACTIVE,
+                ErrorCode.INVALID_STATE, e.get().lifecycleStage() == LifecycleStage.ACTIVE,
                 "experiment '%s' (id %s) is deleted; restore it or choose another name",
                 name,
                 e.get().experimentId());
@@ -87,7 +90,7 @@ final class ExperimentDao {
     Experiment get(Connection c, String experimentId) throws SQLException {
         long id = Sql.parseId("experiment", experimentId);
         return Sql.queryOne(c, "SELECT " + COLUMNS + " FROM experiments WHERE experiment_id = ?", this::row, id)
-                .orElseThrow(() -> new LatheException("no experiment with id '" + experimentId + "'"))
+                .orElseThrow(() -> new ResourceNotFoundException("no experiment with id '" + experimentId + "'"))
                 .withTags(tags(c, id));
     }
 
@@ -115,12 +118,12 @@ final class ExperimentDao {
         EntityValidator.checkExperimentName(newName);
         Experiment e = get(c, experimentId);
         LatheException.check(
-                e.lifecycleStage() == LifecycleStage.ACTIVE,
+                ErrorCode.INVALID_STATE, e.lifecycleStage() == LifecycleStage.ACTIVE,
                 "cannot rename experiment %s: it is deleted",
                 experimentId);
         Optional<Experiment> clash = byName(c, newName);
         LatheException.check(
-                clash.isEmpty() || clash.get().experimentId().equals(experimentId),
+                ErrorCode.RESOURCE_ALREADY_EXISTS, clash.isEmpty() || clash.get().experimentId().equals(experimentId),
                 "cannot rename experiment %s to '%s': that name is used by experiment %s",
                 experimentId,
                 newName,
@@ -135,7 +138,7 @@ final class ExperimentDao {
 
     void setStage(Connection c, String experimentId, LifecycleStage stage) throws SQLException {
         Experiment e = get(c, experimentId);
-        LatheException.check(e.lifecycleStage() != stage, "experiment %s is already %s", experimentId, stage.dbValue());
+        LatheException.check(ErrorCode.INVALID_STATE, e.lifecycleStage() != stage, "experiment %s is already %s", experimentId, stage.dbValue());
         long now = System.currentTimeMillis();
         long id = Long.parseLong(experimentId);
         Sql.update(
@@ -163,7 +166,7 @@ final class ExperimentDao {
                 MlflowLimits.MAX_EXPERIMENT_TAG_VALUE_LENGTH);
         Experiment e = get(c, experimentId);
         LatheException.check(
-                e.lifecycleStage() == LifecycleStage.ACTIVE,
+                ErrorCode.INVALID_STATE, e.lifecycleStage() == LifecycleStage.ACTIVE,
                 "cannot set tag '%s' on experiment %s: it is deleted",
                 key,
                 experimentId);

@@ -1,6 +1,7 @@
 package dev.lathe.tracking.sqlite;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.ResourceNotFoundException;
 import dev.lathe.core.tracking.ModelStage;
 import dev.lathe.core.tracking.ModelVersion;
 import dev.lathe.core.tracking.RegisteredModel;
@@ -49,7 +50,7 @@ final class RegistryDao {
     }
 
     RegisteredModel requireModel(Connection c, String name) throws SQLException {
-        return model(c, name).orElseThrow(() -> new LatheException("no registered model named '" + name + "'"));
+        return model(c, name).orElseThrow(() -> new ResourceNotFoundException("no registered model named '" + name + "'"));
     }
 
     void touch(Connection c, String name, long now) throws SQLException {
@@ -71,7 +72,7 @@ final class RegistryDao {
     ModelVersion requireVersion(Connection c, String name, int version) throws SQLException {
         requireModel(c, name);
         return version(c, name, version)
-                .orElseThrow(() -> new LatheException(
+                .orElseThrow(() -> new ResourceNotFoundException(
                         "registered model '" + name + "' has no version " + version + " (or it was deleted)"));
     }
 

@@ -1,5 +1,6 @@
 package dev.lathe.tracking.sqlite;
 
+import dev.lathe.core.ErrorCode;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.tracking.Experiment;
 import dev.lathe.core.tracking.LifecycleStage;
@@ -98,7 +99,7 @@ final class RunBatchWriter {
             RunStatus current = status(id);
             if (!w.metrics().isEmpty() || !w.params().isEmpty()) {
                 LatheException.check(
-                        !current.isTerminal(),
+                        ErrorCode.INVALID_STATE, !current.isTerminal(),
                         "run %s has ended with status %s; logging to it is not allowed",
                         id,
                         current);
@@ -161,9 +162,9 @@ final class RunBatchWriter {
             try (PreparedStatement ps =
                             Sql.prepare(c, "SELECT status, lifecycle_stage FROM runs WHERE run_uuid = ?", id);
                     ResultSet rs = ps.executeQuery()) {
-                LatheException.check(rs.next(), "no run with id '%s'", id);
+                LatheException.check(ErrorCode.RESOURCE_DOES_NOT_EXIST, rs.next(), "no run with id '%s'", id);
                 LatheException.check(
-                        LifecycleStage.fromDb(rs.getString(2)) == LifecycleStage.ACTIVE,
+                        ErrorCode.INVALID_STATE, LifecycleStage.fromDb(rs.getString(2)) == LifecycleStage.ACTIVE,
                         "run %s is deleted; restore it before logging to it",
                         id);
                 RunStatus s = RunStatus.valueOf(rs.getString(1));

@@ -1,6 +1,8 @@
 package dev.lathe.tracking.sqlite;
 
+import dev.lathe.core.ErrorCode;
 import dev.lathe.core.LatheException;
+import dev.lathe.core.ResourceNotFoundException;
 import dev.lathe.core.tracking.Experiment;
 import dev.lathe.core.tracking.LifecycleStage;
 import dev.lathe.core.tracking.MlflowTags;
@@ -107,7 +109,7 @@ final class RunDao {
     Experiment checkedExperiment(Connection c, String experimentId) throws SQLException {
         Experiment exp = experiments.get(c, experimentId);
         LatheException.check(
-                exp.lifecycleStage() == LifecycleStage.ACTIVE,
+                ErrorCode.INVALID_STATE, exp.lifecycleStage() == LifecycleStage.ACTIVE,
                 "cannot start a run in experiment %s ('%s'): it is deleted",
                 exp.experimentId(),
                 exp.name());
@@ -116,7 +118,7 @@ final class RunDao {
 
     static void checkParent(RunInfo parent) {
         LatheException.check(
-                parent.lifecycleStage() == LifecycleStage.ACTIVE, "parent run %s is deleted", parent.runId());
+                ErrorCode.INVALID_STATE, parent.lifecycleStage() == LifecycleStage.ACTIVE, "parent run %s is deleted", parent.runId());
     }
 
     /** Generates id, name and MLflow's system tags for a new run of {@code exp}; validates the tags. */
@@ -153,7 +155,7 @@ final class RunDao {
     RunInfo info(Connection c, String runId) throws SQLException {
         LatheException.check(runId != null, "run id must not be null");
         return Sql.queryOne(c, "SELECT " + COLUMNS + " FROM runs WHERE run_uuid = ?", RunDao::row, runId)
-                .orElseThrow(() -> new LatheException("no run with id '" + runId + "'"));
+                .orElseThrow(() -> new ResourceNotFoundException("no run with id '" + runId + "'"));
     }
 
     static RunInfo row(ResultSet rs) throws SQLException {
@@ -178,11 +180,11 @@ final class RunDao {
     RunInfo requireWritable(Connection c, String runId, boolean mustBeRunning) throws SQLException {
         RunInfo info = info(c, runId);
         LatheException.check(
-                info.lifecycleStage() == LifecycleStage.ACTIVE,
+                ErrorCode.INVALID_STATE, info.lifecycleStage() == LifecycleStage.ACTIVE,
                 "run %s is deleted; restore it before logging to it",
                 runId);
         LatheException.check(
-                !mustBeRunning || !info.status().isTerminal(),
+                ErrorCode.INVALID_STATE, !mustBeRunning || !info.status().isTerminal(),
                 "run %s has ended with status %s; logging to it is not allowed",
                 runId,
                 info.status());
@@ -219,11 +221,11 @@ final class RunDao {
 
     void setStage(Connection c, String runId, LifecycleStage stage) throws SQLException {
         RunInfo info = info(c, runId);
-        LatheException.check(info.lifecycleStage() != stage, "run %s is already %s", runId, stage.dbValue());
+        LatheException.check(ErrorCode.INVALID_STATE, info.lifecycleStage() != stage, "run %s is already %s", runId, stage.dbValue());
         if (stage == LifecycleStage.ACTIVE) {
             Experiment e = experiments.get(c, info.experimentId());
             LatheException.check(
-                    e.lifecycleStage() == LifecycleStage.ACTIVE,
+                    ErrorCode.INVALID_STATE, e.lifecycleStage() == LifecycleStage.ACTIVE,
                     "cannot restore run %s: its experiment %s is deleted",
                     runId,
                     e.experimentId());

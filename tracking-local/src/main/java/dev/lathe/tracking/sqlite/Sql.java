@@ -70,7 +70,7 @@ final class Sql {
         try {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw new dev.lathe.core.LatheException(kind + " id must be an integer, got '" + id + "'", e);
+            throw new dev.lathe.core.InvalidParameterException(kind + " id must be an integer, got '" + id + "'", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.lathe.tracking.sqlite;
 
+import dev.lathe.core.ErrorCode;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.tracking.ActiveRun;
 import dev.lathe.core.tracking.DatasetInput;
@@ -103,7 +104,7 @@ final class SqliteActiveRun implements ActiveRun {
     public void end(RunStatus status) {
         LatheException.check(status.isTerminal(), "a run ends with FINISHED, FAILED or KILLED, got %s", status);
         RunStatus previous = ended.get();
-        LatheException.check(previous == null, "run %s has already ended with status %s", runId, previous);
+        LatheException.check(ErrorCode.INVALID_STATE, previous == null, "run %s has already ended with status %s", runId, previous);
         writer.flush(runId);
         store.updateRunStatus(runId, status);
         ended.set(status);
@@ -126,6 +127,6 @@ final class SqliteActiveRun implements ActiveRun {
 
     private void requireOpen() {
         RunStatus s = ended.get();
-        LatheException.check(s == null, "run %s has ended with status %s; logging to it is not allowed", runId, s);
+        LatheException.check(ErrorCode.INVALID_STATE, s == null, "run %s has ended with status %s; logging to it is not allowed", runId, s);
     }
 }

@@ -1,6 +1,8 @@
 package dev.lathe.tracking.sqlite;
 
+import dev.lathe.core.ErrorCode;
 import dev.lathe.core.LatheException;
+import dev.lathe.core.ResourceNotFoundException;
 import dev.lathe.core.tracking.ModelRegistry;
 import dev.lathe.core.tracking.ModelStage;
 import dev.lathe.core.tracking.ModelVersion;
@@ -32,7 +34,7 @@ final class SqliteModelRegistry implements ModelRegistry {
         AliasRules.checkModelName(name);
         tags.forEach(EntityValidator::checkTag);
         return db.write(c -> {
-            LatheException.check(dao.model(c, name).isEmpty(), "registered model '%s' already exists", name);
+            LatheException.check(ErrorCode.RESOURCE_ALREADY_EXISTS, dao.model(c, name).isEmpty(), "registered model '%s' already exists", name);
             long now = System.currentTimeMillis();
             Sql.update(
                     c,
@@ -295,7 +297,7 @@ final class SqliteModelRegistry implements ModelRegistry {
         db.execute(c -> {
             dao.requireModel(c, name);
             int n = Sql.update(c, "DELETE FROM registered_model_aliases WHERE name = ? AND alias = ?", name, alias);
-            LatheException.check(n == 1, "registered model '%s' has no alias '%s'", name, alias);
+            LatheException.check(ErrorCode.RESOURCE_DOES_NOT_EXIST, n == 1, "registered model '%s' has no alias '%s'", name, alias);
         });
     }
 
@@ -310,7 +312,7 @@ final class SqliteModelRegistry implements ModelRegistry {
                             name,
                             alias)
                     .orElseThrow(
-                            () -> new LatheException("registered model '" + name + "' has no alias '" + alias + "'"));
+                            () -> new ResourceNotFoundException("registered model '" + name + "' has no alias '" + alias + "'"));
             return dao.requireVersion(c, name, version);
         });
     }

@@ -1,6 +1,7 @@
 package dev.lathe.tracking.sqlite;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.StorageException;
 import dev.lathe.core.tracking.ActiveRun;
 import dev.lathe.core.tracking.ArtifactInfo;
 import dev.lathe.core.tracking.DatasetInput;
@@ -56,7 +57,7 @@ public final class SqliteTrackingStore implements TrackingStore {
         try {
             Files.createDirectories(this.root.resolve(StoreLocation.ARTIFACTS_DIR));
         } catch (IOException e) {
-            throw new LatheException("cannot create tracking store directory " + this.root + ": " + e, e);
+            throw new StorageException("cannot create tracking store directory " + this.root + ": " + e, e);
         }
         this.db = Db.open(this.root.resolve(StoreLocation.DB_FILE));
         try {

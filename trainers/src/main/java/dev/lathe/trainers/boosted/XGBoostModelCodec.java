@@ -1,6 +1,7 @@
 package dev.lathe.trainers.boosted;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.DataException;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelCodec;
 import dev.lathe.core.model.ModelPayloads;
@@ -42,7 +43,7 @@ public final class XGBoostModelCodec implements ModelCodec {
             booster = XGBoost.loadModel(ubj);
             booster.setParam("verbosity", "0");
         } catch (XGBoostError e) {
-            throw new LatheException("cannot load xgboost booster from " + ubj.length + " UBJSON bytes: " + e, e);
+            throw new DataException("cannot load xgboost booster from " + ubj.length + " UBJSON bytes: " + e, e);
         }
         return new XGBoostModel(booster, bestIteration, rounds, parallel, names, columns, provenance);
     }

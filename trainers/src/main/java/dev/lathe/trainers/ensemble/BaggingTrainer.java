@@ -143,7 +143,7 @@ public final class BaggingTrainer implements Trainer<WeightedAverageModel> {
             if (cause instanceof LatheException le) {
                 throw le;
             }
-            throw new LatheException("bagging member " + member + " (" + base.name() + ") failed: " + cause, cause);
+            throw LatheException.wrap("bagging member " + member + " (" + base.name() + ") failed: " + cause, cause);
         }
     }
 

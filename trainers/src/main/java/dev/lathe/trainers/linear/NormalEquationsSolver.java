@@ -1,6 +1,7 @@
 package dev.lathe.trainers.linear;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.data.SparseMatrix;
 import java.util.Locale;
 import java.util.SortedMap;
@@ -40,7 +41,7 @@ final class NormalEquationsSolver {
         try {
             solution = cg.solve(gram, preconditioner, new ArrayRealVector(rhs, false), new ArrayRealVector(rhs.length));
         } catch (MaxCountExceededException e) {
-            throw new LatheException(
+            throw new InvalidParameterException(
                     String.format(
                             Locale.ROOT,
                             "conjugate gradient did not reach relative residual tol=%.3e within maxIter=%d"

@@ -1,6 +1,7 @@
 package dev.lathe.tuning.space;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.InvalidParameterException;
 
 /** Shared validation of distribution bounds, with Optuna's wording. */
 final class Bounds {
@@ -30,7 +31,7 @@ final class Bounds {
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new LatheException(what + " expects a number, got '" + text + "'", e);
+            throw new InvalidParameterException(what + " expects a number, got '" + text + "'", e);
         }
     }
 }

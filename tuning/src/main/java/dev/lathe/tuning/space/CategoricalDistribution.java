@@ -1,6 +1,7 @@
 package dev.lathe.tuning.space;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.InvalidParameterException;
 import java.util.List;
 
 /** One of a fixed list of choices; samples are the choices themselves, never their indices. */
@@ -53,7 +54,7 @@ public record CategoricalDistribution(List<Object> choices) implements Distribut
                 return c;
             }
         }
-        throw new LatheException("'" + text + "' is not one of the choices " + choices);
+        throw new InvalidParameterException("'" + text + "' is not one of the choices " + choices);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.lathe.tuning.space;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.InvalidParameterException;
 
 /** An integer in [low, high], uniform or (when {@code log}) log-uniform; values are {@link Integer}s. */
 public record IntDistribution(int low, int high, boolean log) implements Distribution {
@@ -45,7 +46,7 @@ public record IntDistribution(int low, int high, boolean log) implements Distrib
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new LatheException(
+            throw new InvalidParameterException(
                     "int(" + low + ", " + high + ") expects an integer such as \"7\", got '" + text + "'", e);
         }
     }

@@ -186,7 +186,7 @@ public final class AsyncSearchRecorder implements SearchRecorder {
         LatheException.check(!thread.isAlive(), "search tracking did not drain within 10 minutes");
         Throwable f = failure.get();
         if (f != null) {
-            throw new LatheException("logging the search to " + tracker.location() + " failed: " + f, f);
+            throw LatheException.wrap("logging the search to " + tracker.location() + " failed: " + f, f);
         }
     }
 }
