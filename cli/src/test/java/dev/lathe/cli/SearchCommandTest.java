@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lathe.core.data.Dataset;
 import dev.lathe.core.recipe.TrainValid;
-import dev.lathe.core.tracking.RunSnapshot;
+import dev.lathe.core.tracking.Run;
 import dev.lathe.evaluation.metrics.RegressionEvaluator;
 import dev.lathe.tlc.TlcRecipes;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
@@ -78,12 +78,12 @@ class SearchCommandTest {
                 summary.get("best_params").get("alpha").asText());
 
         try (SqliteTrackingStore s = SqliteTrackingStore.open(store)) {
-            List<RunSnapshot> children =
+            List<Run> children =
                     s.childRuns(summary.get("parent_run_id").asText());
             assertEquals(3, children.size());
             assertEquals(
                     List.of("0.001", "0.01", "0.1"),
-                    children.stream().map(c -> c.params().get("alpha")).toList());
+                    children.stream().map(c -> c.data().params().get("alpha")).toList());
         }
     }
 

@@ -3,8 +3,10 @@ package dev.lathe.junit;
 import dev.lathe.core.Direction;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.tracking.ActiveRun;
-import dev.lathe.core.tracking.RunSnapshot;
+import dev.lathe.core.tracking.Run;
+import dev.lathe.core.tracking.RunQuery;
 import dev.lathe.core.tracking.RunStatus;
+import dev.lathe.core.tracking.Tracker;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
@@ -29,14 +31,14 @@ public final class ExperimentRun {
     private final ActiveRun run;
     private final long seed;
     private final String testKey;
-    private final Optional<RunHistory> history;
+    private final Tracker tracker;
     private final Map<String, LatestPoint> metrics = Collections.synchronizedMap(new HashMap<>());
 
-    ExperimentRun(ActiveRun run, long seed, String testKey, Optional<RunHistory> history) {
+    ExperimentRun(ActiveRun run, long seed, String testKey, Tracker tracker) {
         this.run = run;
         this.seed = seed;
         this.testKey = testKey;
-        this.history = history;
+        this.tracker = tracker;
     }
 
     public String runId() {
@@ -130,7 +132,8 @@ public final class ExperimentRun {
     /**
      * Fails when metric {@code key} is worse than in the last passing (FINISHED) run of this test by
      * more than {@code relativeTolerance} times the baseline's magnitude. Passes, and records baseline
-     * "none", when no earlier passing run logged the metric. Needs a {@link RunHistory} for the tracker.
+     * "none", when no earlier passing run logged the metric. The baseline is found with the tracker's
+     * {@link Tracker#findRuns}: the newest FINISHED run of the experiment tagged with this test.
      */
     public void assertNoRegression(String key, double relativeTolerance, Direction direction) {
         LatheException.check(
@@ -139,18 +142,21 @@ public final class ExperimentRun {
                 relativeTolerance);
         LatheException.check(direction != null, "direction must not be null");
         double v = required(key);
-        RunHistory h = history.orElseThrow(() -> new LatheException(
-                "assertNoRegression needs to read earlier runs," + " but no RunHistory is available for this run"));
-        Optional<RunSnapshot> baseline = h.lastFinishedRun(experimentId(), TEST_TAG, testKey, runId())
-                .filter(s ->
-                        s.status() == RunStatus.FINISHED && s.latestMetrics().containsKey(key));
+        RunQuery passing = RunQuery.inExperiment(experimentId())
+                .withTag(TEST_TAG, testKey)
+                .withStatus(RunStatus.FINISHED)
+                .limit(2);
+        Optional<Run> baseline = tracker.findRuns(passing).stream()
+                .filter(r -> !r.info().runId().equals(runId()))
+                .findFirst()
+                .filter(r -> r.data().latestMetrics().containsKey(key));
         if (baseline.isEmpty()) {
             run.setTag(BASELINE_TAG, "none");
             return;
         }
-        RunSnapshot base = baseline.get();
-        double b = base.latestMetrics().get(key);
-        run.setTag(BASELINE_TAG, base.runId());
+        String baseRunId = baseline.get().info().runId();
+        double b = baseline.get().data().latestMetrics().get(key).value();
+        run.setTag(BASELINE_TAG, baseRunId);
         double slack = relativeTolerance * Math.abs(b);
         boolean ok = direction == Direction.MINIMIZE ? v <= b + slack : v >= b - slack;
         if (!ok) {
@@ -162,7 +168,7 @@ public final class ExperimentRun {
                             key,
                             v,
                             b,
-                            base.runId(),
+                            baseRunId,
                             direction,
                             relativeTolerance * 100,
                             limit),

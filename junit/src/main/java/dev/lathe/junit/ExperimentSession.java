@@ -13,14 +13,13 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One experiment test class's connection to tracking: the opened tracker, the experiment id, and the
- * run history for regression checks. Opened before the class's tests, closed after them.
+ * One experiment test class's connection to tracking: the opened tracker (which also answers the
+ * regression checks' queries for earlier runs) and the experiment id. Opened before the class's tests, closed after them.
  */
 final class ExperimentSession implements AutoCloseable {
     private final LatheExperiment annotation;
     private final Tracker tracker;
     private final String experimentId;
-    private final Optional<RunHistory> history;
     /** Runs of tests that have started and not yet reported an outcome, by the test's unique id. */
     private final Map<String, ExperimentRun> active = new ConcurrentHashMap<>();
 
@@ -28,7 +27,6 @@ final class ExperimentSession implements AutoCloseable {
         this.annotation = annotation;
         this.tracker = tracker;
         this.experimentId = tracker.getOrCreateExperiment(annotation.name());
-        this.history = Optional.of(RunHistory.of(tracker));
     }
 
     /** Opens the tracker the annotation (or the {@code lathe.store} property) points at. */
@@ -102,7 +100,7 @@ final class ExperimentSession implements AutoCloseable {
                 .tag("lathe.junit.display_name", displayName)
                 .tag("mlflow.source.name", testClass.getName())
                 .build();
-        ExperimentRun run = new ExperimentRun(tracker.startRun(spec), seed, testKey, history);
+        ExperimentRun run = new ExperimentRun(tracker.startRun(spec), seed, testKey, tracker);
         run.logParam("seed", Long.toString(seed));
         return run;
     }

@@ -1,5 +1,6 @@
 package dev.lathe.junit;
 
+import dev.lathe.testkit.InMemoryTracker;
 import dev.lathe.core.tracking.Tracker;
 import dev.lathe.core.tracking.TrackerProvider;
 import java.util.Map;

@@ -1,11 +1,12 @@
 package dev.lathe.junit;
 
+import dev.lathe.testkit.InMemoryTracker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.lathe.core.Seeds;
-import dev.lathe.core.tracking.RunSnapshot;
+import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.junit.fixtures.ClassSeedExperiment;
 import dev.lathe.junit.fixtures.NestedAndRepeatedExperiment;
@@ -38,11 +39,11 @@ class LatheExperimentExtensionTest {
         InMemoryTracker tracker = InMemoryTrackerProvider.at(OutcomesExperiment.STORE);
         assertEquals(List.of("outcomes"), List.copyOf(tracker.experiments().keySet()));
         assertEquals(5, tracker.runs().size());
-        assertEquals(RunStatus.FINISHED, tracker.run("passes").status());
-        assertEquals(RunStatus.FAILED, tracker.run("failsAnAssertion").status());
-        assertEquals(RunStatus.FAILED, tracker.run("throwsOnBadInput").status());
-        assertEquals(RunStatus.KILLED, tracker.run("isAborted").status());
-        assertEquals(RunStatus.KILLED, tracker.run("isDisabled").status());
+        assertEquals(RunStatus.FINISHED, tracker.runNamed("passes").info().status());
+        assertEquals(RunStatus.FAILED, tracker.runNamed("failsAnAssertion").info().status());
+        assertEquals(RunStatus.FAILED, tracker.runNamed("throwsOnBadInput").info().status());
+        assertEquals(RunStatus.KILLED, tracker.runNamed("isAborted").info().status());
+        assertEquals(RunStatus.KILLED, tracker.runNamed("isDisabled").info().status());
         assertEquals(1, tracker.closeCount(), "the tracker is closed once, after the class");
     }
 
@@ -52,22 +53,22 @@ class LatheExperimentExtensionTest {
         execute(OutcomesExperiment.class);
         InMemoryTracker tracker = InMemoryTrackerProvider.at(OutcomesExperiment.STORE);
 
-        RunSnapshot passes = tracker.run("passes");
-        assertEquals(passes.runId(), passes.params().get("run_id_seen"));
-        assertEquals(5.0, passes.latestMetrics().get("rmse"));
+        Run passes = tracker.runNamed("passes");
+        assertEquals(passes.info().runId(), passes.data().params().get("run_id_seen"));
+        assertEquals(5.0, passes.data().latestMetrics().get("rmse").value());
         assertEquals(
-                OutcomesExperiment.class.getName() + "#passes", passes.tags().get(ExperimentRun.TEST_TAG));
-        assertEquals("FINISHED", passes.tags().get("lathe.junit.outcome"));
+                OutcomesExperiment.class.getName() + "#passes", passes.data().tags().get(ExperimentRun.TEST_TAG));
+        assertEquals("FINISHED", passes.data().tags().get("lathe.junit.outcome"));
 
-        String failure = tracker.run("throwsOnBadInput").tags().get("lathe.junit.outcome_reason");
+        String failure = tracker.runNamed("throwsOnBadInput").data().tags().get("lathe.junit.outcome_reason");
         assertEquals("LatheException: alpha must be >= 0, got -1.0", failure);
         assertTrue(
-                tracker.run("isAborted")
-                        .tags()
+                tracker.runNamed("isAborted")
+                        .data().tags()
                         .get("lathe.junit.outcome_reason")
                         .contains("no data today"),
-                tracker.run("isAborted").tags().toString());
-        assertEquals("disabled: not today", tracker.run("isDisabled").tags().get("lathe.junit.outcome_reason"));
+                tracker.runNamed("isAborted").data().tags().toString());
+        assertEquals("disabled: not today", tracker.runNamed("isDisabled").data().tags().get("lathe.junit.outcome_reason"));
     }
 
     @Test
@@ -76,11 +77,11 @@ class LatheExperimentExtensionTest {
         execute(SeedsExperiment.class).testEvents().assertStatistics(s -> s.succeeded(2));
         InMemoryTracker tracker = InMemoryTrackerProvider.at(SeedsExperiment.STORE);
 
-        RunSnapshot derived = tracker.run("olsBeatsBaseline");
-        assertEquals(Long.toString(PYTHON_SEED_GREEN_2023_OLS), derived.params().get("seed"));
-        assertEquals(Long.toString(PYTHON_SEED_GREEN_2023_OLS), derived.params().get("injected_seed"));
-        assertEquals("42", tracker.run("fixedSeed").params().get("seed"));
-        assertEquals("42", tracker.run("fixedSeed").params().get("injected_seed"));
+        Run derived = tracker.runNamed("olsBeatsBaseline");
+        assertEquals(Long.toString(PYTHON_SEED_GREEN_2023_OLS), derived.data().params().get("seed"));
+        assertEquals(Long.toString(PYTHON_SEED_GREEN_2023_OLS), derived.data().params().get("injected_seed"));
+        assertEquals("42", tracker.runNamed("fixedSeed").data().params().get("seed"));
+        assertEquals("42", tracker.runNamed("fixedSeed").data().params().get("injected_seed"));
     }
 
     @Test
@@ -100,8 +101,8 @@ class LatheExperimentExtensionTest {
         }
         InMemoryTracker tracker = InMemoryTrackerProvider.at(location);
         assertEquals(List.of("class-seed"), List.copyOf(tracker.experiments().keySet()));
-        assertEquals("7", tracker.run("usesClassSeed").params().get("injected_seed"));
-        assertEquals("11", tracker.run("methodWins").params().get("injected_seed"));
+        assertEquals("7", tracker.runNamed("usesClassSeed").data().params().get("injected_seed"));
+        assertEquals("11", tracker.runNamed("methodWins").data().params().get("injected_seed"));
     }
 
     @Test
@@ -109,18 +110,18 @@ class LatheExperimentExtensionTest {
         InMemoryTrackerProvider.reset(NestedAndRepeatedExperiment.STORE);
         execute(NestedAndRepeatedExperiment.class).testEvents().assertStatistics(s -> s.succeeded(3));
         InMemoryTracker tracker = InMemoryTrackerProvider.at(NestedAndRepeatedExperiment.STORE);
-        List<RunSnapshot> repeated = tracker.runs().stream()
-                .filter(r -> r.runName().equals("repeated"))
+        List<Run> repeated = tracker.runs().stream()
+                .filter(r -> r.info().runName().equals("repeated"))
                 .toList();
         assertEquals(2, repeated.size());
-        assertTrue(repeated.stream().allMatch(r -> r.status() == RunStatus.FINISHED));
+        assertTrue(repeated.stream().allMatch(r -> r.info().status() == RunStatus.FINISHED));
         assertEquals(
                 List.of("repetition 1 of 2", "repetition 2 of 2"),
                 repeated.stream()
-                        .map(r -> r.tags().get("lathe.junit.display_name"))
+                        .map(r -> r.data().tags().get("lathe.junit.display_name"))
                         .toList());
-        assertEquals("yes", tracker.run("innerTest").params().get("inner"));
-        assertEquals(RunStatus.FINISHED, tracker.run("innerTest").status());
+        assertEquals("yes", tracker.runNamed("innerTest").data().params().get("inner"));
+        assertEquals(RunStatus.FINISHED, tracker.runNamed("innerTest").info().status());
         assertEquals(1, tracker.closeCount(), "one session for the class and its nested class");
     }
 

@@ -1,5 +1,6 @@
 package dev.lathe.junit;
 
+import dev.lathe.testkit.InMemoryTracker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,9 +44,9 @@ class MetricAssertionsTest {
                                 finishedWithFailure(message(m -> m.contains("validation_rmse was not logged")
                                         && m.contains("[training_rmse]")))));
         InMemoryTracker tracker = InMemoryTrackerProvider.at(MetricBoundsExperiment.STORE);
-        assertEquals(RunStatus.FINISHED, tracker.run("withinBound").status());
-        assertEquals(RunStatus.FAILED, tracker.run("aboveBound").status());
-        assertEquals(RunStatus.FINISHED, tracker.run("latestStepCounts").status());
+        assertEquals(RunStatus.FINISHED, tracker.runNamed("withinBound").info().status());
+        assertEquals(RunStatus.FAILED, tracker.runNamed("aboveBound").info().status());
+        assertEquals(RunStatus.FINISHED, tracker.runNamed("latestStepCounts").info().status());
     }
 
     @Test
@@ -70,14 +71,14 @@ class MetricAssertionsTest {
             }
         }
         var runs = InMemoryTrackerProvider.at(RegressionExperiment.STORE).runs();
-        assertEquals(expected, runs.stream().map(r -> r.status()).toList());
-        assertEquals("none", runs.get(0).tags().get(ExperimentRun.BASELINE_TAG));
-        assertEquals(runs.get(0).runId(), runs.get(1).tags().get(ExperimentRun.BASELINE_TAG));
-        assertEquals(runs.get(1).runId(), runs.get(2).tags().get(ExperimentRun.BASELINE_TAG));
-        assertEquals(runs.get(1).runId(), runs.get(3).tags().get(ExperimentRun.BASELINE_TAG));
+        assertEquals(expected, runs.stream().map(r -> r.info().status()).toList());
+        assertEquals("none", runs.get(0).data().tags().get(ExperimentRun.BASELINE_TAG));
+        assertEquals(runs.get(0).info().runId(), runs.get(1).data().tags().get(ExperimentRun.BASELINE_TAG));
+        assertEquals(runs.get(1).info().runId(), runs.get(2).data().tags().get(ExperimentRun.BASELINE_TAG));
+        assertEquals(runs.get(1).info().runId(), runs.get(3).data().tags().get(ExperimentRun.BASELINE_TAG));
         assertTrue(
-                runs.get(2).tags().get("lathe.junit.outcome_reason").contains("regressed: 6.2 vs 6.05"),
-                runs.get(2).tags().toString());
+                runs.get(2).data().tags().get("lathe.junit.outcome_reason").contains("regressed: 6.2 vs 6.05"),
+                runs.get(2).data().tags().toString());
     }
 
     @Test
@@ -110,13 +111,6 @@ class MetricAssertionsTest {
         assertEquals("relative tolerance must be finite and >= 0, got -0.01", negative.getMessage());
         LatheException bounds = assertThrows(LatheException.class, () -> run.assertMetricBetween("rmse", 2, 1));
         assertEquals("metric bounds must satisfy low <= high, got low=2.0, high=1.0", bounds.getMessage());
-
-        ExperimentRun noHistory =
-                new ExperimentRun(tracker.startRun(RunSpec.builder("1").build()), 1L, "T#m", Optional.empty());
-        noHistory.logMetric("rmse", 1.0);
-        LatheException missing = assertThrows(
-                LatheException.class, () -> noHistory.assertNoRegression("rmse", 0.01, Direction.MINIMIZE));
-        assertTrue(missing.getMessage().contains("no RunHistory is available"), missing.getMessage());
     }
 
     private static ExperimentRun start(InMemoryTracker tracker, String experimentId) {
@@ -126,6 +120,6 @@ class MetricAssertionsTest {
                         .build()),
                 1L,
                 "Direct#test",
-                Optional.of(tracker));
+                tracker);
     }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lathe.core.data.Dataset;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelIO;
+import dev.lathe.core.tracking.Metric;
+import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.evaluation.cv.Fold;
 import dev.lathe.evaluation.cv.KFold;
@@ -27,6 +29,7 @@ import dev.lathe.tuning.trial.Trial;
 import dev.lathe.tuning.trial.TrialState;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
@@ -95,41 +98,44 @@ class StudyTest {
                 .build()
                 .run();
         String parentId = result.parentRunId().orElseThrow();
-        InMemoryTracker.Run parent = tracker.run(parentId);
-        assertEquals(RunStatus.FINISHED, parent.status);
-        assertEquals("tpe", parent.params.get("search.sampler"));
-        List<InMemoryTracker.Run> children = tracker.children(parentId);
+        Run parent = tracker.getRun(parentId);
+        assertEquals(RunStatus.FINISHED, parent.info().status());
+        assertEquals("tpe", parent.data().params().get("search.sampler"));
+        List<Run> children = tracker.childRuns(parentId);
         assertEquals(TRIALS, children.size());
         for (Trial t : result.trials()) {
-            InMemoryTracker.Run child = children.stream()
-                    .filter(c -> c.params.get(TrialTags.NUMBER).equals(Integer.toString(t.number())))
+            Run child = children.stream()
+                    .filter(c -> c.data().params().get(TrialTags.NUMBER).equals(Integer.toString(t.number())))
                     .findFirst()
                     .orElseThrow();
-            assertEquals(t.params().formatted().get("lr"), child.params.get("lr"));
-            assertTrue(child.params.get("rounds").matches("\\d+"), "integer logged as integer");
-            assertTrue(child.metrics.containsKey(TrialTags.DURATION));
-            assertEquals(Boolean.toString(t.state() == TrialState.PRUNED), child.tags.get(TrialTags.PRUNED));
+            Map<String, String> params = child.data().params();
+            Map<String, String> tags = child.data().tags();
+            assertEquals(t.params().formatted().get("lr"), params.get("lr"));
+            assertTrue(params.get("rounds").matches("\\d+"), "integer logged as integer");
+            assertTrue(child.data().latestMetrics().containsKey(TrialTags.DURATION));
+            assertEquals(Boolean.toString(t.state() == TrialState.PRUNED), tags.get(TrialTags.PRUNED));
             if (t.state() == TrialState.FAILED) {
-                assertEquals(RunStatus.FAILED, child.status);
-                assertTrue(child.tags.get(TrialTags.ERROR).contains("diverged at lr="), child.tags.toString());
+                assertEquals(RunStatus.FAILED, child.info().status());
+                assertTrue(tags.get(TrialTags.ERROR).contains("diverged at lr="), tags.toString());
             } else {
-                assertEquals(RunStatus.FINISHED, child.status);
-                List<InMemoryTracker.Point> score = child.metrics.get("rmse");
+                assertEquals(RunStatus.FINISHED, child.info().status());
+                List<Metric> score = tracker.getMetricHistory(child.info().runId(), "rmse");
                 assertEquals(t.value(), score.get(score.size() - 1).value(), 0.0);
                 assertEquals(
                         t.intermediateValues().size(),
-                        child.metrics.get("validation_rmse").size());
+                        tracker.getMetricHistory(child.info().runId(), "validation_rmse").size());
             }
         }
         Trial best = result.best();
-        assertEquals(best.params().formatted().get("lr"), parent.params.get("best_lr"));
-        assertEquals(best.params().formatted().get("rounds"), parent.params.get("best_rounds"));
-        assertEquals(best.value(), parent.metrics.get("best_rmse").get(0).value(), 0.0);
-        String csv = new String(parent.artifacts.get("trials.csv"), StandardCharsets.UTF_8);
+        assertEquals(best.params().formatted().get("lr"), parent.data().params().get("best_lr"));
+        assertEquals(best.params().formatted().get("rounds"), parent.data().params().get("best_rounds"));
+        assertEquals(best.value(), tracker.getMetricHistory(parentId, "best_rmse").get(0).value(), 0.0);
+        Map<String, byte[]> artifacts = tracker.artifacts(parentId);
+        String csv = new String(artifacts.get("trials.csv"), StandardCharsets.UTF_8);
         assertEquals(result.toCsv(), csv);
         assertEquals(TRIALS + 1, csv.split("\n").length);
         Model refit = result.bestModel().orElseThrow();
-        assertArrayEquals(ModelIO.toBytes(refit), parent.artifacts.get("best_model/model.lathe"));
+        assertArrayEquals(ModelIO.toBytes(refit), artifacts.get("best_model/model.lathe"));
         Table table = result.table();
         assertEquals(TRIALS, table.rowCount());
         assertEquals(best.value(), table.doubleColumn("value").get(best.number()), 0.0);
@@ -159,9 +165,9 @@ class StudyTest {
         assertThrows(
                 SimulatedCrash.class,
                 () -> study(1, crashing).tracking(tracking).build().run());
-        String parentId = tracker.runs().get(0).runId;
-        long running = tracker.children(parentId).stream()
-                .filter(c -> c.status == RunStatus.RUNNING)
+        String parentId = tracker.runs().get(0).info().runId();
+        long running = tracker.childRuns(parentId).stream()
+                .filter(c -> c.info().status() == RunStatus.RUNNING)
                 .count();
         assertEquals(1, running, "the crashed trial is left RUNNING");
 
@@ -173,11 +179,14 @@ class StudyTest {
                     reference.trials().get(i).sameOutcome(resumed.trials().get(i)),
                     reference.trials().get(i) + " vs " + resumed.trials().get(i));
         }
-        List<InMemoryTracker.Run> children = tracker.children(parentId);
+        List<Run> children = tracker.childRuns(parentId);
         assertEquals(TRIALS + 1, children.size(), "one killed run plus one run per trial");
         assertEquals(
-                1, children.stream().filter(c -> c.status == RunStatus.KILLED).count());
-        assertEquals(RunStatus.FINISHED, tracker.run(parentId).status);
+                1,
+                children.stream()
+                        .filter(c -> c.info().status() == RunStatus.KILLED)
+                        .count());
+        assertEquals(RunStatus.FINISHED, tracker.getRun(parentId).info().status());
     }
 
     @Test

@@ -2,7 +2,8 @@ package dev.lathe.bench.search;
 
 import dev.lathe.core.tracking.ActiveRun;
 import dev.lathe.core.tracking.DatasetInput;
-import dev.lathe.core.tracking.RunSnapshot;
+import dev.lathe.core.tracking.Run;
+import dev.lathe.core.tracking.RunQuery;
 import dev.lathe.core.tracking.RunSpec;
 import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.core.tracking.RunWrite;
@@ -80,13 +81,18 @@ final class TimingTracker implements Tracker {
     }
 
     @Override
-    public RunSnapshot getRunSnapshot(String runId) {
-        return time("getRunSnapshot", () -> delegate.getRunSnapshot(runId));
+    public Run getRun(String runId) {
+        return time("getRun", () -> delegate.getRun(runId));
     }
 
     @Override
-    public List<RunSnapshot> childRuns(String parentRunId) {
+    public List<Run> childRuns(String parentRunId) {
         return time("childRuns", () -> delegate.childRuns(parentRunId));
+    }
+
+    @Override
+    public List<Run> findRuns(RunQuery query) {
+        return time("findRuns", () -> delegate.findRuns(query));
     }
 
     @Override

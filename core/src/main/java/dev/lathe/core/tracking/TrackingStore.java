@@ -7,9 +7,11 @@ import java.util.Optional;
 
 /**
  * An experiment-tracking store with MLflow semantics, independent of its backend (embedded SQLite
- * now, PostgreSQL later): experiments, runs, params, metrics, tags, inputs, artifacts, search and the
- * model registry. Every backend runs the same contract tests. Errors are {@link
- * dev.lathe.core.LatheException}s that name the entity, the rule and the offending value.
+ * now, PostgreSQL later): the {@link Tracker} contract plus experiments, run lifecycle, params,
+ * metrics, tags, inputs, artifacts, search with MLflow's filter grammar and the model registry. Every
+ * backend runs the same contract tests ({@code dev.lathe.testkit.tracking.TrackingStoreContract}).
+ * Errors are {@link dev.lathe.core.LatheException}s by cause ({@link dev.lathe.core.ErrorCode}) that
+ * name the entity, the rule and the offending value.
  */
 public interface TrackingStore extends Tracker {
 
@@ -43,15 +45,6 @@ public interface TrackingStore extends Tracker {
 
     /** Creates a RUNNING run and returns its info; use {@link #startRun} for a logging handle. */
     RunInfo createRun(RunSpec spec);
-
-    /**
-     * A handle that logs into an existing run that is not deleted; the run becomes RUNNING again (its
-     * end time is cleared), as when a search resumes its parent run after a crash.
-     */
-    @Override
-    dev.lathe.core.tracking.ActiveRun resumeRun(String runId);
-
-    Run getRun(String runId);
 
     /** Sets the status; a terminal status also sets the end time. */
     void updateRunStatus(String runId, RunStatus status);

@@ -9,7 +9,7 @@ import dev.lathe.core.model.Trainer;
 import dev.lathe.core.model.TrainingListener;
 import dev.lathe.core.tracking.ActiveRun;
 import dev.lathe.core.tracking.DatasetInput;
-import dev.lathe.core.tracking.RunSnapshot;
+import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.Tracker;
 import dev.lathe.evaluation.metrics.RegressionEvaluation;
 import dev.lathe.evaluation.metrics.RegressionEvaluator;
@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * trainers): the trainer's hyperparameters as params, the training and validation datasets as inputs,
  * per-step metrics with their step, training_rmse/mae/r2 after the fit, the model artifact with its
  * input schema, and feature importance when the model offers it. Keys the run already holds (logged by
- * hand, seen through {@link Tracker#getRunSnapshot} when a tracker is given) or that this listener
+ * hand, seen through {@link Tracker#getRun} when a tracker is given) or that this listener
  * logged before are skipped. One instance observes one fit at a time.
  */
 public final class Autolog implements TrainingListener {
@@ -76,9 +76,9 @@ public final class Autolog implements TrainingListener {
         }
         Map<String, String> existingParams = Map.of();
         if (tracker != null) {
-            RunSnapshot snapshot = tracker.getRunSnapshot(run.runId());
-            existingParams = snapshot.params();
-            handMetrics = new HashSet<>(snapshot.latestMetrics().keySet());
+            Run logged = tracker.getRun(run.runId());
+            existingParams = logged.data().params();
+            handMetrics = new HashSet<>(logged.data().latestMetrics().keySet());
         }
         Map<String, String> params = new TreeMap<>();
         for (Map.Entry<String, String> e : trainer.hyperparameters().entrySet()) {

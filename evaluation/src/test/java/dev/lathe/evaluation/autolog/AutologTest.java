@@ -14,6 +14,8 @@ import dev.lathe.core.model.ModelProvenance;
 import dev.lathe.core.model.Trainer;
 import dev.lathe.core.tracking.ActiveRun;
 import dev.lathe.core.tracking.DatasetInput;
+import dev.lathe.core.tracking.Metric;
+import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunSpec;
 import dev.lathe.testkit.GradientDescentTrainer;
 import dev.lathe.testkit.InMemoryTracker;
@@ -56,11 +58,12 @@ class AutologTest {
                                 .validation(valid)
                                 .listener(Autolog.to(run))
                                 .build());
-        InMemoryTracker.Run r = tracker.run(run.runId());
-        assertEquals(Map.of("learning_rate", "0.01", "rounds", "12"), r.params);
-        assertEquals(ROUNDS, r.metrics.get("validation_rmse").size());
+        String r = run.runId();
+        assertEquals(Map.of("learning_rate", "0.01", "rounds", "12"), tracker.getRun(r).data().params());
+        assertEquals(ROUNDS, tracker.getMetricHistory(r, "validation_rmse").size());
         assertEquals(
-                ROUNDS - 1, r.metrics.get("validation_rmse").get(ROUNDS - 1).step());
+                ROUNDS - 1,
+                tracker.getMetricHistory(r, "validation_rmse").get(ROUNDS - 1).step());
 
         double[] e = errors(model, train);
         double ss = 0;
@@ -75,24 +78,26 @@ class AutologTest {
             abs += Math.abs(e[i]);
             tot += (train.target()[i] - mean) * (train.target()[i] - mean);
         }
-        assertEquals(Math.sqrt(ss / e.length), latest(r, "training_rmse"), TOLERANCE);
-        assertEquals(abs / e.length, latest(r, "training_mae"), TOLERANCE);
-        assertEquals(1 - ss / tot, latest(r, "training_r2"), TOLERANCE);
+        assertEquals(Math.sqrt(ss / e.length), latest(tracker, r, "training_rmse"), TOLERANCE);
+        assertEquals(abs / e.length, latest(tracker, r, "training_mae"), TOLERANCE);
+        assertEquals(1 - ss / tot, latest(tracker, r, "training_r2"), TOLERANCE);
 
-        assertArrayEquals(ModelIO.toBytes(model), r.artifacts.get(Autolog.MODEL_ARTIFACT));
+        Map<String, byte[]> artifacts = tracker.artifacts(r);
+        assertArrayEquals(ModelIO.toBytes(model), artifacts.get(Autolog.MODEL_ARTIFACT));
         assertEquals(
-                "[\"x0\",\"x1\",\"x2\"]", new String(r.artifacts.get(Autolog.SCHEMA_ARTIFACT), StandardCharsets.UTF_8));
-        assertEquals(2, r.inputs.size());
-        DatasetInput in = r.inputs.get(0);
+                "[\"x0\",\"x1\",\"x2\"]", new String(artifacts.get(Autolog.SCHEMA_ARTIFACT), StandardCharsets.UTF_8));
+        List<DatasetInput> inputs = tracker.getRun(r).inputs().datasets();
+        assertEquals(2, inputs.size());
+        DatasetInput in = inputs.get(0);
         assertEquals("train", in.context());
         assertEquals(train.digest(), in.digest());
         assertEquals(train.rows(), in.rows());
-        assertEquals("eval", r.inputs.get(1).context());
-        assertEquals(valid.digest(), r.inputs.get(1).digest());
+        assertEquals("eval", inputs.get(1).context());
+        assertEquals(valid.digest(), inputs.get(1).digest());
     }
 
-    private static double latest(InMemoryTracker.Run r, String key) {
-        List<InMemoryTracker.Point> pts = r.metrics.get(key);
+    private static double latest(InMemoryTracker tracker, String runId, String key) {
+        List<Metric> pts = tracker.getMetricHistory(runId, key);
         return pts.get(pts.size() - 1).value();
     }
 
@@ -104,8 +109,11 @@ class AutologTest {
         Autolog off = Autolog.builder(run).settings(AutologSettings.disabled()).build();
         new GradientDescentTrainer(0.01, ROUNDS)
                 .fit(train, FitContext.builder().validation(valid).listener(off).build());
-        InMemoryTracker.Run r = tracker.run(run.runId());
-        assertTrue(r.params.isEmpty() && r.metrics.isEmpty() && r.artifacts.isEmpty() && r.inputs.isEmpty());
+        Run r = tracker.getRun(run.runId());
+        assertTrue(r.data().params().isEmpty()
+                && r.data().latestMetrics().isEmpty()
+                && tracker.artifacts(run.runId()).isEmpty()
+                && r.inputs().datasets().isEmpty());
     }
 
     @Test
@@ -119,10 +127,13 @@ class AutologTest {
         GradientDescentTrainer trainer = new GradientDescentTrainer(0.01, ROUNDS);
         trainer.fit(train, FitContext.builder().listener(autolog).build());
         trainer.fit(train, FitContext.builder().listener(autolog).build());
-        InMemoryTracker.Run r = tracker.run(run.runId());
-        assertEquals(2, r.paramWrites, "learning_rate by hand, rounds once by autolog");
-        assertEquals(List.of(new InMemoryTracker.Point(123.0, 0)), r.metrics.get("training_mae"));
-        assertEquals(1, r.metrics.get("training_r2").size(), "a second fit logs nothing twice");
+        String r = run.runId();
+        assertEquals(2, tracker.paramWrites(r), "learning_rate by hand, rounds once by autolog");
+        List<Metric> mae = tracker.getMetricHistory(r, "training_mae");
+        assertEquals(1, mae.size());
+        assertEquals(123.0, mae.get(0).value());
+        assertEquals(0, mae.get(0).step());
+        assertEquals(1, tracker.getMetricHistory(r, "training_r2").size(), "a second fit logs nothing twice");
     }
 
     @Test
@@ -135,7 +146,7 @@ class AutologTest {
         assertEquals(
                 "{\"x0\":2.0,\"x1\":1.0,\"x2\":0.5}",
                 new String(
-                        tracker.run(run.runId()).artifacts.get(Autolog.IMPORTANCE_ARTIFACT), StandardCharsets.UTF_8));
+                        tracker.artifacts(run.runId()).get(Autolog.IMPORTANCE_ARTIFACT), StandardCharsets.UTF_8));
     }
 
     /** Fits the known generating weights and reports |weight| as importance. */

@@ -9,7 +9,7 @@ import dev.lathe.core.LatheException;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelIO;
 import dev.lathe.core.recipe.TrainValid;
-import dev.lathe.core.tracking.RunSnapshot;
+import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.evaluation.autolog.Autolog;
 import dev.lathe.evaluation.autolog.AutologSettings;
@@ -82,31 +82,31 @@ class AutologTrialsTest {
                     .tracking(new SearchTracking(store, "autolog-trials", "search"))
                     .build()
                     .run();
-            List<RunSnapshot> children = store.childRuns(result.parentRunId().orElseThrow());
+            List<Run> children = store.childRuns(result.parentRunId().orElseThrow());
             assertEquals(TRIALS, children.size());
-            for (RunSnapshot child : children) {
-                int number = Integer.parseInt(child.params().get(TrialTags.NUMBER));
-                assertEquals("trial-" + number, child.runName());
-                assertEquals(RunStatus.FINISHED, child.status());
-                assertEquals("false", child.tags().get(TrialTags.PRUNED));
+            for (Run child : children) {
+                int number = Integer.parseInt(child.data().params().get(TrialTags.NUMBER));
+                assertEquals("trial-" + number, child.info().runName());
+                assertEquals(RunStatus.FINISHED, child.info().status());
+                assertEquals("false", child.data().tags().get(TrialTags.PRUNED));
                 // the search's params, and the trainer's hyperparameters from autolog
                 var trialParams = result.trials().get(number).params().formatted();
-                assertEquals(trialParams.get("max_depth"), child.params().get("max_depth"));
-                assertEquals(trialParams.get("learning_rate"), child.params().get("learning_rate"));
-                assertEquals("256", child.params().get("max_bin"), "autologged hyperparameter");
+                assertEquals(trialParams.get("max_depth"), child.data().params().get("max_depth"));
+                assertEquals(trialParams.get("learning_rate"), child.data().params().get("learning_rate"));
+                assertEquals("256", child.data().params().get("max_bin"), "autologged hyperparameter");
                 assertEquals(
                         ROUNDS,
-                        store.getMetricHistory(child.runId(), "validation_rmse").size(),
+                        store.getMetricHistory(child.info().runId(), "validation_rmse").size(),
                         "one point per round: the recorder leaves the steps to autolog");
                 assertTrue(
-                        child.latestMetrics().containsKey("training_mae"),
-                        child.latestMetrics().toString());
+                        child.data().latestMetrics().containsKey("training_mae"),
+                        child.data().latestMetrics().toString());
                 double score = result.trials().get(number).value();
-                assertEquals(score, child.latestMetrics().get("score"), 1e-12);
-                Model model = ModelIO.fromBytes(store.readArtifact(child.runId(), Autolog.MODEL_ARTIFACT));
+                assertEquals(score, child.data().latestMetrics().get("score").value(), 1e-12);
+                Model model = ModelIO.fromBytes(store.readArtifact(child.info().runId(), Autolog.MODEL_ARTIFACT));
                 Model refit = trainer(
-                                Integer.parseInt(child.params().get("max_depth")),
-                                Double.parseDouble(child.params().get("learning_rate")))
+                                Integer.parseInt(child.data().params().get("max_depth")),
+                                Double.parseDouble(child.data().params().get("learning_rate")))
                         .fit(
                                 data.train(),
                                 dev.lathe.core.model.FitContext.builder()
@@ -116,7 +116,7 @@ class AutologTrialsTest {
                         refit.predict(data.valid().features()),
                         model.predict(data.valid().features()),
                         0.0);
-                assertTrue(store.readArtifact(child.runId(), Autolog.IMPORTANCE_ARTIFACT).length > 2);
+                assertTrue(store.readArtifact(child.info().runId(), Autolog.IMPORTANCE_ARTIFACT).length > 2);
             }
         }
     }

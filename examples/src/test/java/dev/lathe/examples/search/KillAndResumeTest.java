@@ -3,7 +3,7 @@ package dev.lathe.examples.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lathe.core.tracking.RunSnapshot;
+import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.tuning.SearchListener;
@@ -61,14 +61,14 @@ class KillAndResumeTest {
             while (finished < MIN_FINISHED_BEFORE_KILL && child.isAlive() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);
                 finished = (int) store.childRuns(parentId).stream()
-                        .filter(r -> r.status().isTerminal())
+                        .filter(r -> r.info().status().isTerminal())
                         .count();
             }
             assertTrue(child.isAlive(), "the child finished before it could be killed");
             child.destroyForcibly();
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
             finishedAtKill = (int) store.childRuns(parentId).stream()
-                    .filter(r -> r.status().isTerminal())
+                    .filter(r -> r.info().status().isTerminal())
                     .count();
         }
         assertTrue(finishedAtKill >= MIN_FINISHED_BEFORE_KILL, "finished at kill: " + finishedAtKill);
@@ -76,23 +76,24 @@ class KillAndResumeTest {
 
         SearchResult resumed;
         try (SqliteTrackingStore store = SqliteTrackingStore.open(storeDir)) {
-            assertEquals(RunStatus.RUNNING, store.getRunSnapshot(parentId).status());
+            assertEquals(RunStatus.RUNNING, store.getRun(parentId).info().status());
             resumed = ResumeFixture.study(store, false, SearchListener.none()).resume(parentId);
-            List<RunSnapshot> children = store.childRuns(parentId);
+            List<Run> children = store.childRuns(parentId);
             Set<Integer> numbers = new TreeSet<>();
-            for (RunSnapshot c : children) {
-                assertTrue(c.status().isTerminal(), c + " is " + c.status() + " among " + children);
-                if (c.status() != RunStatus.KILLED) {
+            for (Run c : children) {
+                RunStatus status = c.info().status();
+                assertTrue(status.isTerminal(), c + " is " + status + " among " + children);
+                if (status != RunStatus.KILLED) {
                     assertTrue(
-                            numbers.add(Integer.parseInt(c.params().get(TrialTags.NUMBER))),
-                            "trial run twice: " + c.params());
+                            numbers.add(Integer.parseInt(c.data().params().get(TrialTags.NUMBER))),
+                            "trial run twice: " + c.data().params());
                 }
             }
             assertEquals(ResumeFixture.TRIALS, numbers.size());
-            assertEquals(RunStatus.FINISHED, store.getRunSnapshot(parentId).status());
+            assertEquals(RunStatus.FINISHED, store.getRun(parentId).info().status());
             assertEquals(
                     resumed.bestScore(),
-                    store.getRunSnapshot(parentId).latestMetrics().get("best_loss"),
+                    store.getRun(parentId).data().latestMetrics().get("best_loss").value(),
                     0.0);
         }
         SearchResult uninterrupted;

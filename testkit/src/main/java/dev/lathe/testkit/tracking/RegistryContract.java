@@ -180,6 +180,36 @@ public interface RegistryContract extends StoreFixture {
         }
     }
 
+    @Test
+    default void versionDescriptionsTagsAndTheLatestVersion(@TempDir Path dir) {
+        try (TrackingStore store = newStore(dir)) {
+            ModelRegistry reg = store.registry();
+            reg.createRegisteredModel("m", null, Map.of());
+            String run = runWithModel(store, 5.0);
+            String source = "runs:/" + run + "/model/model.lathe";
+            for (int i = 0; i < 3; i++) {
+                reg.createModelVersion("m", source, run, null, Map.of());
+            }
+            reg.updateModelVersionDescription("m", 1, "first fit");
+            reg.setModelVersionTag("m", 1, "validated", "yes");
+            reg.setModelVersionTag("m", 1, "scratch", "x");
+            reg.deleteModelVersionTag("m", 1, "scratch");
+            ModelVersion first = reg.getModelVersion("m", 1);
+            assertEquals("first fit", first.description());
+            assertEquals(Map.of("validated", "yes"), first.tags());
+            assertEquals(Optional.of(3), reg.latestVersion("m", Optional.empty()).map(ModelVersion::version));
+            reg.transitionModelVersionStage("m", 2, ModelStage.STAGING, false);
+            assertEquals(
+                    Optional.of(2),
+                    reg.latestVersion("m", Optional.of(ModelStage.STAGING)).map(ModelVersion::version));
+            assertEquals(Optional.empty(), reg.latestVersion("m", Optional.of(ModelStage.PRODUCTION)));
+            reg.deleteModelVersion("m", 3);
+            assertEquals(Optional.of(2), reg.latestVersion("m", Optional.empty()).map(ModelVersion::version));
+            assertThrows(LatheException.class, () -> reg.setModelVersionTag("m", 9, "k", "v"));
+            assertThrows(LatheException.class, () -> reg.updateModelVersionDescription("m", 3, "deleted"));
+        }
+    }
+
     private static void assertPredicts(double expected, ModelRegistry reg, String uri, SparseMatrix x) {
         assertArrayEquals(new double[] {expected, expected}, reg.loadModel(uri).predict(x), PREDICTION_TOLERANCE, uri);
     }

@@ -10,15 +10,12 @@ import dev.lathe.core.tracking.LifecycleStage;
 import dev.lathe.core.tracking.MlflowTags;
 import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunInfo;
-import dev.lathe.core.tracking.RunSnapshot;
 import dev.lathe.core.tracking.RunSpec;
 import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.core.tracking.TrackingStore;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -178,43 +175,6 @@ public interface RunContract extends StoreFixture {
             assertEquals(RunStatus.FINISHED, run.info().status());
             store.deleteRun(info.runId());
             assertThrows(LatheException.class, () -> store.resumeRun(info.runId()));
-        }
-    }
-
-    @Test
-    default void snapshotsAndChildRunsThroughTheCoreTracker(@TempDir Path dir) {
-        try (TrackingStore store = newStore(dir)) {
-            dev.lathe.core.tracking.Tracker tracker = store;
-            String exp = tracker.getOrCreateExperiment("search");
-            ActiveRun parent =
-                    tracker.startRun(RunSpec.builder(exp).runName("search").build());
-            List<String> children = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                try (ActiveRun trial = tracker.startRun(RunSpec.builder(exp)
-                        .runName("trial-" + i)
-                        .parentRunId(parent.runId())
-                        .build())) {
-                    trial.logParam("alpha", Double.toString(i / 10.0));
-                    trial.logMetric("rmse", 10.0 - i, 0);
-                    children.add(trial.runId());
-                }
-            }
-            store.deleteRun(children.get(1));
-            List<RunSnapshot> snaps = tracker.childRuns(parent.runId());
-            assertEquals(
-                    List.of(children.get(0), children.get(2)),
-                    snaps.stream().map(RunSnapshot::runId).toList());
-            RunSnapshot last = snaps.get(1);
-            assertEquals("trial-2", last.runName());
-            assertEquals(RunStatus.FINISHED, last.status());
-            assertEquals(Optional.of(parent.runId()), last.parentRunId());
-            assertEquals("0.2", last.params().get("alpha"));
-            assertEquals(8.0, last.latestMetrics().get("rmse"));
-            assertEquals(
-                    RunStatus.RUNNING, tracker.getRunSnapshot(parent.runId()).status());
-            assertEquals(List.of(), tracker.childRuns(children.get(0)));
-            assertThrows(LatheException.class, () -> tracker.childRuns("nope"));
-            parent.close();
         }
     }
 }

@@ -13,7 +13,7 @@ import dev.lathe.core.tracking.Page;
 import dev.lathe.core.tracking.Param;
 import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunInfo;
-import dev.lathe.core.tracking.RunSnapshot;
+import dev.lathe.core.tracking.RunQuery;
 import dev.lathe.core.tracking.RunSpec;
 import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.core.tracking.RunTag;
@@ -148,27 +148,35 @@ public final class SqliteTrackingStore implements TrackingStore {
         return db.write(c -> batches.apply(c, writes));
     }
 
+    /**
+     * The query as MLflow's filter grammar ({@code tags.`k` = 'v' and attributes.status = 'S'}, quotes
+     * doubled), answered by {@link #searchRuns(List, String, List, int, String, ViewType)}.
+     */
     @Override
-    public RunSnapshot getRunSnapshot(String runId) {
-        return Snapshots.of(getRun(runId));
+    public List<Run> findRuns(RunQuery query) {
+        List<String> clauses = new ArrayList<>();
+        query.tags().forEach((k, v) -> {
+            LatheException.check(!k.contains("`"), "tag key must not contain a backtick, got '%s'", k);
+            clauses.add("tags.`" + k + "` = '" + v.replace("'", "''") + "'");
+        });
+        query.status().ifPresent(s -> clauses.add("attributes.status = '" + s.name() + "'"));
+        return searchRuns(
+                        List.of(query.experimentId()),
+                        String.join(" and ", clauses),
+                        List.of("attributes.start_time DESC"),
+                        query.maxResults(),
+                        null,
+                        ViewType.ACTIVE_ONLY)
+                .items();
     }
 
     @Override
-    public List<RunSnapshot> searchRuns(String experimentId, String filter, List<String> orderBy, int maxResults) {
-        return searchRuns(List.of(experimentId), filter, orderBy, maxResults, null, ViewType.ACTIVE_ONLY)
-                .items()
-                .stream()
-                .map(Snapshots::of)
-                .toList();
-    }
-
-    @Override
-    public List<RunSnapshot> childRuns(String parentRunId) {
+    public List<Run> childRuns(String parentRunId) {
         return db.read(c -> {
             runs.info(c, parentRunId);
-            List<RunSnapshot> out = new ArrayList<>();
+            List<Run> out = new ArrayList<>();
             for (String id : runs.childIds(c, parentRunId)) {
-                out.add(Snapshots.of(SqliteRuns.load(c, runs, data, id)));
+                out.add(SqliteRuns.load(c, runs, data, id));
             }
             return out;
         });

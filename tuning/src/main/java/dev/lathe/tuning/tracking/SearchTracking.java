@@ -31,7 +31,7 @@ public record SearchTracking(Tracker tracker, String experimentName, String runN
 
     /** Re-opens an interrupted search's parent run after checking its settings match. */
     public AsyncSearchRecorder resume(String parentRunId, Map<String, String> searchParams, String scoreName) {
-        Map<String, String> logged = tracker.getRunSnapshot(parentRunId).params();
+        Map<String, String> logged = tracker.getRun(parentRunId).data().params();
         searchParams.forEach((k, v) -> LatheException.check(
                 v.equals(logged.get(k)),
                 "cannot resume search run %s: its param %s is '%s' but this search has '%s'",

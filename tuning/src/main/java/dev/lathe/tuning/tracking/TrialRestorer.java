@@ -2,7 +2,8 @@ package dev.lathe.tuning.tracking;
 
 import dev.lathe.core.LatheException;
 import dev.lathe.core.Seeds;
-import dev.lathe.core.tracking.RunSnapshot;
+import dev.lathe.core.tracking.Metric;
+import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.core.tracking.Tracker;
 import dev.lathe.tuning.space.Distribution;
@@ -29,45 +30,50 @@ public final class TrialRestorer {
     /** The finished trials under {@code parentRunId}, by number; marks unfinished ones KILLED. */
     public static List<Trial> restore(Tracker tracker, String parentRunId, SearchSpace space, long searchSeed) {
         Map<Integer, Trial> byNumber = new TreeMap<>();
-        for (RunSnapshot run : tracker.childRuns(parentRunId)) {
+        for (Run run : tracker.childRuns(parentRunId)) {
+            Map<String, String> tags = run.data().tags();
+            RunStatus status = run.info().status();
             // the tag is written with the run itself; the params follow in a second write that a
             // crash can cut off, so an unfinished trial may have the tag and no params
             String numberText =
-                    run.tags().getOrDefault(TrialTags.NUMBER, run.params().get(TrialTags.NUMBER));
+                    tags.getOrDefault(TrialTags.NUMBER, run.data().params().get(TrialTags.NUMBER));
             if (numberText == null) {
                 continue;
             }
-            boolean recorded = run.tags().containsKey(TrialTags.OUTCOME);
-            if ((run.status() == RunStatus.FINISHED || run.status() == RunStatus.FAILED) && recorded) {
+            boolean recorded = tags.containsKey(TrialTags.OUTCOME);
+            if ((status == RunStatus.FINISHED || status == RunStatus.FAILED) && recorded) {
                 int number = Integer.parseInt(numberText);
                 byNumber.putIfAbsent(number, toTrial(run, number, space, searchSeed));
-            } else if (!run.status().isTerminal()) {
-                tracker.resumeRun(run.runId()).end(RunStatus.KILLED);
+            } else if (!status.isTerminal()) {
+                tracker.resumeRun(run.info().runId()).end(RunStatus.KILLED);
             }
         }
         return new ArrayList<>(byNumber.values());
     }
 
-    static Trial toTrial(RunSnapshot run, int number, SearchSpace space, long searchSeed) {
+    static Trial toTrial(Run run, int number, SearchSpace space, long searchSeed) {
+        String runId = run.info().runId();
+        Map<String, String> tags = run.data().tags();
         Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, Distribution> e : space.distributions().entrySet()) {
-            String text = run.params().get(e.getKey());
+            String text = run.data().params().get(e.getKey());
             LatheException.check(
-                    text != null, "trial run %s (trial %d) has no param '%s'", run.runId(), number, e.getKey());
+                    text != null, "trial run %s (trial %d) has no param '%s'", runId, number, e.getKey());
             values.put(e.getKey(), e.getValue().parse(text));
         }
         ParamSet params = new ParamSet(values, Seeds.derive(searchSeed, number, Seeds.TRAINER));
-        String[] outcome = TrialTags.parseOutcome(run.tags().get(TrialTags.OUTCOME), run.runId());
+        String[] outcome = TrialTags.parseOutcome(tags.get(TrialTags.OUTCOME), runId);
         TrialState state = TrialState.valueOf(outcome[0]);
-        Double seconds = run.latestMetrics().get(TrialTags.DURATION);
-        Duration duration = seconds == null ? Duration.ZERO : Duration.ofNanos((long) (seconds * 1e9));
+        Metric seconds = run.data().latestMetrics().get(TrialTags.DURATION);
+        Duration duration =
+                seconds == null ? Duration.ZERO : Duration.ofNanos((long) (seconds.value() * 1e9));
         return new Trial(
                 number,
                 state,
                 params,
                 Double.parseDouble(outcome[1]),
-                TrialTags.decodeIntermediate(run.tags(), Integer.parseInt(outcome[2]), run.runId()),
-                Optional.ofNullable(run.tags().get(TrialTags.ERROR)),
+                TrialTags.decodeIntermediate(tags, Integer.parseInt(outcome[2]), runId),
+                Optional.ofNullable(tags.get(TrialTags.ERROR)),
                 duration);
     }
 }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.LatheException;
 import dev.lathe.core.tracking.ActiveRun;
+import dev.lathe.core.tracking.Metric;
+import dev.lathe.core.tracking.Run;
+import dev.lathe.core.tracking.RunQuery;
 import dev.lathe.core.tracking.RunSpec;
 import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.core.tracking.RunWrite;
@@ -73,6 +76,21 @@ class AsyncSearchRecorderTest {
         }
 
         @Override
+        public Run getRun(String runId) {
+            return store.getRun(runId);
+        }
+
+        @Override
+        public List<Run> childRuns(String parentRunId) {
+            return store.childRuns(parentRunId);
+        }
+
+        @Override
+        public List<Run> findRuns(RunQuery query) {
+            return store.findRuns(query);
+        }
+
+        @Override
         public String location() {
             return "gated";
         }
@@ -118,19 +136,20 @@ class AsyncSearchRecorderTest {
         recorder.close();
 
         assertEquals(List.of(1, TRIALS), tracker.batchSizes, "one write for trial 0, one for everything queued");
-        List<InMemoryTracker.Run> children = tracker.store.children(parent.runId());
+        List<Run> children = tracker.store.childRuns(parent.runId());
         assertEquals(TRIALS, children.size());
-        for (InMemoryTracker.Run child : children) {
-            int n = Integer.parseInt(child.params.get(TrialTags.NUMBER));
-            assertEquals("trial-" + n, child.runName);
-            assertEquals(RunStatus.FINISHED, child.status);
+        for (Run child : children) {
+            String id = child.info().runId();
+            int n = Integer.parseInt(child.data().params().get(TrialTags.NUMBER));
+            assertEquals("trial-" + n, child.info().runName());
+            assertEquals(RunStatus.FINISHED, child.info().status());
             assertEquals(
                     List.of(0L, 1L),
-                    child.metrics.get("rmse").stream()
-                            .map(InMemoryTracker.Point::step)
+                    tracker.store.getMetricHistory(id, "rmse").stream()
+                            .map(Metric::step)
                             .toList());
-            assertEquals(9.0 - n / 10.0, child.metrics.get("score").get(0).value());
-            assertEquals(Boolean.toString(n % 10 == 3), child.tags.get(TrialTags.PRUNED));
+            assertEquals(9.0 - n / 10.0, tracker.store.getMetricHistory(id, "score").get(0).value());
+            assertEquals(Boolean.toString(n % 10 == 3), child.data().tags().get(TrialTags.PRUNED));
         }
     }
 

@@ -52,9 +52,9 @@ class TrialRestorerTest {
         assertEquals(2.25, t.value(), 0.0);
         assertEquals(Map.of(0L, 3.5, 1L, 2.25), t.intermediateValues());
         assertEquals(1500, t.duration().toMillis());
-        assertEquals(RunStatus.KILLED, tracker.run(cut.runId()).status);
-        assertEquals(RunStatus.KILLED, tracker.run(running.runId()).status);
-        assertTrue(tracker.run(done.runId()).status == RunStatus.FINISHED);
+        assertEquals(RunStatus.KILLED, tracker.getRun(cut.runId()).info().status());
+        assertEquals(RunStatus.KILLED, tracker.getRun(running.runId()).info().status());
+        assertTrue(tracker.getRun(done.runId()).info().status() == RunStatus.FINISHED);
     }
 
     private static ActiveRun child(InMemoryTracker tracker, String exp, ActiveRun parent, int number) {
