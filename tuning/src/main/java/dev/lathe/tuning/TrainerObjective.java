@@ -10,7 +10,7 @@ import dev.lathe.evaluation.autolog.Autolog;
 import dev.lathe.evaluation.autolog.AutologSettings;
 import dev.lathe.evaluation.cv.CrossValidator;
 import dev.lathe.evaluation.cv.FoldResult;
-import dev.lathe.evaluation.cv.KFold;
+import dev.lathe.core.data.KFold;
 import dev.lathe.evaluation.metrics.RegressionEvaluator;
 import dev.lathe.tuning.trial.ParamSet;
 import java.util.List;

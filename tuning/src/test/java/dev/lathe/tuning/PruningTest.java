@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.Direction;
 import dev.lathe.core.data.Dataset;
-import dev.lathe.evaluation.cv.KFold;
+import dev.lathe.core.data.KFold;
 import dev.lathe.testkit.GradientDescentTrainer;
 import dev.lathe.testkit.SyntheticData;
 import dev.lathe.tuning.pruning.MedianPruner;

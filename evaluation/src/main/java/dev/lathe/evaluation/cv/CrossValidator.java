@@ -2,6 +2,8 @@ package dev.lathe.evaluation.cv;
 
 import dev.lathe.core.LatheException;
 import dev.lathe.core.data.Dataset;
+import dev.lathe.core.data.Fold;
+import dev.lathe.core.data.KFold;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.Trainer;
 import dev.lathe.evaluation.metrics.RegressionEvaluation;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.LatheException;
 import dev.lathe.core.data.Dataset;
+import dev.lathe.core.data.KFold;
 import dev.lathe.core.data.SparseMatrix;
 import dev.lathe.testkit.LeastSquaresTrainer;
 import dev.lathe.testkit.MeanTrainer;
@@ -22,53 +23,6 @@ import org.junit.jupiter.api.Test;
 class CrossValidatorTest {
     private static final double TOL = 1e-12;
     private static final long SEED = 42L;
-
-    @Test
-    void foldSizesFollowScikitLearnAndPartitionTheRows() {
-        List<Fold> folds = KFold.shuffled(3, SEED).split(10);
-        assertEquals(List.of(4, 3, 3), folds.stream().map(Fold::testSize).toList());
-        assertEquals(List.of(6, 7, 7), folds.stream().map(Fold::trainSize).toList());
-        int[] allTest = folds.stream()
-                .flatMapToInt(f -> Arrays.stream(f.testRows()))
-                .sorted()
-                .toArray();
-        assertArrayEquals(IntStream.range(0, 10).toArray(), allTest);
-        for (Fold f : folds) {
-            int[] union = IntStream.concat(Arrays.stream(f.trainRows()), Arrays.stream(f.testRows()))
-                    .sorted()
-                    .toArray();
-            assertArrayEquals(IntStream.range(0, 10).toArray(), union);
-        }
-    }
-
-    @Test
-    void unshuffledFoldsAreConsecutive() {
-        List<Fold> folds = new KFold(3, false, 0).split(7);
-        assertArrayEquals(new int[] {0, 1, 2}, folds.get(0).testRows());
-        assertArrayEquals(new int[] {3, 4}, folds.get(1).testRows());
-        assertArrayEquals(new int[] {5, 6}, folds.get(2).testRows());
-    }
-
-    @Test
-    void shuffleIsDeterministicPerSeed() {
-        int[] a = KFold.shuffled(5, SEED).split(100).get(0).testRows();
-        int[] b = KFold.shuffled(5, SEED).split(100).get(0).testRows();
-        int[] c = KFold.shuffled(5, SEED + 1).split(100).get(0).testRows();
-        assertArrayEquals(a, b);
-        assertFalse(Arrays.equals(a, c));
-    }
-
-    @Test
-    void validatesK() {
-        assertEquals(
-                "k-fold needs k >= 2 folds, got 1",
-                assertThrows(LatheException.class, () -> KFold.shuffled(1, SEED))
-                        .getMessage());
-        assertEquals(
-                "k-fold with k=5 needs at least 5 rows, got 3",
-                assertThrows(LatheException.class, () -> KFold.shuffled(5, SEED).split(3))
-                        .getMessage());
-    }
 
     @Test
     void meanPredictorFoldMetricsAndAggregatesMatchHandComputation() {

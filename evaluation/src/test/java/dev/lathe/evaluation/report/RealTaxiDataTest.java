@@ -10,7 +10,7 @@ import dev.lathe.core.recipe.Recipe;
 import dev.lathe.core.recipe.TrainValid;
 import dev.lathe.evaluation.cv.CrossValidationResult;
 import dev.lathe.evaluation.cv.CrossValidator;
-import dev.lathe.evaluation.cv.KFold;
+import dev.lathe.core.data.KFold;
 import dev.lathe.evaluation.drift.DriftDetector;
 import dev.lathe.evaluation.drift.DriftReport;
 import dev.lathe.evaluation.drift.DriftSamples;

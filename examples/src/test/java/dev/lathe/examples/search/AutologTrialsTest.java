@@ -13,7 +13,7 @@ import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.evaluation.autolog.Autolog;
 import dev.lathe.evaluation.autolog.AutologSettings;
-import dev.lathe.evaluation.cv.KFold;
+import dev.lathe.core.data.KFold;
 import dev.lathe.tlc.TlcRecipes;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.trainers.boosted.XGBoostParams;

@@ -2,6 +2,8 @@ package dev.lathe.trainers.ensemble;
 
 import dev.lathe.core.LatheException;
 import dev.lathe.core.data.Dataset;
+import dev.lathe.core.data.Fold;
+import dev.lathe.core.data.KFold;
 import dev.lathe.core.data.SparseMatrix;
 import dev.lathe.core.model.FitContext;
 import dev.lathe.core.model.Model;
@@ -60,16 +62,16 @@ public final class StackingTrainer implements Trainer<StackedModel> {
     /** The out-of-fold prediction of every base trainer for every row, as the meta-model's dataset. */
     public Dataset outOfFoldDataset(Dataset train) {
         int n = train.rows();
-        int[][] assignment = KFold.folds(n, folds, seed);
+        List<Fold> assignment = KFold.shuffled(folds, seed).split(n);
         double[][] oof = new double[bases.size()][n];
         for (int b = 0; b < bases.size(); b++) {
-            for (int f = 0; f < folds; f++) {
-                Dataset in =
-                        train.selectRows(train.name() + "#fold" + f + "-train", KFold.complement(assignment, f, n));
+            for (Fold fold : assignment) {
+                Dataset in = train.selectRows(train.name() + "#fold" + fold.index() + "-train", fold.trainRows());
                 Model m = bases.get(b).fit(in);
-                double[] p = m.predict(train.features().selectRows(assignment[f]));
+                int[] held = fold.testRows();
+                double[] p = m.predict(train.features().selectRows(held));
                 for (int i = 0; i < p.length; i++) {
-                    oof[b][assignment[f][i]] = p[i];
+                    oof[b][held[i]] = p[i];
                 }
             }
         }

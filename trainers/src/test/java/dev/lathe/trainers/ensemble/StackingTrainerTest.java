@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.LatheException;
 import dev.lathe.core.data.Dataset;
+import dev.lathe.core.data.Fold;
+import dev.lathe.core.data.KFold;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelIO;
 import dev.lathe.core.model.Trainer;
@@ -36,33 +38,22 @@ class StackingTrainerTest {
     }
 
     @Test
-    void foldsPartitionTheRowsAndAreSeeded() {
-        int[][] f = KFold.folds(103, 5, 7);
-        int[] all = Arrays.stream(f).flatMapToInt(Arrays::stream).sorted().toArray();
-        assertArrayEquals(java.util.stream.IntStream.range(0, 103).toArray(), all);
-        for (int[] fold : f) {
-            assertTrue(fold.length == 20 || fold.length == 21, "fold size " + fold.length);
-        }
-        assertArrayEquals(f[2], KFold.folds(103, 5, 7)[2]);
-        assertTrue(!Arrays.equals(f[2], KFold.folds(103, 5, 8)[2]));
-    }
-
-    @Test
     void metaModelIsLeastSquaresOnHandComputedOutOfFoldPredictions() {
         Dataset data = TestData.taxiLike("t", 240, 6, 1.5, 31);
         StackedModel model = new StackingTrainer(bases(), new OlsTrainer(OlsParams.defaults()), 4, 11).fit(data);
 
         // Independent out-of-fold predictions, fold by fold.
         int n = data.rows();
-        int[][] folds = KFold.folds(n, 4, 11);
+        List<Fold> folds = KFold.shuffled(4, 11).split(n);
         double[][] design = new double[n][3];
         for (int b = 0; b < 2; b++) {
-            for (int f = 0; f < 4; f++) {
-                Model m = bases().get(b).fit(data.selectRows("in", KFold.complement(folds, f, n)));
-                double[] p = m.predict(data.features().selectRows(folds[f]));
+            for (Fold fold : folds) {
+                Model m = bases().get(b).fit(data.selectRows("in", fold.trainRows()));
+                int[] held = fold.testRows();
+                double[] p = m.predict(data.features().selectRows(held));
                 for (int i = 0; i < p.length; i++) {
-                    design[folds[f][i]][0] = 1;
-                    design[folds[f][i]][1 + b] = p[i];
+                    design[held[i]][0] = 1;
+                    design[held[i]][1 + b] = p[i];
                 }
             }
         }

@@ -1,22 +1,28 @@
-package dev.lathe.evaluation.cv;
+package dev.lathe.core.data;
 
 import dev.lathe.core.LatheException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
- * K-fold splitting as scikit-learn's {@code KFold}: rows are (optionally) shuffled with the given seed,
- * then cut into {@code k} consecutive folds where the first {@code n % k} folds hold one extra row.
- * Each fold's test rows are the fold, its train rows are everything else; both sorted ascending.
+ * K-fold splitting as scikit-learn's {@code KFold(n_splits=k, shuffle, random_state=seed)}: the row
+ * indices, shuffled when asked with numpy's {@code RandomState(seed)}, are cut into {@code k}
+ * consecutive folds where the first {@code n % k} folds hold one extra row. Each fold tests on its rows
+ * and trains on all the others (both ascending). The one k-fold of cross-validation, stacking and
+ * searches; seeds are passed explicitly.
  */
 public record KFold(int k, boolean shuffle, long seed) {
     public KFold {
         LatheException.check(k >= 2, "k-fold needs k >= 2 folds, got %d", k);
     }
 
-    /** A shuffled k-fold with an explicit seed. */
+    /** Contiguous folds in row order, as {@code KFold(n_splits=k)} (no shuffle, so no seed). */
+    public static KFold contiguous(int k) {
+        return new KFold(k, false, 0);
+    }
+
+    /** Folds of rows shuffled with {@code seed}, as {@code KFold(n_splits=k, shuffle=True, random_state=seed)}. */
     public static KFold shuffled(int k, long seed) {
         return new KFold(k, true, seed);
     }
@@ -29,13 +35,7 @@ public record KFold(int k, boolean shuffle, long seed) {
             order[i] = i;
         }
         if (shuffle) {
-            SplittableRandom rng = new SplittableRandom(seed);
-            for (int i = n - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                int tmp = order[i];
-                order[i] = order[j];
-                order[j] = tmp;
-            }
+            Mt19937.of(seed).shuffle(order);
         }
         List<Fold> folds = new ArrayList<>(k);
         int start = 0;

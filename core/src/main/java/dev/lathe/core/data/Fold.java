@@ -1,4 +1,4 @@
-package dev.lathe.evaluation.cv;
+package dev.lathe.core.data;
 
 /** One fold of a split: its index and the row indices it trains and tests on (copies on access). */
 public final class Fold {
