@@ -40,7 +40,7 @@ public record ScoreMetric(String name, String key) {
     }
 
     public Direction direction() {
-        return MetricNames.greaterIsBetter(key) ? Direction.MAXIMIZE : Direction.MINIMIZE;
+        return MetricNames.direction(key);
     }
 
     public double of(RegressionEvaluation evaluation) {

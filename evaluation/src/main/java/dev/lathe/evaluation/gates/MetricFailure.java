@@ -1,10 +1,11 @@
 package dev.lathe.evaluation.gates;
 
+import dev.lathe.core.Direction;
 import java.util.Locale;
 
 /**
  * One failed rule: the metric, which rule, the candidate and baseline values (NaN when absent), the
- * configured value of the rule, and the bound that the candidate had to reach.
+ * configured value of the rule, the bound that the candidate had to reach, and the metric's direction.
  */
 public record MetricFailure(
         String metric,
@@ -13,11 +14,11 @@ public record MetricFailure(
         double baseline,
         double configured,
         double bound,
-        boolean greaterIsBetter) {
+        Direction direction) {
 
     /** A one-line explanation with every value, e.g. for logs and exception messages. */
     public String describe() {
-        String cmp = greaterIsBetter ? ">=" : "<=";
+        String cmp = direction == Direction.MAXIMIZE ? ">=" : "<=";
         return switch (kind) {
             case THRESHOLD -> String.format(
                     Locale.ROOT, "%s: candidate %s must be %s threshold %s", metric, candidate, cmp, configured);

@@ -1,24 +1,26 @@
 package dev.lathe.evaluation.gates;
 
+import dev.lathe.core.Direction;
 import dev.lathe.core.LatheException;
 import java.util.OptionalDouble;
 
 /**
  * The acceptance rule for one metric, as MLflow's {@code MetricThreshold}: an optional absolute
  * threshold, an optional minimum absolute change and an optional minimum relative change over a
- * baseline model, and whether a greater value is better. At least one of the three must be set;
+ * baseline model, and which way the metric improves (MLflow's {@code greater_is_better}). At least one of the three must be set;
  * changes must be positive and the relative change below 1.
  */
 public record MetricThreshold(
         OptionalDouble threshold,
         OptionalDouble minAbsoluteChange,
         OptionalDouble minRelativeChange,
-        boolean greaterIsBetter) {
+        Direction direction) {
 
     public MetricThreshold {
         LatheException.check(
                 threshold != null && minAbsoluteChange != null && minRelativeChange != null,
                 "metric threshold parts must not be null (use OptionalDouble.empty())");
+        LatheException.check(direction != null, "metric threshold needs a direction (MINIMIZE or MAXIMIZE)");
         LatheException.check(
                 threshold.isPresent() || minAbsoluteChange.isPresent() || minRelativeChange.isPresent(),
                 "a metric threshold needs at least one of threshold, min_absolute_change, min_relative_change");
@@ -29,9 +31,9 @@ public record MetricThreshold(
                 c -> LatheException.check(c > 0 && c < 1, "min_relative_change must be > 0 and < 1, got %s", c));
     }
 
-    /** Starts a threshold for a metric where greater ({@code true}) or lower ({@code false}) is better. */
-    public static Builder builder(boolean greaterIsBetter) {
-        return new Builder(greaterIsBetter);
+    /** Starts a threshold for a metric that improves in {@code direction}. */
+    public static Builder builder(Direction direction) {
+        return new Builder(direction);
     }
 
     /** True when the candidate must be compared with a baseline model's metrics. */
@@ -41,16 +43,16 @@ public record MetricThreshold(
 
     /** Builder for a {@link MetricThreshold}: the direction is required, every bound is optional. */
     public static final class Builder {
-        private final boolean greaterIsBetter;
+        private final Direction direction;
         private OptionalDouble threshold = OptionalDouble.empty();
         private OptionalDouble minAbsoluteChange = OptionalDouble.empty();
         private OptionalDouble minRelativeChange = OptionalDouble.empty();
 
-        private Builder(boolean greaterIsBetter) {
-            this.greaterIsBetter = greaterIsBetter;
+        private Builder(Direction direction) {
+            this.direction = direction;
         }
 
-        /** The candidate must be >= (greater is better) or <= (lower is better) this value. */
+        /** The candidate must be >= (MAXIMIZE) or <= (MINIMIZE) this value. */
         public Builder threshold(double value) {
             this.threshold = OptionalDouble.of(value);
             return this;
@@ -69,7 +71,7 @@ public record MetricThreshold(
         }
 
         public MetricThreshold build() {
-            return new MetricThreshold(threshold, minAbsoluteChange, minRelativeChange, greaterIsBetter);
+            return new MetricThreshold(threshold, minAbsoluteChange, minRelativeChange, direction);
         }
     }
 }

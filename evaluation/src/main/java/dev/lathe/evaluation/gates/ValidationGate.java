@@ -1,5 +1,6 @@
 package dev.lathe.evaluation.gates;
 
+import dev.lathe.core.Direction;
 import dev.lathe.core.LatheException;
 import dev.lathe.evaluation.metrics.Evaluation;
 import java.util.ArrayList;
@@ -63,19 +64,19 @@ public final class ValidationGate {
 
     private static void checkMetric(
             String metric, MetricThreshold t, Double candidateValue, Double baselineValue, List<MetricFailure> out) {
-        boolean gib = t.greaterIsBetter();
+        Direction dir = t.direction();
         double base = baselineValue == null ? Double.NaN : baselineValue;
         if (candidateValue == null || !Double.isFinite(candidateValue)) {
             double c = candidateValue == null ? Double.NaN : candidateValue;
             out.add(new MetricFailure(
-                    metric, GateFailureKind.MISSING_CANDIDATE_METRIC, c, base, Double.NaN, Double.NaN, gib));
+                    metric, GateFailureKind.MISSING_CANDIDATE_METRIC, c, base, Double.NaN, Double.NaN, dir));
             return;
         }
         double cand = candidateValue;
         if (t.threshold().isPresent()) {
             double th = t.threshold().getAsDouble();
-            if (!better(cand, th, gib, true)) {
-                out.add(new MetricFailure(metric, GateFailureKind.THRESHOLD, cand, base, th, th, gib));
+            if (!better(cand, th, dir, true)) {
+                out.add(new MetricFailure(metric, GateFailureKind.THRESHOLD, cand, base, th, th, dir));
             }
         }
         if (!t.needsBaseline()) {
@@ -83,28 +84,28 @@ public final class ValidationGate {
         }
         if (!Double.isFinite(base)) {
             out.add(new MetricFailure(
-                    metric, GateFailureKind.MISSING_BASELINE_METRIC, cand, base, Double.NaN, Double.NaN, gib));
+                    metric, GateFailureKind.MISSING_BASELINE_METRIC, cand, base, Double.NaN, Double.NaN, dir));
             return;
         }
         if (t.minAbsoluteChange().isPresent()) {
             double change = t.minAbsoluteChange().getAsDouble();
-            double bound = gib ? base + change : base - change;
-            if (!better(cand, bound, gib, true)) {
-                out.add(new MetricFailure(metric, GateFailureKind.MIN_ABSOLUTE_CHANGE, cand, base, change, bound, gib));
+            double bound = dir == Direction.MAXIMIZE ? base + change : base - change;
+            if (!better(cand, bound, dir, true)) {
+                out.add(new MetricFailure(metric, GateFailureKind.MIN_ABSOLUTE_CHANGE, cand, base, change, bound, dir));
             }
         }
         if (t.minRelativeChange().isPresent()) {
             double rel = t.minRelativeChange().getAsDouble();
             boolean zeroBase = base == 0.0;
-            double bound = gib ? base + rel * Math.abs(base) : base - rel * Math.abs(base);
-            if (!better(cand, bound, gib, !zeroBase)) {
-                out.add(new MetricFailure(metric, GateFailureKind.MIN_RELATIVE_CHANGE, cand, base, rel, bound, gib));
+            double bound = dir == Direction.MAXIMIZE ? base + rel * Math.abs(base) : base - rel * Math.abs(base);
+            if (!better(cand, bound, dir, !zeroBase)) {
+                out.add(new MetricFailure(metric, GateFailureKind.MIN_RELATIVE_CHANGE, cand, base, rel, bound, dir));
             }
         }
     }
 
-    private static boolean better(double candidate, double bound, boolean greaterIsBetter, boolean inclusive) {
-        if (greaterIsBetter) {
+    private static boolean better(double candidate, double bound, Direction direction, boolean inclusive) {
+        if (direction == Direction.MAXIMIZE) {
             return inclusive ? candidate >= bound : candidate > bound;
         }
         return inclusive ? candidate <= bound : candidate < bound;

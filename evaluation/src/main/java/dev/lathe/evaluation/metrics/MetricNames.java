@@ -1,5 +1,7 @@
 package dev.lathe.evaluation.metrics;
 
+import dev.lathe.core.Direction;
+
 /** The metric keys that {@code mlflow.evaluate} logs for a regressor, plus median absolute error. */
 public final class MetricNames {
     public static final String EXAMPLE_COUNT = "example_count";
@@ -15,8 +17,8 @@ public final class MetricNames {
 
     private MetricNames() {}
 
-    /** True for metrics where a larger value means a better model (only r2_score here). */
-    public static boolean greaterIsBetter(String metric) {
-        return R2_SCORE.equals(metric);
+    /** Which way the metric improves: only r2_score here is maximised, the errors are minimised. */
+    public static Direction direction(String metric) {
+        return R2_SCORE.equals(metric) ? Direction.MAXIMIZE : Direction.MINIMIZE;
     }
 }

@@ -1,5 +1,6 @@
 package dev.lathe.evaluation.report;
 
+import dev.lathe.core.Direction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -68,7 +69,7 @@ public final class JsonReport {
         r.searchHistory().ifPresent(s -> {
             ObjectNode sh = root.putObject("search_history");
             sh.put("metric", s.metric());
-            sh.put("greater_is_better", s.greaterIsBetter());
+            sh.put("greater_is_better", s.direction() == Direction.MAXIMIZE);
             sh.put("best_trial", s.bestTrial());
             numbers(sh.putArray("scores"), s.scores());
             numbers(sh.putArray("running_best"), s.runningBest());

@@ -1,12 +1,14 @@
 package dev.lathe.evaluation.report;
 
+import dev.lathe.core.Direction;
 import dev.lathe.core.LatheException;
 import dev.lathe.evaluation.metrics.PredictionInputs;
 
-/** The score of every hyperparameter-search trial in trial order, and whether greater is better. */
-public record SearchHistory(String metric, boolean greaterIsBetter, double[] scores) {
+/** The score of every hyperparameter-search trial in trial order, and which way the score improves. */
+public record SearchHistory(String metric, Direction direction, double[] scores) {
     public SearchHistory {
         LatheException.check(metric != null && !metric.isBlank(), "search history metric must not be blank");
+        LatheException.check(direction != null, "search history needs a direction");
         LatheException.check(scores.length > 0, "search history needs at least one trial score");
         PredictionInputs.checkFinite("search history scores", scores);
         scores = scores.clone();
@@ -22,7 +24,7 @@ public record SearchHistory(String metric, boolean greaterIsBetter, double[] sco
         double[] best = new double[scores.length];
         for (int i = 0; i < scores.length; i++) {
             double prev = i == 0 ? scores[0] : best[i - 1];
-            best[i] = greaterIsBetter ? Math.max(prev, scores[i]) : Math.min(prev, scores[i]);
+            best[i] = direction.better(scores[i], prev) ? scores[i] : prev;
         }
         return best;
     }
@@ -31,7 +33,7 @@ public record SearchHistory(String metric, boolean greaterIsBetter, double[] sco
     public int bestTrial() {
         int b = 0;
         for (int i = 1; i < scores.length; i++) {
-            if (greaterIsBetter ? scores[i] > scores[b] : scores[i] < scores[b]) {
+            if (direction.better(scores[i], scores[b])) {
                 b = i;
             }
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lathe.core.Direction;
 import dev.lathe.core.LatheException;
 import dev.lathe.evaluation.metrics.MetricNames;
 import dev.lathe.evaluation.metrics.RegressionEvaluation;
@@ -29,14 +30,14 @@ class ValidationGateTest {
         ValidationGate gate = ValidationGate.builder()
                 .metric(
                         "root_mean_squared_error",
-                        MetricThreshold.builder(false)
+                        MetricThreshold.builder(Direction.MINIMIZE)
                                 .threshold(9.5)
                                 .minAbsoluteChange(0.5)
                                 .minRelativeChange(0.05)
                                 .build())
                 .metric(
                         "r2_score",
-                        MetricThreshold.builder(true)
+                        MetricThreshold.builder(Direction.MAXIMIZE)
                                 .threshold(0.5)
                                 .minAbsoluteChange(0.01)
                                 .minRelativeChange(0.1)
@@ -51,7 +52,7 @@ class ValidationGateTest {
     @Test
     void absoluteThresholdFailureLowerIsBetter() {
         ValidationGate gate =
-                rmseGate(MetricThreshold.builder(false).threshold(9.0).build());
+                rmseGate(MetricThreshold.builder(Direction.MINIMIZE).threshold(9.0).build());
         ModelValidationFailedException e = assertThrows(
                 ModelValidationFailedException.class, () -> gate.validate(Map.of("root_mean_squared_error", 9.25)));
         MetricFailure f = e.failures().get(0);
@@ -66,7 +67,7 @@ class ValidationGateTest {
     @Test
     void absoluteThresholdGreaterIsBetter() {
         ValidationGate gate = ValidationGate.builder()
-                .metric("r2_score", MetricThreshold.builder(true).threshold(0.6).build())
+                .metric("r2_score", MetricThreshold.builder(Direction.MAXIMIZE).threshold(0.6).build())
                 .build();
         assertEquals(1, gate.check(Map.of("r2_score", 0.59), Map.of()).size());
         assertTrue(gate.check(Map.of("r2_score", 0.6), Map.of()).isEmpty());
@@ -75,7 +76,7 @@ class ValidationGateTest {
     @Test
     void minAbsoluteChangeFailure() {
         ValidationGate gate =
-                rmseGate(MetricThreshold.builder(false).minAbsoluteChange(0.5).build());
+                rmseGate(MetricThreshold.builder(Direction.MINIMIZE).minAbsoluteChange(0.5).build());
         // improvement 10 - 9.75 = 0.25 < 0.5
         List<MetricFailure> failures = gate.check(Map.of("root_mean_squared_error", 9.75), BASELINE);
         assertEquals(1, failures.size());
@@ -91,7 +92,7 @@ class ValidationGateTest {
     @Test
     void minRelativeChangeFailure() {
         ValidationGate gate =
-                rmseGate(MetricThreshold.builder(false).minRelativeChange(0.1).build());
+                rmseGate(MetricThreshold.builder(Direction.MINIMIZE).minRelativeChange(0.1).build());
         // needs candidate <= 10 * (1 - 0.1) = 9.0
         List<MetricFailure> failures = gate.check(Map.of("root_mean_squared_error", 9.1), BASELINE);
         assertEquals(1, failures.size());
@@ -105,7 +106,7 @@ class ValidationGateTest {
         ValidationGate gate = ValidationGate.builder()
                 .metric(
                         "r2_score",
-                        MetricThreshold.builder(true).minRelativeChange(0.1).build())
+                        MetricThreshold.builder(Direction.MAXIMIZE).minRelativeChange(0.1).build())
                 .build();
         assertEquals(
                 1, gate.check(Map.of("r2_score", 0.0), Map.of("r2_score", 0.0)).size());
@@ -117,18 +118,18 @@ class ValidationGateTest {
         ValidationGate gate = ValidationGate.builder()
                 .metric(
                         "root_mean_squared_error",
-                        MetricThreshold.builder(false)
+                        MetricThreshold.builder(Direction.MINIMIZE)
                                 .threshold(9.0)
                                 .minAbsoluteChange(1.0)
                                 .minRelativeChange(0.2)
                                 .build())
-                .metric("r2_score", MetricThreshold.builder(true).threshold(0.7).build())
+                .metric("r2_score", MetricThreshold.builder(Direction.MAXIMIZE).threshold(0.7).build())
                 .metric(
                         "mean_absolute_error",
-                        MetricThreshold.builder(false).minAbsoluteChange(0.1).build())
+                        MetricThreshold.builder(Direction.MINIMIZE).minAbsoluteChange(0.1).build())
                 .metric(
                         "max_error",
-                        MetricThreshold.builder(false).threshold(50).build())
+                        MetricThreshold.builder(Direction.MINIMIZE).threshold(50).build())
                 .build();
         Map<String, Double> candidate =
                 Map.of("root_mean_squared_error", 9.6, "r2_score", 0.6, "mean_absolute_error", 7.0);
@@ -163,12 +164,12 @@ class ValidationGateTest {
         ValidationGate gate = ValidationGate.builder()
                 .metric(
                         MetricNames.ROOT_MEAN_SQUARED_ERROR,
-                        MetricThreshold.builder(MetricNames.greaterIsBetter(MetricNames.ROOT_MEAN_SQUARED_ERROR))
+                        MetricThreshold.builder(MetricNames.direction(MetricNames.ROOT_MEAN_SQUARED_ERROR))
                                 .minRelativeChange(0.5)
                                 .build())
                 .metric(
                         MetricNames.R2_SCORE,
-                        MetricThreshold.builder(MetricNames.greaterIsBetter(MetricNames.R2_SCORE))
+                        MetricThreshold.builder(MetricNames.direction(MetricNames.R2_SCORE))
                                 .minAbsoluteChange(0.01)
                                 .build())
                 .build();
@@ -186,7 +187,7 @@ class ValidationGateTest {
     @Test
     void changeRuleWithoutBaselineFails() {
         ValidationGate gate =
-                rmseGate(MetricThreshold.builder(false).minAbsoluteChange(0.5).build());
+                rmseGate(MetricThreshold.builder(Direction.MINIMIZE).minAbsoluteChange(0.5).build());
         ModelValidationFailedException e = assertThrows(
                 ModelValidationFailedException.class, () -> gate.validate(Map.of("root_mean_squared_error", 1.0)));
         assertEquals(
@@ -197,18 +198,18 @@ class ValidationGateTest {
     void thresholdRecordValidates() {
         assertEquals(
                 "a metric threshold needs at least one of threshold, min_absolute_change, min_relative_change",
-                assertThrows(LatheException.class, () -> MetricThreshold.builder(true)
+                assertThrows(LatheException.class, () -> MetricThreshold.builder(Direction.MAXIMIZE)
                                 .build())
                         .getMessage());
         assertEquals(
                 "min_absolute_change must be a finite number > 0, got -1.0",
-                assertThrows(LatheException.class, () -> MetricThreshold.builder(true)
+                assertThrows(LatheException.class, () -> MetricThreshold.builder(Direction.MAXIMIZE)
                                 .minAbsoluteChange(-1)
                                 .build())
                         .getMessage());
         assertEquals(
                 "min_relative_change must be > 0 and < 1, got 1.5",
-                assertThrows(LatheException.class, () -> MetricThreshold.builder(true)
+                assertThrows(LatheException.class, () -> MetricThreshold.builder(Direction.MAXIMIZE)
                                 .minRelativeChange(1.5)
                                 .build())
                         .getMessage());

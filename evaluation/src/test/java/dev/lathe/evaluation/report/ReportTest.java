@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lathe.core.Direction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lathe.core.model.ModelProvenance;
@@ -97,7 +98,7 @@ class ReportTest {
                 .learningCurve(LearningCurve.builder(HOSTILE)
                         .series(HOSTILE, new double[] {3, 2, 1})
                         .build())
-                .searchHistory(new SearchHistory(HOSTILE, true, new double[] {1, 2}))
+                .searchHistory(new SearchHistory(HOSTILE, Direction.MAXIMIZE, new double[] {1, 2}))
                 .segments(HOSTILE, List.of(new SegmentError(HOSTILE, 5, 1.0, 1.2)))
                 .drift(new DriftDetector(DriftThresholds.defaults())
                         .compare(DriftSamples.builder()
@@ -199,10 +200,10 @@ class ReportTest {
 
     @Test
     void searchHistoryRunningBest() {
-        SearchHistory lower = new SearchHistory("rmse", false, new double[] {5, 6, 4, 4.5, 3});
+        SearchHistory lower = new SearchHistory("rmse", Direction.MINIMIZE, new double[] {5, 6, 4, 4.5, 3});
         assertEquals(List.of(5.0, 5.0, 4.0, 4.0, 3.0), boxed(lower.runningBest()));
         assertEquals(4, lower.bestTrial());
-        SearchHistory higher = new SearchHistory("r2", true, new double[] {0.1, 0.3, 0.2});
+        SearchHistory higher = new SearchHistory("r2", Direction.MAXIMIZE, new double[] {0.1, 0.3, 0.2});
         assertEquals(List.of(0.1, 0.3, 0.3), boxed(higher.runningBest()));
         assertEquals(1, higher.bestTrial());
     }

@@ -1,5 +1,6 @@
 package dev.lathe.evaluation.report;
 
+import dev.lathe.core.Direction;
 import dev.lathe.core.data.Dataset;
 import dev.lathe.core.data.SparseMatrix;
 import dev.lathe.evaluation.drift.DriftDetector;
@@ -93,7 +94,7 @@ final class TaxiLikeReport {
                         .series("valid", validCurve)
                         .bestRound(73)
                         .build())
-                .searchHistory(new SearchHistory("validation rmse", false, scores))
+                .searchHistory(new SearchHistory("validation rmse", Direction.MINIMIZE, scores))
                 .segments(
                         "pickup zone",
                         SegmentErrors.compute(valid.target(), pred, validTrips.zone(), SegmentOrder.WORST_RMSE_FIRST))
