@@ -139,6 +139,7 @@ public final class InMemoryTracker implements Tracker {
                 run.logMetric(new Metric(p.key(), p.value(), p.timestampMillis(), p.step()));
             }
             run.tags.putAll(w.tags());
+            run.artifacts.putAll(w.artifacts());
             if (w.endStatus().isPresent()) {
                 run.end(w.endStatus().get(), w.endTimeMillis().getAsLong());
             }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.lathe.core.tracking.ActiveRun;
 import dev.lathe.core.tracking.Metric;
 import dev.lathe.core.tracking.RunSpec;
+import dev.lathe.core.tracking.RunStatus;
+import dev.lathe.core.tracking.RunWrite;
 import dev.lathe.core.tracking.Tracker;
 import dev.lathe.testkit.tracking.TrackerContract;
 import java.nio.file.Path;
@@ -36,6 +38,12 @@ class InMemoryTrackerTest implements TrackerContract {
                 t.getMetricHistory(id, "rmse").stream().map(Metric::step).toList());
         assertEquals(2, t.paramWrites(id));
         assertArrayEquals(new byte[] {1, 2}, t.artifacts(id).get("model/model.lathe"));
+        String failed = t.writeRuns(List.of(RunWrite.create(RunSpec.builder(t.getOrCreateExperiment("e")).build(), 5)
+                        .artifact("error/stacktrace.txt", new byte[] {3})
+                        .end(RunStatus.FAILED, 6)
+                        .build()))
+                .get(0);
+        assertArrayEquals(new byte[] {3}, t.artifacts(failed).get("error/stacktrace.txt"));
         t.close();
         assertEquals(1, t.closeCount());
         assertEquals(id, t.runs().get(0).info().runId());

@@ -6,6 +6,7 @@ import dev.lathe.tuning.pruning.Pruner;
 import dev.lathe.tuning.tracking.SearchRecorder;
 import dev.lathe.tuning.trial.ParamSet;
 import dev.lathe.tuning.trial.Trial;
+import dev.lathe.tuning.trial.TrialError;
 import dev.lathe.tuning.trial.TrialRun;
 import dev.lathe.tuning.trial.TrialState;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import java.util.concurrent.Future;
 /**
  * Runs the trials of one batch, on the calling thread or a fixed pool, and turns each objective call
  * into an immutable {@link Trial}: COMPLETE with its score, PRUNED with its best intermediate value,
- * or FAILED with the error message (a failing trial never stops the search).
+ * or FAILED with the error and its stack trace (a failing trial never stops the search).
  */
 final class TrialRunner implements AutoCloseable {
     private final TrialObjective objective;
@@ -95,7 +96,7 @@ final class TrialRunner implements AutoCloseable {
                         Optional.empty(),
                         elapsed);
             } else if (Double.isNaN(value)) {
-                trial = failed(number, params, context, start, "objective returned NaN");
+                trial = failed(number, params, context, start, TrialError.message("objective returned NaN"));
             } else {
                 trial = new Trial(
                         number,
@@ -107,20 +108,20 @@ final class TrialRunner implements AutoCloseable {
                         elapsed);
             }
         } catch (RuntimeException e) {
-            trial = failed(number, params, context, start, e.getClass().getSimpleName() + ": " + e.getMessage());
+            trial = failed(number, params, context, start, TrialError.of(e));
         }
         recorder.trialFinished(trial);
         return trial;
     }
 
-    private static Trial failed(int number, ParamSet params, TrialContext context, long start, String message) {
+    private static Trial failed(int number, ParamSet params, TrialContext context, long start, TrialError error) {
         return new Trial(
                 number,
                 TrialState.FAILED,
                 params,
                 Double.NaN,
                 context.intermediateValues(),
-                Optional.of(message),
+                Optional.of(error),
                 Duration.ofNanos(System.nanoTime() - start));
     }
 

@@ -1,6 +1,7 @@
 package dev.lathe.tuning;
 
 import dev.lathe.tuning.trial.Trial;
+import dev.lathe.tuning.trial.TrialError;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class TrialTable {
             state.append(t.state().name());
             value.append(t.value());
             duration.append(t.duration().toNanos() / 1e9);
-            error.append(t.error().orElse(""));
+            error.append(t.error().map(TrialError::message).orElse(""));
             for (int i = 0; i < names.size(); i++) {
                 Object v = t.params().values().get(names.get(i));
                 params.get(i).append(v == null ? "" : String.valueOf(v));
@@ -66,7 +67,7 @@ public final class TrialTable {
             row.add(t.state().name());
             row.add(Double.toString(t.value()));
             row.add(Double.toString(t.duration().toNanos() / 1e9));
-            row.add(t.error().orElse(""));
+            row.add(t.error().map(TrialError::message).orElse(""));
             for (String n : names) {
                 Object v = t.params().values().get(n);
                 row.add(v == null ? "" : String.valueOf(v));

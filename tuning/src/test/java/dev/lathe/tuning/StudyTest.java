@@ -117,6 +117,10 @@ class StudyTest {
             if (t.state() == TrialState.FAILED) {
                 assertEquals(RunStatus.FAILED, child.info().status());
                 assertTrue(tags.get(TrialTags.ERROR).contains("diverged at lr="), tags.toString());
+                String trace = new String(
+                        tracker.artifacts(child.info().runId()).get(TrialTags.STACK_TRACE_ARTIFACT),
+                        StandardCharsets.UTF_8);
+                assertTrue(trace.contains("diverged at lr=") && trace.contains("\tat dev.lathe."), trace);
             } else {
                 assertEquals(RunStatus.FINISHED, child.info().status());
                 List<Metric> score = tracker.getMetricHistory(child.info().runId(), "rmse");

@@ -12,7 +12,7 @@ import java.util.OptionalLong;
 /**
  * Everything to write to one run in a {@link Tracker#writeRuns} batch: either the creation of a new
  * run (from a {@link RunSpec}, with its real start time) or more data for an existing run, plus params,
- * metric points, tags and optionally the run's end. Writing many of these in one call lets a store
+ * metric points, tags, artifacts (such as a failed trial's stack trace) and optionally the run's end. Writing many of these in one call lets a store
  * commit a whole burst of search trials in one transaction instead of a dozen per trial.
  */
 public final class RunWrite {
@@ -29,6 +29,7 @@ public final class RunWrite {
     private final Map<String, String> params;
     private final List<Point> metrics;
     private final Map<String, String> tags;
+    private final Map<String, byte[]> artifacts;
     private final RunStatus endStatus;
     private final long endTimeMillis;
 
@@ -39,6 +40,7 @@ public final class RunWrite {
         this.params = Collections.unmodifiableMap(new LinkedHashMap<>(b.params));
         this.metrics = List.copyOf(b.metrics);
         this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(b.tags));
+        this.artifacts = Collections.unmodifiableMap(new LinkedHashMap<>(b.artifacts));
         this.endStatus = b.endStatus;
         this.endTimeMillis = b.endTimeMillis;
     }
@@ -83,6 +85,13 @@ public final class RunWrite {
         return tags;
     }
 
+    /** Artifact path (relative to the run's artifact root) -> content; a copy of each array. */
+    public Map<String, byte[]> artifacts() {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        artifacts.forEach((k, v) -> out.put(k, v.clone()));
+        return out;
+    }
+
     /** The terminal status the run ends with in this write, if it ends. */
     public Optional<RunStatus> endStatus() {
         return Optional.ofNullable(endStatus);
@@ -101,6 +110,7 @@ public final class RunWrite {
         private final Map<String, String> params = new LinkedHashMap<>();
         private final List<Point> metrics = new ArrayList<>();
         private final Map<String, String> tags = new LinkedHashMap<>();
+        private final Map<String, byte[]> artifacts = new LinkedHashMap<>();
         private RunStatus endStatus;
         private long endTimeMillis;
 
@@ -140,6 +150,16 @@ public final class RunWrite {
             return this;
         }
 
+        /** Stores {@code content} at the relative {@code path} of the run's artifacts; a later one wins. */
+        public Builder artifact(String path, byte[] content) {
+            LatheException.check(
+                    path != null && !path.isBlank() && content != null,
+                    "an artifact needs a path and content, got path '%s'",
+                    path);
+            artifacts.put(path, content.clone());
+            return this;
+        }
+
         /** Ends the run with a terminal status at {@code timeMillis}. */
         public Builder end(RunStatus status, long timeMillis) {
             LatheException.check(
@@ -152,7 +172,12 @@ public final class RunWrite {
         }
 
         public boolean isEmpty() {
-            return create == null && params.isEmpty() && metrics.isEmpty() && tags.isEmpty() && endStatus == null;
+            return create == null
+                    && params.isEmpty()
+                    && metrics.isEmpty()
+                    && tags.isEmpty()
+                    && artifacts.isEmpty()
+                    && endStatus == null;
         }
 
         public RunWrite build() {

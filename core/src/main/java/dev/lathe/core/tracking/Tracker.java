@@ -36,10 +36,11 @@ public interface Tracker extends AutoCloseable {
     List<Run> findRuns(RunQuery query);
 
     /**
-     * Applies a batch of run writes (creations, params, metric points with their own times, tags, ends)
-     * and returns the run id of each write, in order. The whole batch is validated and applied as one
-     * unit: either all of it lands or, on any error (a bad key, a changed param, an unknown or deleted
-     * run), none of it does.
+     * Applies a batch of run writes (creations, params, metric points with their own times, tags,
+     * artifacts, ends) and returns the run id of each write, in order. The whole batch is validated and
+     * applied as one unit: either all of it lands or, on any error (a bad key, a changed param, an
+     * unknown or deleted run, an artifact that cannot be written), none of its runs, params, metrics or
+     * tags do.
      */
     List<String> writeRuns(List<RunWrite> writes);
 

@@ -1,9 +1,11 @@
 package dev.lathe.testkit.tracking;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.tracking.Metric;
 import dev.lathe.core.tracking.Run;
@@ -12,6 +14,7 @@ import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.core.tracking.RunWrite;
 import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.core.tracking.ViewType;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +126,28 @@ public interface BatchWriteContract extends StoreFixture {
                                     .build())));
             assertTrue(unknown.getMessage().contains("0123456789abcdef0123456789abcdef"), unknown.getMessage());
             assertEquals(0, runsOf(store, exp).size());
+        }
+    }
+
+    @Test
+    default void artifactsLandWithTheirBatchAndABadOneRollsItBack(@TempDir Path dir) {
+        try (TrackingStore store = newStore(dir)) {
+            String exp = store.getOrCreateExperiment("batch");
+            byte[] trace = "java.lang.IllegalStateException: boom\n\tat x.y(Z.java:1)\n".getBytes(StandardCharsets.UTF_8);
+            String id = store.writeRuns(List.of(RunWrite.create(RunSpec.builder(exp).build(), 1)
+                            .artifact("error/stacktrace.txt", trace)
+                            .end(RunStatus.FAILED, 2)
+                            .build()))
+                    .get(0);
+            assertArrayEquals(trace, store.readArtifact(id, "error/stacktrace.txt"));
+            assertEquals(RunStatus.FAILED, store.getRun(id).info().status());
+            assertThrows(
+                    InvalidParameterException.class,
+                    () -> store.writeRuns(List.of(RunWrite.create(
+                                    RunSpec.builder(exp).runName("escapes").build(), 3)
+                            .artifact("../outside.txt", trace)
+                            .build())));
+            assertEquals(1, runsOf(store, exp).size(), "the run of the failed batch was rolled back");
         }
     }
 

@@ -131,7 +131,8 @@ public final class SqliteTrackingStore implements TrackingStore {
 
     /**
      * Applies the whole batch in one write transaction: all of it lands or, on any error (a bad key, a
-     * changed param, a deleted run), none of it does. Metrics already queued through an
+     * changed param, a deleted run), none of it does. Artifacts are written inside the transaction,
+     * before it commits: one that cannot be written rolls the rows back. Metrics already queued through an
      * {@link ActiveRun} of a run that this batch ends are flushed first.
      */
     @Override
@@ -145,7 +146,18 @@ public final class SqliteTrackingStore implements TrackingStore {
             }
         }
         writer.flush(ending);
-        return db.write(c -> batches.apply(c, writes));
+        return db.write(c -> {
+            List<String> ids = batches.apply(c, writes);
+            for (int i = 0; i < writes.size(); i++) {
+                Map<String, byte[]> files = writes.get(i).artifacts();
+                if (!files.isEmpty()) {
+                    LocalArtifactRepository repo =
+                            new LocalArtifactRepository(Path.of(runs.info(c, ids.get(i)).artifactUri()));
+                    files.forEach(repo::write);
+                }
+            }
+            return ids;
+        });
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.lathe.core.tracking.Tracker;
 import dev.lathe.tuning.trial.ParamSet;
 import dev.lathe.tuning.trial.Trial;
 import dev.lathe.tuning.trial.TrialState;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -115,7 +116,12 @@ final class TrialBatcher {
             w.tag(TrialTags.INTERMEDIATE_PREFIX + i, chunks.get(i));
         }
         w.tag(TrialTags.PRUNED, Boolean.toString(trial.state() == TrialState.PRUNED));
-        trial.error().ifPresent(e -> w.tag(TrialTags.ERROR, TrialTags.truncate(e, TrialTags.MAX_ERROR)));
+        trial.error().ifPresent(e -> {
+            w.tag(TrialTags.ERROR, TrialTags.truncate(e.message(), TrialTags.MAX_ERROR));
+            e.stackTrace()
+                    .ifPresent(trace ->
+                            w.artifact(TrialTags.STACK_TRACE_ARTIFACT, trace.getBytes(StandardCharsets.UTF_8)));
+        });
         w.tag(TrialTags.OUTCOME, TrialTags.outcome(trial.state().name(), trial.value(), chunks.size()));
         w.end(trial.state() == TrialState.FAILED ? RunStatus.FAILED : RunStatus.FINISHED, timeMillis);
     }

@@ -10,6 +10,7 @@ import dev.lathe.tuning.space.Distribution;
 import dev.lathe.tuning.space.SearchSpace;
 import dev.lathe.tuning.trial.ParamSet;
 import dev.lathe.tuning.trial.Trial;
+import dev.lathe.tuning.trial.TrialError;
 import dev.lathe.tuning.trial.TrialState;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public final class TrialRestorer {
                 params,
                 Double.parseDouble(outcome[1]),
                 TrialTags.decodeIntermediate(tags, Integer.parseInt(outcome[2]), runId),
-                Optional.ofNullable(tags.get(TrialTags.ERROR)),
+                Optional.ofNullable(tags.get(TrialTags.ERROR)).map(TrialError::message),
                 duration);
     }
 }

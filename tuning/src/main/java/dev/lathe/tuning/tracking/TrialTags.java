@@ -24,6 +24,8 @@ public final class TrialTags {
     public static final String PRUNED = "pruned";
     /** Tag holding a failed trial's error message. */
     public static final String ERROR = "error";
+    /** Artifact holding a failed trial's full stack trace, when the failure was an exception. */
+    public static final String STACK_TRACE_ARTIFACT = "error/stacktrace.txt";
     /** Prefix of the chunk tags. */
     public static final String INTERMEDIATE_PREFIX = "lathe.trial.intermediate.";
     /** Metric: wall time of the trial in seconds. */

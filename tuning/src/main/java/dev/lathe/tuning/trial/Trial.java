@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 /**
  * An immutable snapshot of a finished trial: its number, state, params, score (NaN when failed),
- * intermediate values by step (for pruning), error message when failed, and wall time.
+ * intermediate values by step (for pruning), the error when failed, and wall time.
  */
 public record Trial(
         int number,
@@ -17,7 +17,7 @@ public record Trial(
         ParamSet params,
         double value,
         SortedMap<Long, Double> intermediateValues,
-        Optional<String> error,
+        Optional<TrialError> error,
         Duration duration) {
     public Trial {
         LatheException.check(number >= 0, "trial number must be >= 0, got %d", number);
