@@ -4,9 +4,8 @@ import dev.lathe.cli.demo.DemoOptions;
 import dev.lathe.cli.demo.DemoPrinter;
 import dev.lathe.cli.demo.DemoResult;
 import dev.lathe.cli.demo.DurationDemo;
-import dev.lathe.core.LatheException;
-import dev.lathe.core.ResourceNotFoundException;
 import dev.lathe.core.InvalidParameterException;
+import dev.lathe.core.ResourceNotFoundException;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,8 +80,8 @@ public final class DemoCommand implements Callable<Integer> {
         String home = System.getProperty("lathe.home", System.getenv().getOrDefault("LATHE_HOME", "."));
         Path p = Path.of(home, "data", "tlc", name);
         if (!Files.exists(p)) {
-            throw new ResourceNotFoundException("bundled data file " + p + " not found: run from the Lathe checkout, or pass"
-                    + " --train FILE --valid FILE");
+            throw new ResourceNotFoundException("bundled data file " + p
+                    + " not found: run from the Lathe checkout, or pass" + " --train FILE --valid FILE");
         }
         return p;
     }

@@ -82,8 +82,8 @@ public final class RunsCommand {
             List<String> ids = new ArrayList<>();
             for (String name : experiments) {
                 ids.add(tracker.getExperimentByName(name)
-                        .orElseThrow(() ->
-                                new ResourceNotFoundException("experiment '" + name + "' does not exist in " + tracker.location()))
+                        .orElseThrow(() -> new ResourceNotFoundException(
+                                "experiment '" + name + "' does not exist in " + tracker.location()))
                         .experimentId());
             }
             return ids;

@@ -1,7 +1,7 @@
 package dev.lathe.cli;
 
-import dev.lathe.core.LatheException;
 import dev.lathe.core.InvalidParameterException;
+import dev.lathe.core.LatheException;
 import dev.lathe.core.model.Trainer;
 import dev.lathe.core.model.TrainerSpec;
 import dev.lathe.core.recipe.TrainValid;
@@ -150,7 +150,8 @@ public final class SearchCommand implements Callable<Integer> {
             case "grid" -> new GridSampler(SearchSpaces.grid(name));
             case "random" -> new RandomSampler();
             case "tpe" -> new TpeSampler(TpeSettings.defaults().withMultivariate(multivariate));
-            default -> throw new InvalidParameterException("--sampler must be grid, random or tpe, got '" + sampler + "'");
+            default -> throw new InvalidParameterException(
+                    "--sampler must be grid, random or tpe, got '" + sampler + "'");
         };
     }
 

@@ -78,8 +78,7 @@ class SearchCommandTest {
                 summary.get("best_params").get("alpha").asText());
 
         try (SqliteTrackingStore s = SqliteTrackingStore.open(store)) {
-            List<Run> children =
-                    s.childRuns(summary.get("parent_run_id").asText());
+            List<Run> children = s.childRuns(summary.get("parent_run_id").asText());
             assertEquals(3, children.size());
             assertEquals(
                     List.of("0.001", "0.01", "0.1"),

@@ -1,8 +1,7 @@
 package dev.lathe.junit;
 
-import dev.lathe.core.LatheException;
-import dev.lathe.core.InvalidStateException;
 import dev.lathe.core.InvalidParameterException;
+import dev.lathe.core.InvalidStateException;
 import dev.lathe.core.tracking.RunStatus;
 import java.lang.reflect.Parameter;
 import java.util.Optional;

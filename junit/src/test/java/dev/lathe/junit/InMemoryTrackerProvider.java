@@ -1,8 +1,8 @@
 package dev.lathe.junit;
 
-import dev.lathe.testkit.InMemoryTracker;
 import dev.lathe.core.tracking.Tracker;
 import dev.lathe.core.tracking.TrackerProvider;
+import dev.lathe.testkit.InMemoryTracker;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

@@ -1,6 +1,5 @@
 package dev.lathe.junit;
 
-import dev.lathe.testkit.InMemoryTracker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -12,6 +11,7 @@ import dev.lathe.junit.fixtures.ClassSeedExperiment;
 import dev.lathe.junit.fixtures.NestedAndRepeatedExperiment;
 import dev.lathe.junit.fixtures.OutcomesExperiment;
 import dev.lathe.junit.fixtures.SeedsExperiment;
+import dev.lathe.testkit.InMemoryTracker;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -40,8 +40,10 @@ class LatheExperimentExtensionTest {
         assertEquals(List.of("outcomes"), List.copyOf(tracker.experiments().keySet()));
         assertEquals(5, tracker.runs().size());
         assertEquals(RunStatus.FINISHED, tracker.runNamed("passes").info().status());
-        assertEquals(RunStatus.FAILED, tracker.runNamed("failsAnAssertion").info().status());
-        assertEquals(RunStatus.FAILED, tracker.runNamed("throwsOnBadInput").info().status());
+        assertEquals(
+                RunStatus.FAILED, tracker.runNamed("failsAnAssertion").info().status());
+        assertEquals(
+                RunStatus.FAILED, tracker.runNamed("throwsOnBadInput").info().status());
         assertEquals(RunStatus.KILLED, tracker.runNamed("isAborted").info().status());
         assertEquals(RunStatus.KILLED, tracker.runNamed("isDisabled").info().status());
         assertEquals(1, tracker.closeCount(), "the tracker is closed once, after the class");
@@ -57,18 +59,22 @@ class LatheExperimentExtensionTest {
         assertEquals(passes.info().runId(), passes.data().params().get("run_id_seen"));
         assertEquals(5.0, passes.data().latestMetrics().get("rmse").value());
         assertEquals(
-                OutcomesExperiment.class.getName() + "#passes", passes.data().tags().get(ExperimentRun.TEST_TAG));
+                OutcomesExperiment.class.getName() + "#passes",
+                passes.data().tags().get(ExperimentRun.TEST_TAG));
         assertEquals("FINISHED", passes.data().tags().get("lathe.junit.outcome"));
 
         String failure = tracker.runNamed("throwsOnBadInput").data().tags().get("lathe.junit.outcome_reason");
         assertEquals("LatheException: alpha must be >= 0, got -1.0", failure);
         assertTrue(
                 tracker.runNamed("isAborted")
-                        .data().tags()
+                        .data()
+                        .tags()
                         .get("lathe.junit.outcome_reason")
                         .contains("no data today"),
                 tracker.runNamed("isAborted").data().tags().toString());
-        assertEquals("disabled: not today", tracker.runNamed("isDisabled").data().tags().get("lathe.junit.outcome_reason"));
+        assertEquals(
+                "disabled: not today",
+                tracker.runNamed("isDisabled").data().tags().get("lathe.junit.outcome_reason"));
     }
 
     @Test
@@ -78,8 +84,12 @@ class LatheExperimentExtensionTest {
         InMemoryTracker tracker = InMemoryTrackerProvider.at(SeedsExperiment.STORE);
 
         Run derived = tracker.runNamed("olsBeatsBaseline");
-        assertEquals(Long.toString(PYTHON_SEED_GREEN_2023_OLS), derived.data().params().get("seed"));
-        assertEquals(Long.toString(PYTHON_SEED_GREEN_2023_OLS), derived.data().params().get("injected_seed"));
+        assertEquals(
+                Long.toString(PYTHON_SEED_GREEN_2023_OLS),
+                derived.data().params().get("seed"));
+        assertEquals(
+                Long.toString(PYTHON_SEED_GREEN_2023_OLS),
+                derived.data().params().get("injected_seed"));
         assertEquals("42", tracker.runNamed("fixedSeed").data().params().get("seed"));
         assertEquals("42", tracker.runNamed("fixedSeed").data().params().get("injected_seed"));
     }

@@ -1,6 +1,5 @@
 package dev.lathe.junit;
 
-import dev.lathe.testkit.InMemoryTracker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +15,7 @@ import dev.lathe.core.tracking.RunSpec;
 import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.junit.fixtures.MetricBoundsExperiment;
 import dev.lathe.junit.fixtures.RegressionExperiment;
+import dev.lathe.testkit.InMemoryTracker;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,8 @@ class MetricAssertionsTest {
         InMemoryTracker tracker = InMemoryTrackerProvider.at(MetricBoundsExperiment.STORE);
         assertEquals(RunStatus.FINISHED, tracker.runNamed("withinBound").info().status());
         assertEquals(RunStatus.FAILED, tracker.runNamed("aboveBound").info().status());
-        assertEquals(RunStatus.FINISHED, tracker.runNamed("latestStepCounts").info().status());
+        assertEquals(
+                RunStatus.FINISHED, tracker.runNamed("latestStepCounts").info().status());
     }
 
     @Test

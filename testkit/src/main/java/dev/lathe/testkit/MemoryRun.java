@@ -43,8 +43,13 @@ final class MemoryRun {
     int paramWrites;
 
     MemoryRun(String runId, RunSpec spec, int order, long startTime) {
-        this(runId, spec.experimentId(), spec.runName().orElse("run-" + order), spec.parentRunId().orElse(null),
-                order, startTime);
+        this(
+                runId,
+                spec.experimentId(),
+                spec.runName().orElse("run-" + order),
+                spec.parentRunId().orElse(null),
+                order,
+                startTime);
         tags.put(MlflowTags.RUN_NAME, runName);
         tags.put(MlflowTags.USER, System.getProperty("user.name"));
         spec.parentRunId().ifPresent(p -> tags.put(MlflowTags.PARENT_RUN_ID, p));
@@ -95,8 +100,7 @@ final class MemoryRun {
     }
 
     void end(RunStatus s, long time) {
-        LatheException.check(
-                s != null && s.isTerminal(), "a run ends with FINISHED, FAILED or KILLED, got %s", s);
+        LatheException.check(s != null && s.isTerminal(), "a run ends with FINISHED, FAILED or KILLED, got %s", s);
         status = s;
         endTime = time;
     }

@@ -108,9 +108,15 @@ final class MemoryRunHandle implements ActiveRun {
     public void end(RunStatus status) {
         synchronized (lock) {
             LatheException.check(
-                    status != null && status.isTerminal(), "a run ends with FINISHED, FAILED or KILLED, got %s", status);
+                    status != null && status.isTerminal(),
+                    "a run ends with FINISHED, FAILED or KILLED, got %s",
+                    status);
             LatheException.check(
-                    ErrorCode.INVALID_STATE, ended == null, "run %s has already ended with status %s", run.runId, ended);
+                    ErrorCode.INVALID_STATE,
+                    ended == null,
+                    "run %s has already ended with status %s",
+                    run.runId,
+                    ended);
             run.end(status, System.currentTimeMillis());
             ended = status;
         }

@@ -25,7 +25,8 @@ class InMemoryTrackerTest implements TrackerContract {
     void historiesArtifactsAndParamWritesReadBack() {
         InMemoryTracker t = new InMemoryTracker();
         String id;
-        try (ActiveRun run = t.startRun(RunSpec.builder(t.getOrCreateExperiment("e")).build())) {
+        try (ActiveRun run =
+                t.startRun(RunSpec.builder(t.getOrCreateExperiment("e")).build())) {
             id = run.runId();
             run.logMetric("rmse", 3.0, 0);
             run.logMetric("rmse", 2.0, 1);
@@ -38,7 +39,8 @@ class InMemoryTrackerTest implements TrackerContract {
                 t.getMetricHistory(id, "rmse").stream().map(Metric::step).toList());
         assertEquals(2, t.paramWrites(id));
         assertArrayEquals(new byte[] {1, 2}, t.artifacts(id).get("model/model.lathe"));
-        String failed = t.writeRuns(List.of(RunWrite.create(RunSpec.builder(t.getOrCreateExperiment("e")).build(), 5)
+        String failed = t.writeRuns(List.of(RunWrite.create(
+                                RunSpec.builder(t.getOrCreateExperiment("e")).build(), 5)
                         .artifact("error/stacktrace.txt", new byte[] {3})
                         .end(RunStatus.FAILED, 6)
                         .build()))

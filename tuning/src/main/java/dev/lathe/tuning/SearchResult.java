@@ -1,8 +1,8 @@
 package dev.lathe.tuning;
 
 import dev.lathe.core.Direction;
-import dev.lathe.core.LatheException;
 import dev.lathe.core.InvalidStateException;
+import dev.lathe.core.LatheException;
 import dev.lathe.core.model.Model;
 import dev.lathe.tuning.trial.ParamSet;
 import dev.lathe.tuning.trial.Trial;

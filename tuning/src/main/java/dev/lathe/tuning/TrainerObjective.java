@@ -2,6 +2,7 @@ package dev.lathe.tuning;
 
 import dev.lathe.core.LatheException;
 import dev.lathe.core.data.Dataset;
+import dev.lathe.core.data.KFold;
 import dev.lathe.core.model.FitContext;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.Trainer;
@@ -10,7 +11,6 @@ import dev.lathe.evaluation.autolog.Autolog;
 import dev.lathe.evaluation.autolog.AutologSettings;
 import dev.lathe.evaluation.cv.CrossValidator;
 import dev.lathe.evaluation.cv.FoldResult;
-import dev.lathe.core.data.KFold;
 import dev.lathe.evaluation.metrics.RegressionEvaluator;
 import dev.lathe.tuning.trial.ParamSet;
 import java.util.List;

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.data.Dataset;
+import dev.lathe.core.data.Fold;
+import dev.lathe.core.data.KFold;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelIO;
 import dev.lathe.core.tracking.Metric;
 import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunStatus;
-import dev.lathe.core.data.Fold;
-import dev.lathe.core.data.KFold;
 import dev.lathe.testkit.GradientDescentTrainer;
 import dev.lathe.testkit.InMemoryTracker;
 import dev.lathe.testkit.LeastSquaresTrainer;
@@ -127,13 +127,18 @@ class StudyTest {
                 assertEquals(t.value(), score.get(score.size() - 1).value(), 0.0);
                 assertEquals(
                         t.intermediateValues().size(),
-                        tracker.getMetricHistory(child.info().runId(), "validation_rmse").size());
+                        tracker.getMetricHistory(child.info().runId(), "validation_rmse")
+                                .size());
             }
         }
         Trial best = result.best();
         assertEquals(best.params().formatted().get("lr"), parent.data().params().get("best_lr"));
-        assertEquals(best.params().formatted().get("rounds"), parent.data().params().get("best_rounds"));
-        assertEquals(best.value(), tracker.getMetricHistory(parentId, "best_rmse").get(0).value(), 0.0);
+        assertEquals(
+                best.params().formatted().get("rounds"), parent.data().params().get("best_rounds"));
+        assertEquals(
+                best.value(),
+                tracker.getMetricHistory(parentId, "best_rmse").get(0).value(),
+                0.0);
         Map<String, byte[]> artifacts = tracker.artifacts(parentId);
         String csv = new String(artifacts.get("trials.csv"), StandardCharsets.UTF_8);
         assertEquals(result.toCsv(), csv);

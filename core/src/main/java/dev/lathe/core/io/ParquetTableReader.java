@@ -1,9 +1,9 @@
 package dev.lathe.core.io;
 
 import blue.strategic.parquet.ParquetReader;
-import dev.lathe.core.LatheException;
 import dev.lathe.core.DataException;
 import dev.lathe.core.ErrorCode;
+import dev.lathe.core.LatheException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;

@@ -1,7 +1,7 @@
 package dev.lathe.core.model;
 
-import dev.lathe.core.LatheException;
 import dev.lathe.core.DataException;
+import dev.lathe.core.LatheException;
 import dev.lathe.core.ResourceNotFoundException;
 import dev.lathe.core.StorageException;
 import java.io.BufferedInputStream;

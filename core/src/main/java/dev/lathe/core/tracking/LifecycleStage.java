@@ -1,6 +1,5 @@
 package dev.lathe.core.tracking;
 
-import dev.lathe.core.LatheException;
 import dev.lathe.core.InvalidParameterException;
 
 /** Soft-delete state of an experiment or run, stored as MLflow's strings 'active' and 'deleted'. */

@@ -1,6 +1,5 @@
 package dev.lathe.core.tracking;
 
-import dev.lathe.core.LatheException;
 import dev.lathe.core.InvalidParameterException;
 import java.util.Locale;
 
@@ -30,6 +29,7 @@ public enum ModelStage {
                 }
             }
         }
-        throw new InvalidParameterException("model stage must be one of None, Staging, Production, Archived, got '" + text + "'");
+        throw new InvalidParameterException(
+                "model stage must be one of None, Staging, Production, Archived, got '" + text + "'");
     }
 }

@@ -22,8 +22,8 @@ public record RunQuery(String experimentId, Map<String, String> tags, Optional<R
                 "run query max results must be in 1..%d, got %d",
                 DEFAULT_MAX_RESULTS,
                 maxResults);
-        tags.forEach((k, v) -> LatheException.check(
-                k != null && v != null, "run query tags must not be null, got %s=%s", k, v));
+        tags.forEach((k, v) ->
+                LatheException.check(k != null && v != null, "run query tags must not be null, got %s=%s", k, v));
         tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 

@@ -87,9 +87,12 @@ class KFoldTest {
         }
         assertEquals(
                 "k-fold needs k >= 2 folds, got 1",
-                assertThrows(InvalidParameterException.class, () -> KFold.shuffled(1, 3)).getMessage());
+                assertThrows(InvalidParameterException.class, () -> KFold.shuffled(1, 3))
+                        .getMessage());
         assertEquals(
                 "k-fold with k=5 needs at least 5 rows, got 3",
-                assertThrows(InvalidParameterException.class, () -> KFold.contiguous(5).split(3)).getMessage());
+                assertThrows(InvalidParameterException.class, () -> KFold.contiguous(5)
+                                .split(3))
+                        .getMessage());
     }
 }

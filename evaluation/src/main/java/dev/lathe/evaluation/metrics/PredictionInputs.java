@@ -1,7 +1,7 @@
 package dev.lathe.evaluation.metrics;
 
-import dev.lathe.core.LatheException;
 import dev.lathe.core.DataException;
+import dev.lathe.core.LatheException;
 
 /** Validates a pair of target/prediction arrays before any metric is computed from them. */
 public final class PredictionInputs {

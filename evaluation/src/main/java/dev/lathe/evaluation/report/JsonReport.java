@@ -1,11 +1,11 @@
 package dev.lathe.evaluation.report;
 
-import dev.lathe.core.Direction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lathe.core.Direction;
 import dev.lathe.core.Lathe;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.model.ModelProvenance;

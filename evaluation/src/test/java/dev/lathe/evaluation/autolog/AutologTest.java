@@ -59,7 +59,9 @@ class AutologTest {
                                 .listener(Autolog.to(run))
                                 .build());
         String r = run.runId();
-        assertEquals(Map.of("learning_rate", "0.01", "rounds", "12"), tracker.getRun(r).data().params());
+        assertEquals(
+                Map.of("learning_rate", "0.01", "rounds", "12"),
+                tracker.getRun(r).data().params());
         assertEquals(ROUNDS, tracker.getMetricHistory(r, "validation_rmse").size());
         assertEquals(
                 ROUNDS - 1,
@@ -145,8 +147,7 @@ class AutologTest {
                 .fit(train, FitContext.builder().listener(Autolog.to(run)).build());
         assertEquals(
                 "{\"x0\":2.0,\"x1\":1.0,\"x2\":0.5}",
-                new String(
-                        tracker.artifacts(run.runId()).get(Autolog.IMPORTANCE_ARTIFACT), StandardCharsets.UTF_8));
+                new String(tracker.artifacts(run.runId()).get(Autolog.IMPORTANCE_ARTIFACT), StandardCharsets.UTF_8));
     }
 
     /** Fits the known generating weights and reports |weight| as importance. */

@@ -1,22 +1,16 @@
 package dev.lathe.evaluation.cv;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lathe.core.LatheException;
 import dev.lathe.core.data.Dataset;
 import dev.lathe.core.data.KFold;
 import dev.lathe.core.data.SparseMatrix;
 import dev.lathe.testkit.LeastSquaresTrainer;
 import dev.lathe.testkit.MeanTrainer;
 import dev.lathe.testkit.SyntheticData;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.junit.jupiter.api.Test;
 

@@ -51,8 +51,8 @@ class ValidationGateTest {
 
     @Test
     void absoluteThresholdFailureLowerIsBetter() {
-        ValidationGate gate =
-                rmseGate(MetricThreshold.builder(Direction.MINIMIZE).threshold(9.0).build());
+        ValidationGate gate = rmseGate(
+                MetricThreshold.builder(Direction.MINIMIZE).threshold(9.0).build());
         ModelValidationFailedException e = assertThrows(
                 ModelValidationFailedException.class, () -> gate.validate(Map.of("root_mean_squared_error", 9.25)));
         MetricFailure f = e.failures().get(0);
@@ -67,7 +67,11 @@ class ValidationGateTest {
     @Test
     void absoluteThresholdGreaterIsBetter() {
         ValidationGate gate = ValidationGate.builder()
-                .metric("r2_score", MetricThreshold.builder(Direction.MAXIMIZE).threshold(0.6).build())
+                .metric(
+                        "r2_score",
+                        MetricThreshold.builder(Direction.MAXIMIZE)
+                                .threshold(0.6)
+                                .build())
                 .build();
         assertEquals(1, gate.check(Map.of("r2_score", 0.59), Map.of()).size());
         assertTrue(gate.check(Map.of("r2_score", 0.6), Map.of()).isEmpty());
@@ -75,8 +79,9 @@ class ValidationGateTest {
 
     @Test
     void minAbsoluteChangeFailure() {
-        ValidationGate gate =
-                rmseGate(MetricThreshold.builder(Direction.MINIMIZE).minAbsoluteChange(0.5).build());
+        ValidationGate gate = rmseGate(MetricThreshold.builder(Direction.MINIMIZE)
+                .minAbsoluteChange(0.5)
+                .build());
         // improvement 10 - 9.75 = 0.25 < 0.5
         List<MetricFailure> failures = gate.check(Map.of("root_mean_squared_error", 9.75), BASELINE);
         assertEquals(1, failures.size());
@@ -91,8 +96,9 @@ class ValidationGateTest {
 
     @Test
     void minRelativeChangeFailure() {
-        ValidationGate gate =
-                rmseGate(MetricThreshold.builder(Direction.MINIMIZE).minRelativeChange(0.1).build());
+        ValidationGate gate = rmseGate(MetricThreshold.builder(Direction.MINIMIZE)
+                .minRelativeChange(0.1)
+                .build());
         // needs candidate <= 10 * (1 - 0.1) = 9.0
         List<MetricFailure> failures = gate.check(Map.of("root_mean_squared_error", 9.1), BASELINE);
         assertEquals(1, failures.size());
@@ -106,7 +112,9 @@ class ValidationGateTest {
         ValidationGate gate = ValidationGate.builder()
                 .metric(
                         "r2_score",
-                        MetricThreshold.builder(Direction.MAXIMIZE).minRelativeChange(0.1).build())
+                        MetricThreshold.builder(Direction.MAXIMIZE)
+                                .minRelativeChange(0.1)
+                                .build())
                 .build();
         assertEquals(
                 1, gate.check(Map.of("r2_score", 0.0), Map.of("r2_score", 0.0)).size());
@@ -123,13 +131,21 @@ class ValidationGateTest {
                                 .minAbsoluteChange(1.0)
                                 .minRelativeChange(0.2)
                                 .build())
-                .metric("r2_score", MetricThreshold.builder(Direction.MAXIMIZE).threshold(0.7).build())
+                .metric(
+                        "r2_score",
+                        MetricThreshold.builder(Direction.MAXIMIZE)
+                                .threshold(0.7)
+                                .build())
                 .metric(
                         "mean_absolute_error",
-                        MetricThreshold.builder(Direction.MINIMIZE).minAbsoluteChange(0.1).build())
+                        MetricThreshold.builder(Direction.MINIMIZE)
+                                .minAbsoluteChange(0.1)
+                                .build())
                 .metric(
                         "max_error",
-                        MetricThreshold.builder(Direction.MINIMIZE).threshold(50).build())
+                        MetricThreshold.builder(Direction.MINIMIZE)
+                                .threshold(50)
+                                .build())
                 .build();
         Map<String, Double> candidate =
                 Map.of("root_mean_squared_error", 9.6, "r2_score", 0.6, "mean_absolute_error", 7.0);
@@ -186,8 +202,9 @@ class ValidationGateTest {
 
     @Test
     void changeRuleWithoutBaselineFails() {
-        ValidationGate gate =
-                rmseGate(MetricThreshold.builder(Direction.MINIMIZE).minAbsoluteChange(0.5).build());
+        ValidationGate gate = rmseGate(MetricThreshold.builder(Direction.MINIMIZE)
+                .minAbsoluteChange(0.5)
+                .build());
         ModelValidationFailedException e = assertThrows(
                 ModelValidationFailedException.class, () -> gate.validate(Map.of("root_mean_squared_error", 1.0)));
         assertEquals(

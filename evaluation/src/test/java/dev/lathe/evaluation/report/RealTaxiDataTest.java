@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.data.Dataset;
+import dev.lathe.core.data.KFold;
 import dev.lathe.core.features.DictVectorizer;
 import dev.lathe.core.recipe.PreparedTable;
 import dev.lathe.core.recipe.Recipe;
 import dev.lathe.core.recipe.TrainValid;
 import dev.lathe.evaluation.cv.CrossValidationResult;
 import dev.lathe.evaluation.cv.CrossValidator;
-import dev.lathe.core.data.KFold;
 import dev.lathe.evaluation.drift.DriftDetector;
 import dev.lathe.evaluation.drift.DriftReport;
 import dev.lathe.evaluation.drift.DriftSamples;

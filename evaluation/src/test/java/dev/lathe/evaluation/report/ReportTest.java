@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lathe.core.Direction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lathe.core.Direction;
 import dev.lathe.core.model.ModelProvenance;
 import dev.lathe.evaluation.drift.DriftDetector;
 import dev.lathe.evaluation.drift.DriftSamples;

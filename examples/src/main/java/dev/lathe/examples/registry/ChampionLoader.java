@@ -1,7 +1,7 @@
 package dev.lathe.examples.registry;
 
-import dev.lathe.core.LatheException;
 import dev.lathe.core.InvalidParameterException;
+import dev.lathe.core.LatheException;
 import dev.lathe.core.pipeline.FittedPipeline;
 import dev.lathe.tlc.TripRecord;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;

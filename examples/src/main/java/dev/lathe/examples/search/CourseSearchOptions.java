@@ -1,7 +1,7 @@
 package dev.lathe.examples.search;
 
-import dev.lathe.core.LatheException;
 import dev.lathe.core.InvalidParameterException;
+import dev.lathe.core.LatheException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -54,8 +54,9 @@ public record CourseSearchOptions(
                 case "--batch" -> batch = integer(args[i], v);
                 case "--seed" -> seed = Long.parseLong(v);
                 case "--store" -> store = Path.of(v);
-                default -> throw new InvalidParameterException("unknown option '" + args[i] + "'; known: --train --valid --mode "
-                        + "--trials --rounds --threads --xgb-threads --batch --seed --store");
+                default -> throw new InvalidParameterException(
+                        "unknown option '" + args[i] + "'; known: --train --valid --mode "
+                                + "--trials --rounds --threads --xgb-threads --batch --seed --store");
             }
         }
         return new CourseSearchOptions(

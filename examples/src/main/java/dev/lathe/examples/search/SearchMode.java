@@ -1,6 +1,5 @@
 package dev.lathe.examples.search;
 
-import dev.lathe.core.LatheException;
 import dev.lathe.core.InvalidParameterException;
 import java.util.Locale;
 
@@ -21,7 +20,8 @@ public enum SearchMode {
                 return m;
             }
         }
-        throw new InvalidParameterException("--mode must be one of tpe-pruned, tpe-asha, tpe, random, got '" + text + "'");
+        throw new InvalidParameterException(
+                "--mode must be one of tpe-pruned, tpe-asha, tpe, random, got '" + text + "'");
     }
 
     public String label() {

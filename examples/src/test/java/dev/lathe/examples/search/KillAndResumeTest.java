@@ -93,7 +93,11 @@ class KillAndResumeTest {
             assertEquals(RunStatus.FINISHED, store.getRun(parentId).info().status());
             assertEquals(
                     resumed.bestScore(),
-                    store.getRun(parentId).data().latestMetrics().get("best_loss").value(),
+                    store.getRun(parentId)
+                            .data()
+                            .latestMetrics()
+                            .get("best_loss")
+                            .value(),
                     0.0);
         }
         SearchResult uninterrupted;

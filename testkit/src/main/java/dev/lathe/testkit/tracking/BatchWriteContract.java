@@ -133,11 +133,13 @@ public interface BatchWriteContract extends StoreFixture {
     default void artifactsLandWithTheirBatchAndABadOneRollsItBack(@TempDir Path dir) {
         try (TrackingStore store = newStore(dir)) {
             String exp = store.getOrCreateExperiment("batch");
-            byte[] trace = "java.lang.IllegalStateException: boom\n\tat x.y(Z.java:1)\n".getBytes(StandardCharsets.UTF_8);
-            String id = store.writeRuns(List.of(RunWrite.create(RunSpec.builder(exp).build(), 1)
-                            .artifact("error/stacktrace.txt", trace)
-                            .end(RunStatus.FAILED, 2)
-                            .build()))
+            byte[] trace =
+                    "java.lang.IllegalStateException: boom\n\tat x.y(Z.java:1)\n".getBytes(StandardCharsets.UTF_8);
+            String id = store.writeRuns(
+                            List.of(RunWrite.create(RunSpec.builder(exp).build(), 1)
+                                    .artifact("error/stacktrace.txt", trace)
+                                    .end(RunStatus.FAILED, 2)
+                                    .build()))
                     .get(0);
             assertArrayEquals(trace, store.readArtifact(id, "error/stacktrace.txt"));
             assertEquals(RunStatus.FAILED, store.getRun(id).info().status());

@@ -36,12 +36,18 @@ public interface ErrorCodeContract extends StoreFixture {
     default void experimentErrorsByCause(@TempDir Path dir) {
         try (TrackingStore store = newStore(dir)) {
             store.createExperiment("a");
-            assertKind(ResourceExistsException.class, ErrorCode.RESOURCE_ALREADY_EXISTS, () -> store.createExperiment("a"));
+            assertKind(
+                    ResourceExistsException.class,
+                    ErrorCode.RESOURCE_ALREADY_EXISTS,
+                    () -> store.createExperiment("a"));
             assertKind(
                     ResourceNotFoundException.class,
                     ErrorCode.RESOURCE_DOES_NOT_EXIST,
                     () -> store.getExperiment("987654"));
-            assertKind(InvalidParameterException.class, ErrorCode.INVALID_PARAMETER_VALUE, () -> store.createExperiment(""));
+            assertKind(
+                    InvalidParameterException.class,
+                    ErrorCode.INVALID_PARAMETER_VALUE,
+                    () -> store.createExperiment(""));
             String b = store.createExperiment("b");
             store.deleteExperiment(b);
             assertKind(InvalidStateException.class, ErrorCode.INVALID_STATE, () -> store.getOrCreateExperiment("b"));
@@ -58,7 +64,10 @@ public interface ErrorCodeContract extends StoreFixture {
         try (TrackingStore store = newStore(dir)) {
             RunInfo deleted = newRun(store, "e");
             store.deleteRun(deleted.runId());
-            assertKind(InvalidStateException.class, ErrorCode.INVALID_STATE, () -> store.logParam(deleted.runId(), "a", "1"));
+            assertKind(
+                    InvalidStateException.class,
+                    ErrorCode.INVALID_STATE,
+                    () -> store.logParam(deleted.runId(), "a", "1"));
             assertKind(InvalidStateException.class, ErrorCode.INVALID_STATE, () -> store.deleteRun(deleted.runId()));
             assertKind(InvalidStateException.class, ErrorCode.INVALID_STATE, () -> store.resumeRun(deleted.runId()));
             RunInfo run = newRun(store, "e");
@@ -87,17 +96,29 @@ public interface ErrorCodeContract extends StoreFixture {
                     ResourceExistsException.class,
                     ErrorCode.RESOURCE_ALREADY_EXISTS,
                     () -> reg.createRegisteredModel("m", null, Map.of()));
-            assertKind(ResourceNotFoundException.class, ErrorCode.RESOURCE_DOES_NOT_EXIST, () -> reg.getRegisteredModel("nope"));
+            assertKind(
+                    ResourceNotFoundException.class,
+                    ErrorCode.RESOURCE_DOES_NOT_EXIST,
+                    () -> reg.getRegisteredModel("nope"));
             RunInfo run = newRun(store, "e");
             store.logArtifact(run.runId(), "model/model.lathe", ModelIO.toBytes(new ConstantModel(1.0)));
             reg.createModelVersion("m", "runs:/" + run.runId() + "/model/model.lathe", run.runId(), null, Map.of());
-            assertKind(ResourceNotFoundException.class, ErrorCode.RESOURCE_DOES_NOT_EXIST, () -> reg.getModelVersion("m", 9));
+            assertKind(
+                    ResourceNotFoundException.class,
+                    ErrorCode.RESOURCE_DOES_NOT_EXIST,
+                    () -> reg.getModelVersion("m", 9));
             assertKind(
                     ResourceNotFoundException.class,
                     ErrorCode.RESOURCE_DOES_NOT_EXIST,
                     () -> reg.getModelVersionByAlias("m", "champion"));
-            assertKind(InvalidParameterException.class, ErrorCode.INVALID_PARAMETER_VALUE, () -> reg.setAlias("m", "v1", 1));
-            assertKind(ResourceNotFoundException.class, ErrorCode.RESOURCE_DOES_NOT_EXIST, () -> reg.resolve("models:/zz/1"));
+            assertKind(
+                    InvalidParameterException.class,
+                    ErrorCode.INVALID_PARAMETER_VALUE,
+                    () -> reg.setAlias("m", "v1", 1));
+            assertKind(
+                    ResourceNotFoundException.class,
+                    ErrorCode.RESOURCE_DOES_NOT_EXIST,
+                    () -> reg.resolve("models:/zz/1"));
             assertKind(
                     InvalidParameterException.class,
                     ErrorCode.INVALID_PARAMETER_VALUE,

@@ -197,14 +197,16 @@ public interface RegistryContract extends StoreFixture {
             ModelVersion first = reg.getModelVersion("m", 1);
             assertEquals("first fit", first.description());
             assertEquals(Map.of("validated", "yes"), first.tags());
-            assertEquals(Optional.of(3), reg.latestVersion("m", Optional.empty()).map(ModelVersion::version));
+            assertEquals(
+                    Optional.of(3), reg.latestVersion("m", Optional.empty()).map(ModelVersion::version));
             reg.transitionModelVersionStage("m", 2, ModelStage.STAGING, false);
             assertEquals(
                     Optional.of(2),
                     reg.latestVersion("m", Optional.of(ModelStage.STAGING)).map(ModelVersion::version));
             assertEquals(Optional.empty(), reg.latestVersion("m", Optional.of(ModelStage.PRODUCTION)));
             reg.deleteModelVersion("m", 3);
-            assertEquals(Optional.of(2), reg.latestVersion("m", Optional.empty()).map(ModelVersion::version));
+            assertEquals(
+                    Optional.of(2), reg.latestVersion("m", Optional.empty()).map(ModelVersion::version));
             assertThrows(LatheException.class, () -> reg.setModelVersionTag("m", 9, "k", "v"));
             assertThrows(LatheException.class, () -> reg.updateModelVersionDescription("m", 3, "deleted"));
         }

@@ -15,7 +15,6 @@ import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.core.tracking.TrackingStore;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

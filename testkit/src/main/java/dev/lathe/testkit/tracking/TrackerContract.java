@@ -104,11 +104,14 @@ public interface TrackerContract {
     @Test
     default void theLatestMetricIsTheOneAtTheHighestStep(@TempDir Path dir) {
         try (Tracker t = newTracker(dir)) {
-            try (ActiveRun run = t.startRun(RunSpec.builder(t.getOrCreateExperiment("e")).build())) {
+            try (ActiveRun run =
+                    t.startRun(RunSpec.builder(t.getOrCreateExperiment("e")).build())) {
                 run.logMetric("rmse", 5.0, 2);
                 run.logMetric("rmse", 3.0, 1);
                 run.flush();
-                assertEquals(5.0, t.getRun(run.runId()).data().latestMetrics().get("rmse").value());
+                assertEquals(
+                        5.0,
+                        t.getRun(run.runId()).data().latestMetrics().get("rmse").value());
             }
         }
     }
@@ -130,7 +133,8 @@ public interface TrackerContract {
             run.logParam("alpha", "0.1");
             InvalidParameterException changed =
                     assertThrows(InvalidParameterException.class, () -> run.logParam("alpha", "0.2"));
-            assertTrue(changed.getMessage().contains("'0.1'") && changed.getMessage().contains("'0.2'"));
+            assertTrue(changed.getMessage().contains("'0.1'")
+                    && changed.getMessage().contains("'0.2'"));
             assertThrows(InvalidParameterException.class, () -> run.end(RunStatus.RUNNING));
             run.end(RunStatus.FAILED);
             InvalidStateException twice = assertThrows(InvalidStateException.class, () -> run.end(RunStatus.KILLED));
@@ -205,16 +209,17 @@ public interface TrackerContract {
                     t.findRuns(passing).stream().map(r -> r.info().runId()).toList());
             assertEquals(
                     List.of(newer),
-                    t.findRuns(passing.limit(1)).stream().map(r -> r.info().runId()).toList());
+                    t.findRuns(passing.limit(1)).stream()
+                            .map(r -> r.info().runId())
+                            .toList());
             assertEquals(
                     List.of("other-test", "newer", "failed", "old"),
                     t.findRuns(RunQuery.inExperiment(exp)).stream()
                             .map(r -> r.info().runName())
                             .toList());
-            assertEquals(
-                    List.of(),
-                    t.findRuns(RunQuery.inExperiment(exp).withTag("lathe.test", "none")));
-            assertThrows(InvalidParameterException.class, () -> RunQuery.inExperiment(exp).limit(0));
+            assertEquals(List.of(), t.findRuns(RunQuery.inExperiment(exp).withTag("lathe.test", "none")));
+            assertThrows(InvalidParameterException.class, () -> RunQuery.inExperiment(exp)
+                    .limit(0));
         }
     }
 
@@ -249,10 +254,14 @@ public interface TrackerContract {
                                     RunSpec.builder(exp).parentRunId(ids.get(0)).build(), 4_000)
                             .build()))
                     .get(0);
-            assertEquals(List.of(child), t.childRuns(ids.get(0)).stream().map(r -> r.info().runId()).toList());
+            assertEquals(
+                    List.of(child),
+                    t.childRuns(ids.get(0)).stream().map(r -> r.info().runId()).toList());
             assertEquals(
                     List.of(ids.get(0)),
-                    t.writeRuns(List.of(RunWrite.update(ids.get(0)).end(RunStatus.KILLED, 5_000).build())));
+                    t.writeRuns(List.of(RunWrite.update(ids.get(0))
+                            .end(RunStatus.KILLED, 5_000)
+                            .build())));
             assertEquals(RunStatus.KILLED, t.getRun(ids.get(0)).info().status());
         }
     }
@@ -261,9 +270,10 @@ public interface TrackerContract {
     default void aBatchThatBreaksARuleWritesNothing(@TempDir Path dir) {
         try (Tracker t = newTracker(dir)) {
             String exp = t.getOrCreateExperiment("batch");
-            String existing = t.writeRuns(List.of(RunWrite.create(RunSpec.builder(exp).build(), 1)
-                            .param("alpha", "0.1")
-                            .build()))
+            String existing = t.writeRuns(
+                            List.of(RunWrite.create(RunSpec.builder(exp).build(), 1)
+                                    .param("alpha", "0.1")
+                                    .build()))
                     .get(0);
             List<RunWrite> changedParam = List.of(
                     RunWrite.create(RunSpec.builder(exp).runName("new-1").build(), 2)
@@ -276,7 +286,11 @@ public interface TrackerContract {
             assertThrows(
                     ResourceNotFoundException.class,
                     () -> t.writeRuns(List.of(
-                            RunWrite.create(RunSpec.builder(exp).runName("new-2").build(), 3)
+                            RunWrite.create(
+                                            RunSpec.builder(exp)
+                                                    .runName("new-2")
+                                                    .build(),
+                                            3)
                                     .build(),
                             RunWrite.update("0123456789abcdef0123456789abcdef")
                                     .tag("k", "v")
@@ -286,11 +300,12 @@ public interface TrackerContract {
             assertEquals(Map.of("alpha", "0.1"), unchanged.data().params());
             assertTrue(unchanged.data().latestMetrics().isEmpty());
 
-            t.writeRuns(List.of(RunWrite.update(existing).end(RunStatus.FINISHED, 6).build()));
+            t.writeRuns(
+                    List.of(RunWrite.update(existing).end(RunStatus.FINISHED, 6).build()));
             InvalidStateException ended = assertThrows(
                     InvalidStateException.class,
-                    () -> t.writeRuns(
-                            List.of(RunWrite.update(existing).metric("m", 1, 0, 7).build())));
+                    () -> t.writeRuns(List.of(
+                            RunWrite.update(existing).metric("m", 1, 0, 7).build())));
             assertTrue(ended.getMessage().contains("FINISHED"), ended.getMessage());
         }
     }

@@ -55,7 +55,8 @@ public final class LocalArtifactRepository {
      * root); a single file goes to {@code relativeDir/<file name>}.
      */
     public void copyIn(Path local, String relativeDir) {
-        LatheException.check(ErrorCode.RESOURCE_DOES_NOT_EXIST, Files.exists(local), "local artifact %s does not exist", local);
+        LatheException.check(
+                ErrorCode.RESOURCE_DOES_NOT_EXIST, Files.exists(local), "local artifact %s does not exist", local);
         String dir = ArtifactPaths.normalise(relativeDir, true);
         String prefix = dir.isEmpty() ? "" : dir + "/";
         try {
@@ -100,7 +101,12 @@ public final class LocalArtifactRepository {
 
     public byte[] read(String relative) {
         Path f = resolve(ArtifactPaths.normalise(relative, false));
-        LatheException.check(ErrorCode.RESOURCE_DOES_NOT_EXIST, Files.isRegularFile(f), "artifact '%s' does not exist under %s", relative, root);
+        LatheException.check(
+                ErrorCode.RESOURCE_DOES_NOT_EXIST,
+                Files.isRegularFile(f),
+                "artifact '%s' does not exist under %s",
+                relative,
+                root);
         try {
             return Files.readAllBytes(f);
         } catch (IOException e) {
@@ -111,7 +117,12 @@ public final class LocalArtifactRepository {
     /** Copies the artifact file or directory {@code relative} into {@code destinationDir}. */
     public Path download(String relative, Path destinationDir) {
         Path src = resolve(relative);
-        LatheException.check(ErrorCode.RESOURCE_DOES_NOT_EXIST, Files.exists(src), "artifact '%s' does not exist under %s", relative, root);
+        LatheException.check(
+                ErrorCode.RESOURCE_DOES_NOT_EXIST,
+                Files.exists(src),
+                "artifact '%s' does not exist under %s",
+                relative,
+                root);
         Path dst = destinationDir.resolve(
                 src.equals(root) ? "artifacts" : src.getFileName().toString());
         try {

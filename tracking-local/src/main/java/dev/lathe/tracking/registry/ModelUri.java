@@ -1,7 +1,7 @@
 package dev.lathe.tracking.registry;
 
-import dev.lathe.core.LatheException;
 import dev.lathe.core.InvalidParameterException;
+import dev.lathe.core.LatheException;
 import dev.lathe.core.tracking.ModelStage;
 import dev.lathe.tracking.artifacts.ArtifactPaths;
 

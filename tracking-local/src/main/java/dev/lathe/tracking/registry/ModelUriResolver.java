@@ -32,7 +32,12 @@ public final class ModelUriResolver {
             ModelVersion v = version(registry, parsed);
             path = resolveSource(store, v.source());
         }
-        LatheException.check(ErrorCode.RESOURCE_DOES_NOT_EXIST, Files.exists(path), "model URI '%s' resolves to %s, which does not exist", uri, path);
+        LatheException.check(
+                ErrorCode.RESOURCE_DOES_NOT_EXIST,
+                Files.exists(path),
+                "model URI '%s' resolves to %s, which does not exist",
+                uri,
+                path);
         return path;
     }
 
@@ -58,12 +63,13 @@ public final class ModelUriResolver {
         }
         if (parsed instanceof ModelUri.Latest l) {
             return registry.latestVersion(l.name(), Optional.empty())
-                    .orElseThrow(() -> new ResourceNotFoundException("registered model '" + l.name() + "' has no versions"));
+                    .orElseThrow(
+                            () -> new ResourceNotFoundException("registered model '" + l.name() + "' has no versions"));
         }
         ModelUri.InStage s = (ModelUri.InStage) parsed;
         return registry.latestVersion(s.name(), Optional.of(s.stage()))
-                .orElseThrow(() -> new ResourceNotFoundException("registered model '" + s.name() + "' has no version in stage "
-                        + s.stage().label()));
+                .orElseThrow(() -> new ResourceNotFoundException("registered model '" + s.name()
+                        + "' has no version in stage " + s.stage().label()));
     }
 
     private static Path resolveSource(TrackingStore store, String source) {

@@ -1,6 +1,5 @@
 package dev.lathe.tracking.search;
 
-import dev.lathe.core.LatheException;
 import dev.lathe.core.InvalidParameterException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.lathe.tracking.search;
 
-import dev.lathe.core.LatheException;
 import dev.lathe.core.InvalidParameterException;
+import dev.lathe.core.LatheException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.lathe.tracking.search;
 
-import dev.lathe.core.LatheException;
 import dev.lathe.core.InvalidParameterException;
+import dev.lathe.core.LatheException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
@@ -42,8 +42,8 @@ public final class PageToken {
         }
         long offset = Long.parseLong(m.group(1));
         if (offset <= 0 || offset > Integer.MAX_VALUE) {
-            throw new InvalidParameterException("Invalid page token '" + token + "': offset must be in 1.." + Integer.MAX_VALUE
-                    + ", got " + offset);
+            throw new InvalidParameterException("Invalid page token '" + token + "': offset must be in 1.."
+                    + Integer.MAX_VALUE + ", got " + offset);
         }
         return (int) offset;
     }

@@ -1,7 +1,7 @@
 package dev.lathe.tracking.search;
 
-import dev.lathe.core.LatheException;
 import dev.lathe.core.InvalidParameterException;
+import dev.lathe.core.LatheException;
 import dev.lathe.core.tracking.ViewType;
 import java.util.List;
 import java.util.Objects;

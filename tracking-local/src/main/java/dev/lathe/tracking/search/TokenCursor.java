@@ -1,7 +1,7 @@
 package dev.lathe.tracking.search;
 
-import dev.lathe.core.LatheException;
 import dev.lathe.core.InvalidParameterException;
+import dev.lathe.core.LatheException;
 import java.util.List;
 
 /** A read position over the tokens of one input string, with errors that cite position and input. */
@@ -35,6 +35,7 @@ final class TokenCursor {
 
     /** An error "{@code message} at position N in filter '...'" pointing at {@code at}. */
     LatheException error(Token at, String message) {
-        return new InvalidParameterException(String.format("%s at position %d in %s '%s'", message, at.position(), what, input));
+        return new InvalidParameterException(
+                String.format("%s at position %d in %s '%s'", message, at.position(), what, input));
     }
 }

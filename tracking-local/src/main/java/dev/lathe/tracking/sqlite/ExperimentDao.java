@@ -2,8 +2,8 @@ package dev.lathe.tracking.sqlite;
 
 import dev.lathe.core.ErrorCode;
 import dev.lathe.core.LatheException;
-import dev.lathe.core.ResourceNotFoundException;
 import dev.lathe.core.ResourceExistsException;
+import dev.lathe.core.ResourceNotFoundException;
 import dev.lathe.core.tracking.Experiment;
 import dev.lathe.core.tracking.LifecycleStage;
 import dev.lathe.core.tracking.ViewType;
@@ -80,7 +80,8 @@ final class ExperimentDao {
             return create(c, name, null, Map.of());
         }
         LatheException.check(
-                ErrorCode.INVALID_STATE, e.get().lifecycleStage() == LifecycleStage.ACTIVE,
+                ErrorCode.INVALID_STATE,
+                e.get().lifecycleStage() == LifecycleStage.ACTIVE,
                 "experiment '%s' (id %s) is deleted; restore it or choose another name",
                 name,
                 e.get().experimentId());
@@ -118,12 +119,14 @@ final class ExperimentDao {
         EntityValidator.checkExperimentName(newName);
         Experiment e = get(c, experimentId);
         LatheException.check(
-                ErrorCode.INVALID_STATE, e.lifecycleStage() == LifecycleStage.ACTIVE,
+                ErrorCode.INVALID_STATE,
+                e.lifecycleStage() == LifecycleStage.ACTIVE,
                 "cannot rename experiment %s: it is deleted",
                 experimentId);
         Optional<Experiment> clash = byName(c, newName);
         LatheException.check(
-                ErrorCode.RESOURCE_ALREADY_EXISTS, clash.isEmpty() || clash.get().experimentId().equals(experimentId),
+                ErrorCode.RESOURCE_ALREADY_EXISTS,
+                clash.isEmpty() || clash.get().experimentId().equals(experimentId),
                 "cannot rename experiment %s to '%s': that name is used by experiment %s",
                 experimentId,
                 newName,
@@ -138,7 +141,12 @@ final class ExperimentDao {
 
     void setStage(Connection c, String experimentId, LifecycleStage stage) throws SQLException {
         Experiment e = get(c, experimentId);
-        LatheException.check(ErrorCode.INVALID_STATE, e.lifecycleStage() != stage, "experiment %s is already %s", experimentId, stage.dbValue());
+        LatheException.check(
+                ErrorCode.INVALID_STATE,
+                e.lifecycleStage() != stage,
+                "experiment %s is already %s",
+                experimentId,
+                stage.dbValue());
         long now = System.currentTimeMillis();
         long id = Long.parseLong(experimentId);
         Sql.update(
@@ -166,7 +174,8 @@ final class ExperimentDao {
                 MlflowLimits.MAX_EXPERIMENT_TAG_VALUE_LENGTH);
         Experiment e = get(c, experimentId);
         LatheException.check(
-                ErrorCode.INVALID_STATE, e.lifecycleStage() == LifecycleStage.ACTIVE,
+                ErrorCode.INVALID_STATE,
+                e.lifecycleStage() == LifecycleStage.ACTIVE,
                 "cannot set tag '%s' on experiment %s: it is deleted",
                 key,
                 experimentId);

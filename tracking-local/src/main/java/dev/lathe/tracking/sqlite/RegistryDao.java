@@ -1,6 +1,5 @@
 package dev.lathe.tracking.sqlite;
 
-import dev.lathe.core.LatheException;
 import dev.lathe.core.ResourceNotFoundException;
 import dev.lathe.core.tracking.ModelStage;
 import dev.lathe.core.tracking.ModelVersion;
@@ -50,7 +49,8 @@ final class RegistryDao {
     }
 
     RegisteredModel requireModel(Connection c, String name) throws SQLException {
-        return model(c, name).orElseThrow(() -> new ResourceNotFoundException("no registered model named '" + name + "'"));
+        return model(c, name)
+                .orElseThrow(() -> new ResourceNotFoundException("no registered model named '" + name + "'"));
     }
 
     void touch(Connection c, String name, long now) throws SQLException {

@@ -99,7 +99,8 @@ final class RunBatchWriter {
             RunStatus current = status(id);
             if (!w.metrics().isEmpty() || !w.params().isEmpty()) {
                 LatheException.check(
-                        ErrorCode.INVALID_STATE, !current.isTerminal(),
+                        ErrorCode.INVALID_STATE,
+                        !current.isTerminal(),
                         "run %s has ended with status %s; logging to it is not allowed",
                         id,
                         current);
@@ -164,7 +165,8 @@ final class RunBatchWriter {
                     ResultSet rs = ps.executeQuery()) {
                 LatheException.check(ErrorCode.RESOURCE_DOES_NOT_EXIST, rs.next(), "no run with id '%s'", id);
                 LatheException.check(
-                        ErrorCode.INVALID_STATE, LifecycleStage.fromDb(rs.getString(2)) == LifecycleStage.ACTIVE,
+                        ErrorCode.INVALID_STATE,
+                        LifecycleStage.fromDb(rs.getString(2)) == LifecycleStage.ACTIVE,
                         "run %s is deleted; restore it before logging to it",
                         id);
                 RunStatus s = RunStatus.valueOf(rs.getString(1));

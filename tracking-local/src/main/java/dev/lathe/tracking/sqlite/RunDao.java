@@ -109,7 +109,8 @@ final class RunDao {
     Experiment checkedExperiment(Connection c, String experimentId) throws SQLException {
         Experiment exp = experiments.get(c, experimentId);
         LatheException.check(
-                ErrorCode.INVALID_STATE, exp.lifecycleStage() == LifecycleStage.ACTIVE,
+                ErrorCode.INVALID_STATE,
+                exp.lifecycleStage() == LifecycleStage.ACTIVE,
                 "cannot start a run in experiment %s ('%s'): it is deleted",
                 exp.experimentId(),
                 exp.name());
@@ -118,7 +119,10 @@ final class RunDao {
 
     static void checkParent(RunInfo parent) {
         LatheException.check(
-                ErrorCode.INVALID_STATE, parent.lifecycleStage() == LifecycleStage.ACTIVE, "parent run %s is deleted", parent.runId());
+                ErrorCode.INVALID_STATE,
+                parent.lifecycleStage() == LifecycleStage.ACTIVE,
+                "parent run %s is deleted",
+                parent.runId());
     }
 
     /** Generates id, name and MLflow's system tags for a new run of {@code exp}; validates the tags. */
@@ -180,11 +184,13 @@ final class RunDao {
     RunInfo requireWritable(Connection c, String runId, boolean mustBeRunning) throws SQLException {
         RunInfo info = info(c, runId);
         LatheException.check(
-                ErrorCode.INVALID_STATE, info.lifecycleStage() == LifecycleStage.ACTIVE,
+                ErrorCode.INVALID_STATE,
+                info.lifecycleStage() == LifecycleStage.ACTIVE,
                 "run %s is deleted; restore it before logging to it",
                 runId);
         LatheException.check(
-                ErrorCode.INVALID_STATE, !mustBeRunning || !info.status().isTerminal(),
+                ErrorCode.INVALID_STATE,
+                !mustBeRunning || !info.status().isTerminal(),
                 "run %s has ended with status %s; logging to it is not allowed",
                 runId,
                 info.status());
@@ -221,11 +227,17 @@ final class RunDao {
 
     void setStage(Connection c, String runId, LifecycleStage stage) throws SQLException {
         RunInfo info = info(c, runId);
-        LatheException.check(ErrorCode.INVALID_STATE, info.lifecycleStage() != stage, "run %s is already %s", runId, stage.dbValue());
+        LatheException.check(
+                ErrorCode.INVALID_STATE,
+                info.lifecycleStage() != stage,
+                "run %s is already %s",
+                runId,
+                stage.dbValue());
         if (stage == LifecycleStage.ACTIVE) {
             Experiment e = experiments.get(c, info.experimentId());
             LatheException.check(
-                    ErrorCode.INVALID_STATE, e.lifecycleStage() == LifecycleStage.ACTIVE,
+                    ErrorCode.INVALID_STATE,
+                    e.lifecycleStage() == LifecycleStage.ACTIVE,
                     "cannot restore run %s: its experiment %s is deleted",
                     runId,
                     e.experimentId());

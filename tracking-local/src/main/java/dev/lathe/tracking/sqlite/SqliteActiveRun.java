@@ -104,7 +104,8 @@ final class SqliteActiveRun implements ActiveRun {
     public void end(RunStatus status) {
         LatheException.check(status.isTerminal(), "a run ends with FINISHED, FAILED or KILLED, got %s", status);
         RunStatus previous = ended.get();
-        LatheException.check(ErrorCode.INVALID_STATE, previous == null, "run %s has already ended with status %s", runId, previous);
+        LatheException.check(
+                ErrorCode.INVALID_STATE, previous == null, "run %s has already ended with status %s", runId, previous);
         writer.flush(runId);
         store.updateRunStatus(runId, status);
         ended.set(status);
@@ -127,6 +128,11 @@ final class SqliteActiveRun implements ActiveRun {
 
     private void requireOpen() {
         RunStatus s = ended.get();
-        LatheException.check(ErrorCode.INVALID_STATE, s == null, "run %s has ended with status %s; logging to it is not allowed", runId, s);
+        LatheException.check(
+                ErrorCode.INVALID_STATE,
+                s == null,
+                "run %s has ended with status %s; logging to it is not allowed",
+                runId,
+                s);
     }
 }

@@ -34,7 +34,11 @@ final class SqliteModelRegistry implements ModelRegistry {
         AliasRules.checkModelName(name);
         tags.forEach(EntityValidator::checkTag);
         return db.write(c -> {
-            LatheException.check(ErrorCode.RESOURCE_ALREADY_EXISTS, dao.model(c, name).isEmpty(), "registered model '%s' already exists", name);
+            LatheException.check(
+                    ErrorCode.RESOURCE_ALREADY_EXISTS,
+                    dao.model(c, name).isEmpty(),
+                    "registered model '%s' already exists",
+                    name);
             long now = System.currentTimeMillis();
             Sql.update(
                     c,
@@ -297,7 +301,8 @@ final class SqliteModelRegistry implements ModelRegistry {
         db.execute(c -> {
             dao.requireModel(c, name);
             int n = Sql.update(c, "DELETE FROM registered_model_aliases WHERE name = ? AND alias = ?", name, alias);
-            LatheException.check(ErrorCode.RESOURCE_DOES_NOT_EXIST, n == 1, "registered model '%s' has no alias '%s'", name, alias);
+            LatheException.check(
+                    ErrorCode.RESOURCE_DOES_NOT_EXIST, n == 1, "registered model '%s' has no alias '%s'", name, alias);
         });
     }
 
@@ -311,8 +316,8 @@ final class SqliteModelRegistry implements ModelRegistry {
                             rs -> rs.getInt(1),
                             name,
                             alias)
-                    .orElseThrow(
-                            () -> new ResourceNotFoundException("registered model '" + name + "' has no alias '" + alias + "'"));
+                    .orElseThrow(() -> new ResourceNotFoundException(
+                            "registered model '" + name + "' has no alias '" + alias + "'"));
             return dao.requireVersion(c, name, version);
         });
     }

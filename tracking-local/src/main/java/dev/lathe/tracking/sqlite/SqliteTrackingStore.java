@@ -151,8 +151,8 @@ public final class SqliteTrackingStore implements TrackingStore {
             for (int i = 0; i < writes.size(); i++) {
                 Map<String, byte[]> files = writes.get(i).artifacts();
                 if (!files.isEmpty()) {
-                    LocalArtifactRepository repo =
-                            new LocalArtifactRepository(Path.of(runs.info(c, ids.get(i)).artifactUri()));
+                    LocalArtifactRepository repo = new LocalArtifactRepository(
+                            Path.of(runs.info(c, ids.get(i)).artifactUri()));
                     files.forEach(repo::write);
                 }
             }

@@ -1,7 +1,7 @@
 package dev.lathe.trainers.boosted;
 
-import dev.lathe.core.LatheException;
 import dev.lathe.core.DataException;
+import dev.lathe.core.LatheException;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelCodec;
 import dev.lathe.core.model.ModelPayloads;

@@ -1,7 +1,7 @@
 package dev.lathe.trainers.linear;
 
-import dev.lathe.core.LatheException;
 import dev.lathe.core.InvalidParameterException;
+import dev.lathe.core.LatheException;
 import dev.lathe.core.data.SparseMatrix;
 import java.util.Locale;
 import java.util.SortedMap;

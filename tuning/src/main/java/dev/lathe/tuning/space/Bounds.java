@@ -1,7 +1,7 @@
 package dev.lathe.tuning.space;
 
-import dev.lathe.core.LatheException;
 import dev.lathe.core.InvalidParameterException;
+import dev.lathe.core.LatheException;
 
 /** Shared validation of distribution bounds, with Optuna's wording. */
 final class Bounds {

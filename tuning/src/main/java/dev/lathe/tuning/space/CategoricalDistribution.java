@@ -1,7 +1,7 @@
 package dev.lathe.tuning.space;
 
-import dev.lathe.core.LatheException;
 import dev.lathe.core.InvalidParameterException;
+import dev.lathe.core.LatheException;
 import java.util.List;
 
 /** One of a fixed list of choices; samples are the choices themselves, never their indices. */

@@ -1,7 +1,7 @@
 package dev.lathe.tuning.space;
 
-import dev.lathe.core.LatheException;
 import dev.lathe.core.InvalidParameterException;
+import dev.lathe.core.LatheException;
 
 /** An integer in [low, high], uniform or (when {@code log}) log-uniform; values are {@link Integer}s. */
 public record IntDistribution(int low, int high, boolean log) implements Distribution {

@@ -58,16 +58,14 @@ public final class TrialRestorer {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, Distribution> e : space.distributions().entrySet()) {
             String text = run.data().params().get(e.getKey());
-            LatheException.check(
-                    text != null, "trial run %s (trial %d) has no param '%s'", runId, number, e.getKey());
+            LatheException.check(text != null, "trial run %s (trial %d) has no param '%s'", runId, number, e.getKey());
             values.put(e.getKey(), e.getValue().parse(text));
         }
         ParamSet params = new ParamSet(values, Seeds.derive(searchSeed, number, Seeds.TRAINER));
         String[] outcome = TrialTags.parseOutcome(tags.get(TrialTags.OUTCOME), runId);
         TrialState state = TrialState.valueOf(outcome[0]);
         Metric seconds = run.data().latestMetrics().get(TrialTags.DURATION);
-        Duration duration =
-                seconds == null ? Duration.ZERO : Duration.ofNanos((long) (seconds.value() * 1e9));
+        Duration duration = seconds == null ? Duration.ZERO : Duration.ofNanos((long) (seconds.value() * 1e9));
         return new Trial(
                 number,
                 state,

@@ -21,7 +21,8 @@ public record TrialError(String message, Optional<String> stackTrace) {
         try (PrintWriter out = new PrintWriter(trace)) {
             thrown.printStackTrace(out);
         }
-        return new TrialError(thrown.getClass().getSimpleName() + ": " + thrown.getMessage(), Optional.of(trace.toString()));
+        return new TrialError(
+                thrown.getClass().getSimpleName() + ": " + thrown.getMessage(), Optional.of(trace.toString()));
     }
 
     /** An error with only a message (no exception, or read back from a tag). */

@@ -148,7 +148,9 @@ class AsyncSearchRecorderTest {
                     tracker.store.getMetricHistory(id, "rmse").stream()
                             .map(Metric::step)
                             .toList());
-            assertEquals(9.0 - n / 10.0, tracker.store.getMetricHistory(id, "score").get(0).value());
+            assertEquals(
+                    9.0 - n / 10.0,
+                    tracker.store.getMetricHistory(id, "score").get(0).value());
             assertEquals(Boolean.toString(n % 10 == 3), child.data().tags().get(TrialTags.PRUNED));
         }
     }
