@@ -1,6 +1,5 @@
 package dev.lathe.cli;
 
-import dev.lathe.core.LatheException;
 import dev.lathe.core.StorageException;
 import dev.lathe.core.data.SparseMatrix;
 import dev.lathe.core.pipeline.FittedPipeline;

@@ -1,5 +1,6 @@
 package dev.lathe.cli;
 
+import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.recipe.DerivedColumn;
 import dev.lathe.core.recipe.Recipe;
@@ -84,7 +85,7 @@ public final class FeatureOptions {
         try {
             return parse.get();
         } catch (LatheException e) {
-            throw new LatheException(option + " '" + text + "': " + e.getMessage(), e);
+            throw new InvalidParameterException(option + " '" + text + "': " + e.getMessage(), e);
         }
     }
 }

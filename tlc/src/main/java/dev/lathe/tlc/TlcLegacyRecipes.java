@@ -2,6 +2,8 @@ package dev.lathe.tlc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lathe.core.DataException;
+import dev.lathe.core.ErrorCode;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.pipeline.LegacyRecipes;
 import dev.lathe.core.recipe.Recipe;
@@ -20,10 +22,11 @@ public final class TlcLegacyRecipes implements LegacyRecipes {
         try {
             root = new ObjectMapper().readTree(prepConfigJson);
         } catch (IOException e) {
-            throw new LatheException(source + ": version-1 recipe settings are not JSON: " + e.getMessage(), e);
+            throw new DataException(source + ": version-1 recipe settings are not JSON: " + e.getMessage(), e);
         }
         for (String field : List.of("categorical", "numerical", "minMinutes", "maxMinutes")) {
             LatheException.check(
+                    ErrorCode.BAD_REQUEST,
                     root != null && root.has(field),
                     "%s: version-1 recipe settings lack field '%s': %s",
                     source,

@@ -1,6 +1,6 @@
 package dev.lathe.core.io;
 
-import dev.lathe.core.LatheException;
+import dev.lathe.core.DataException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +38,7 @@ final class CsvTableReader {
                     .build();
             raw = Table.read().usingOptions(options);
         } catch (IOException | RuntimeException e) {
-            throw new LatheException("cannot read CSV file " + file + ": " + e.getMessage(), e);
+            throw new DataException("cannot read CSV file " + file + ": " + e.getMessage(), e);
         }
         Table table = Table.create(raw.name());
         for (String name : raw.columnNames()) {
@@ -69,7 +69,7 @@ final class CsvTableReader {
             try {
                 out.set(i, TimestampText.parse(value));
             } catch (DateTimeParseException e) {
-                throw new LatheException(String.format(
+                throw new DataException(String.format(
                         "%s: column '%s', data row %d (line %d): malformed timestamp '%s' (expected %s)",
                         file, text.name(), i + 1, i + 2, value, TimestampText.EXPECTED));
             }

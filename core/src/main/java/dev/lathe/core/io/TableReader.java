@@ -1,6 +1,7 @@
 package dev.lathe.core.io;
 
-import dev.lathe.core.LatheException;
+import dev.lathe.core.InvalidParameterException;
+import dev.lathe.core.ResourceNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -22,10 +23,10 @@ public final class TableReader {
     /** Reads only the named columns (all when {@code columns} is empty); absent names are ignored here. */
     public static Table read(Path file, Set<String> columns) {
         if (!Files.exists(file)) {
-            throw new LatheException("data file " + file + " does not exist");
+            throw new ResourceNotFoundException("data file " + file + " does not exist");
         }
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new LatheException("data file " + file + " is not a readable regular file");
+            throw new InvalidParameterException("data file " + file + " is not a readable regular file");
         }
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (name.endsWith(".parquet")) {
@@ -34,6 +35,7 @@ public final class TableReader {
         if (name.endsWith(".csv") || name.endsWith(".csv.gz")) {
             return CsvTableReader.read(file, columns);
         }
-        throw new LatheException("data file " + file + " has an unknown format: expected .parquet, .csv or .csv.gz");
+        throw new InvalidParameterException(
+                "data file " + file + " has an unknown format: expected .parquet, .csv or .csv.gz");
     }
 }

@@ -1,6 +1,10 @@
 package dev.lathe.core.pipeline;
 
+import dev.lathe.core.DataException;
+import dev.lathe.core.ErrorCode;
 import dev.lathe.core.LatheException;
+import dev.lathe.core.ResourceNotFoundException;
+import dev.lathe.core.StorageException;
 import dev.lathe.core.features.DictVectorizer;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelIO;
@@ -91,7 +95,7 @@ public final class FittedPipeline {
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new LatheException("cannot save pipeline to " + file + ": " + e, e);
+            throw new StorageException("cannot save pipeline to " + file + ": " + e, e);
         }
     }
 
@@ -113,21 +117,26 @@ public final class FittedPipeline {
 
     public static FittedPipeline load(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new LatheException("pipeline file " + file + " does not exist");
+            throw new ResourceNotFoundException("pipeline file " + file + " does not exist");
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             return fromBytes(in.readAllBytes(), file.toString());
         } catch (IOException e) {
-            throw new LatheException("cannot read pipeline file " + file + ": " + e, e);
+            throw new DataException("cannot read pipeline file " + file + ": " + e, e);
         }
     }
 
     public static FittedPipeline fromBytes(byte[] bytes, String source) {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-            LatheException.check(bytes.length >= 8 && in.readInt() == MAGIC, "%s is not a Lathe pipeline file", source);
+            LatheException.check(
+                    ErrorCode.BAD_REQUEST,
+                    bytes.length >= 8 && in.readInt() == MAGIC,
+                    "%s is not a Lathe pipeline file",
+                    source);
             int version = in.readInt();
             LatheException.check(
+                    ErrorCode.BAD_REQUEST,
                     version == VERSION || version == VERSION_PREP_CONFIG,
                     "%s has pipeline format %d; this Lathe reads %d and %d",
                     source,
@@ -140,14 +149,14 @@ public final class FittedPipeline {
             Model model = ModelIO.fromBytes(readBlock(in));
             return new FittedPipeline(recipe, encoder, model);
         } catch (IOException e) {
-            throw new LatheException("cannot read pipeline from " + source + ": " + e, e);
+            throw new DataException("cannot read pipeline from " + source + ": " + e, e);
         }
     }
 
     private static Recipe version1(String prepConfigJson, String source) {
         LegacyRecipes legacy = ServiceLoader.load(LegacyRecipes.class, FittedPipeline.class.getClassLoader())
                 .findFirst()
-                .orElseThrow(() -> new LatheException(source + " is a version-1 pipeline (trip-duration settings);"
+                .orElseThrow(() -> new DataException(source + " is a version-1 pipeline (trip-duration settings);"
                         + " reading it needs lathe-tlc on the class path"));
         return legacy.fromVersion1(prepConfigJson, source);
     }
@@ -159,7 +168,11 @@ public final class FittedPipeline {
 
     private static byte[] readBlock(DataInputStream in) throws IOException {
         int n = in.readInt();
-        LatheException.check(n >= 0 && n <= in.available(), "pipeline block length %d is invalid (truncated file?)", n);
+        LatheException.check(
+                ErrorCode.BAD_REQUEST,
+                n >= 0 && n <= in.available(),
+                "pipeline block length %d is invalid (truncated file?)",
+                n);
         return in.readNBytes(n);
     }
 }

@@ -1,6 +1,6 @@
 package dev.lathe.core.recipe;
 
-import dev.lathe.core.LatheException;
+import dev.lathe.core.DataException;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
@@ -43,7 +43,7 @@ final class CellValues {
         try {
             return Double.parseDouble(text.trim());
         } catch (NumberFormatException e) {
-            throw new LatheException(
+            throw new DataException(
                     source + ": column '" + column + "', " + where(row) + ": '" + text + "' is not a number", e);
         }
     }

@@ -2,7 +2,7 @@ package dev.lathe.core.recipe;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.lathe.core.LatheException;
+import dev.lathe.core.InvalidParameterException;
 import java.util.Arrays;
 
 /** The comparison of a {@link RowFilter.Compare} filter, written as in the filter grammar ({@code >=}, ...). */
@@ -42,7 +42,7 @@ public enum Comparison {
         return Arrays.stream(values())
                 .filter(c -> c.symbol.equals(symbol))
                 .findFirst()
-                .orElseThrow(
-                        () -> new LatheException("comparison '" + symbol + "' is not one of >, >=, <, <=, ==, !="));
+                .orElseThrow(() -> new InvalidParameterException(
+                        "comparison '" + symbol + "' is not one of >, >=, <, <=, ==, !="));
     }
 }

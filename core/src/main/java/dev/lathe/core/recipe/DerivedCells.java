@@ -1,5 +1,6 @@
 package dev.lathe.core.recipe;
 
+import dev.lathe.core.DataException;
 import dev.lathe.core.LatheException;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -48,7 +49,7 @@ abstract class DerivedCells implements Cells {
 
     @Override
     public LocalDateTime time(int row) {
-        throw new LatheException(source + ": derived column '" + name + "' does not hold timestamps");
+        throw new DataException(source + ": derived column '" + name + "' does not hold timestamps");
     }
 
     private static final class Joined extends DerivedCells {

@@ -2,6 +2,7 @@ package dev.lathe.core.recipe;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.LatheException;
 import java.util.Arrays;
 import java.util.List;
@@ -140,7 +141,7 @@ public sealed interface DerivedColumn {
                 yield new AsText(name, args.get(0));
             }
             case "first_of" -> new FirstOf(name, args);
-            default -> throw new LatheException(
+            default -> throw new InvalidParameterException(
                     "derived column '" + text.trim() + "': unknown function '" + function + "'; expected " + GRAMMAR);
         };
     }

@@ -1,6 +1,6 @@
 package dev.lathe.core.recipe;
 
-import dev.lathe.core.LatheException;
+import dev.lathe.core.DataException;
 import dev.lathe.core.features.FeatureFrame;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,7 +47,7 @@ final class Preparation {
             keep[kept++] = i;
         }
         if (kept == 0) {
-            throw new LatheException(view.source() + ": every row was removed by the filters (read " + n + ", removed "
+            throw new DataException(view.source() + ": every row was removed by the filters (read " + n + ", removed "
                     + removed + "): nothing left to train or evaluate on");
         }
         int[] rows = Arrays.copyOf(keep, kept);
@@ -84,7 +84,7 @@ final class Preparation {
             double v = cells.number(rows[k]);
             if (!Double.isFinite(v)) {
                 String value = cells.isMissing(rows[k]) ? "the value is missing" : "value " + v + " is not finite";
-                throw new LatheException(view.source() + ": " + what + " '" + cells.name() + "', "
+                throw new DataException(view.source() + ": " + what + " '" + cells.name() + "', "
                         + CellValues.where(rows[k]) + ": " + value + "; every row needs a finite number here (drop"
                         + " such rows with a filter, e.g. '" + cells.name() + " is not null')");
             }

@@ -1,6 +1,6 @@
 package dev.lathe.core.recipe;
 
-import dev.lathe.core.LatheException;
+import dev.lathe.core.DataException;
 import dev.lathe.core.io.TimestampText;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -49,7 +49,7 @@ final class RawCells implements Cells {
         try {
             return TimestampText.parse(text);
         } catch (DateTimeParseException e) {
-            throw new LatheException(source + ": column '" + name() + "' (type " + column.type() + "), "
+            throw new DataException(source + ": column '" + name() + "' (type " + column.type() + "), "
                     + CellValues.where(row) + ": '" + text + "' is not a timestamp (expected "
                     + TimestampText.EXPECTED + ")");
         }

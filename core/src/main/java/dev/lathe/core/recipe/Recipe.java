@@ -2,6 +2,7 @@ package dev.lathe.core.recipe;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lathe.core.DataException;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.features.FeatureFrame;
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ public record Recipe(
         try {
             return new ObjectMapper().readValue(json, Recipe.class);
         } catch (JsonProcessingException e) {
-            throw new LatheException(source + ": recipe JSON is invalid: " + e.getOriginalMessage(), e);
+            throw new DataException(source + ": recipe JSON is invalid: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.lathe.core.recipe;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.LatheException;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -115,7 +116,7 @@ public sealed interface RowFilter {
         if (compare.matches()) {
             return compare(compare.group(1), Comparison.of(compare.group(2)), number(compare.group(3), t));
         }
-        throw new LatheException("filter '" + t + "' is not understood; expected " + GRAMMAR);
+        throw new InvalidParameterException("filter '" + t + "' is not understood; expected " + GRAMMAR);
     }
 
     private static double number(String text, String filter) {
@@ -124,7 +125,7 @@ public sealed interface RowFilter {
             LatheException.check(Double.isFinite(v), "filter '%s': '%s' is not a finite number", filter, text);
             return v;
         } catch (NumberFormatException e) {
-            throw new LatheException("filter '" + filter + "': '" + text + "' is not a number", e);
+            throw new InvalidParameterException("filter '" + filter + "': '" + text + "' is not a number", e);
         }
     }
 }

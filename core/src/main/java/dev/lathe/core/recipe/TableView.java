@@ -1,5 +1,7 @@
 package dev.lathe.core.recipe;
 
+import dev.lathe.core.DataException;
+import dev.lathe.core.ErrorCode;
 import dev.lathe.core.LatheException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,6 +48,7 @@ final class TableView {
         DerivedColumn d = derived.get(name);
         if (d == null) {
             LatheException.check(
+                    ErrorCode.BAD_REQUEST,
                     table.containsColumn(name),
                     "%s: required column '%s' is missing; columns present: %s",
                     source,
@@ -59,7 +62,7 @@ final class TableView {
                     return cells(candidate);
                 }
             }
-            throw new LatheException(source + ": none of the columns " + f.candidates() + " is present (needed for '"
+            throw new DataException(source + ": none of the columns " + f.candidates() + " is present (needed for '"
                     + f.name() + "'); columns present: " + table.columnNames());
         }
         List<Cells> inputs = new ArrayList<>();

@@ -34,7 +34,7 @@ public final class ChampionLoader {
             double distance = parseDistance(args[4]);
             System.out.println(predict(Path.of(args[0]), args[1], new TripRecord(args[2], args[3], distance)));
         } catch (LatheException e) {
-            System.err.println("lathe: error: " + e.getMessage());
+            System.err.println("lathe: error [" + e.errorCode() + "]: " + e.getMessage());
             System.exit(2);
         }
     }

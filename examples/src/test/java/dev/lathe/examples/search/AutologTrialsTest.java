@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.data.KFold;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelIO;
 import dev.lathe.core.recipe.TrainValid;
@@ -13,7 +14,6 @@ import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.evaluation.autolog.Autolog;
 import dev.lathe.evaluation.autolog.AutologSettings;
-import dev.lathe.core.data.KFold;
 import dev.lathe.tlc.TlcRecipes;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.trainers.boosted.XGBoostParams;
@@ -92,11 +92,13 @@ class AutologTrialsTest {
                 // the search's params, and the trainer's hyperparameters from autolog
                 var trialParams = result.trials().get(number).params().formatted();
                 assertEquals(trialParams.get("max_depth"), child.data().params().get("max_depth"));
-                assertEquals(trialParams.get("learning_rate"), child.data().params().get("learning_rate"));
+                assertEquals(
+                        trialParams.get("learning_rate"), child.data().params().get("learning_rate"));
                 assertEquals("256", child.data().params().get("max_bin"), "autologged hyperparameter");
                 assertEquals(
                         ROUNDS,
-                        store.getMetricHistory(child.info().runId(), "validation_rmse").size(),
+                        store.getMetricHistory(child.info().runId(), "validation_rmse")
+                                .size(),
                         "one point per round: the recorder leaves the steps to autolog");
                 assertTrue(
                         child.data().latestMetrics().containsKey("training_mae"),
