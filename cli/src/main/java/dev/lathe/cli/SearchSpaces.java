@@ -1,6 +1,6 @@
 package dev.lathe.cli;
 
-import dev.lathe.core.LatheException;
+import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.model.TrainerSpec;
 import dev.lathe.trainers.TrainerCatalog;
 import dev.lathe.tuning.space.GridSpace;
@@ -40,7 +40,7 @@ public final class SearchSpaces {
                     .filter(s -> s.search().isEmpty())
                     .map(TrainerSpec::name)
                     .toList();
-            throw new LatheException("search supports --trainer " + String.join(", ", searchable) + " ("
+            throw new InvalidParameterException("search supports --trainer " + String.join(", ", searchable) + " ("
                     + String.join(", ", fixed) + " has no hyperparameters to search), got '" + trainer + "'");
         }
         return spec;

@@ -156,18 +156,18 @@ class TrainParamsRoundTripTest {
         CliRun old = CliRun.of(args(tmp.resolve("bad"), "x", List.of("--trainer", "ridge", "-P", "tolerance=1e-6")));
         assertEquals(2, old.code(), old.toString());
         assertEquals(
-                "lathe: error: trainer ridge has no hyperparameter 'tolerance' (known: [alpha, max_iter, tol])",
+                "lathe: error [INVALID_PARAMETER_VALUE]: trainer ridge has no hyperparameter 'tolerance' (known: [alpha, max_iter, tol])",
                 old.err().strip());
         CliRun twice = CliRun.of(
                 args(tmp.resolve("bad"), "x", List.of("--trainer", "xgboost", "--seed", "1", "-P", "seed=2")));
         assertEquals(2, twice.code(), twice.toString());
         assertEquals(
-                "lathe: error: seed is given twice: --seed and -P seed=2",
+                "lathe: error [INVALID_PARAMETER_VALUE]: seed is given twice: --seed and -P seed=2",
                 twice.err().strip());
         CliRun range = CliRun.of(args(tmp.resolve("bad"), "x", List.of("--trainer", "rf", "-P", "subsample=1")));
         assertEquals(2, range.code(), range.toString());
         assertEquals(
-                "lathe: error: trainer rf: hyperparameter subsample must be in (0, 1), got 1.0",
+                "lathe: error [INVALID_PARAMETER_VALUE]: trainer rf: hyperparameter subsample must be in (0, 1), got 1.0",
                 range.err().strip());
         assertFalse(Files.exists(tmp.resolve("bad")), "nothing was written for bad input");
     }

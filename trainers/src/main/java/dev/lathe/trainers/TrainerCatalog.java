@@ -1,5 +1,6 @@
 package dev.lathe.trainers;
 
+import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.model.TrainerSpec;
 import dev.lathe.core.params.Tunable;
@@ -114,6 +115,7 @@ public final class TrainerCatalog {
 
     /** The trainer called {@code name}; an unknown name is an error listing the known ones. */
     public static TrainerSpec get(String name) {
-        return find(name).orElseThrow(() -> new LatheException("no trainer '" + name + "' (known: " + names() + ")"));
+        return find(name)
+                .orElseThrow(() -> new InvalidParameterException("no trainer '" + name + "' (known: " + names() + ")"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.lathe.core.params;
 
+import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.LatheException;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -86,7 +87,7 @@ public final class Hyperparameter<T> {
         LatheException.check(value != null, "%s must not be null", name);
         if (!type.accepts(value)) {
             String shown = value instanceof String ? "'" + value + "'" : type.format(value);
-            throw new LatheException(name + " must be " + type.rule() + ", got " + shown);
+            throw new InvalidParameterException(name + " must be " + type.rule() + ", got " + shown);
         }
         return value;
     }
@@ -97,7 +98,7 @@ public final class Hyperparameter<T> {
         try {
             value = type.parse(text == null ? "" : text);
         } catch (IllegalArgumentException e) {
-            throw new LatheException(name + " must be " + type.describe() + ", got '" + text + "'", e);
+            throw new InvalidParameterException(name + " must be " + type.describe() + ", got '" + text + "'", e);
         }
         return check(value);
     }

@@ -94,7 +94,7 @@ public final class HyperparameterSpace {
         try {
             return values.with(p, p.parse(text));
         } catch (LatheException e) {
-            throw new LatheException(owner + ": hyperparameter " + e.getMessage(), e);
+            throw LatheException.wrap(owner + ": hyperparameter " + e.getMessage(), e);
         }
     }
 

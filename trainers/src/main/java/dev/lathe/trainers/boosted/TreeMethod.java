@@ -1,6 +1,6 @@
 package dev.lathe.trainers.boosted;
 
-import dev.lathe.core.LatheException;
+import dev.lathe.core.InvalidParameterException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -33,6 +33,6 @@ public enum TreeMethod {
                 return m;
             }
         }
-        throw new LatheException("tree_method must be one of " + names() + ", got '" + name + "'");
+        throw new InvalidParameterException("tree_method must be one of " + names() + ", got '" + name + "'");
     }
 }
