@@ -4,8 +4,8 @@ import dev.lathe.core.DataException;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.ResourceNotFoundException;
 import dev.lathe.core.StorageException;
+import dev.lathe.core.io.AtomicFile;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -32,17 +31,7 @@ public final class ModelIO {
     private ModelIO() {}
 
     public static void save(Model model, Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-                write(model, out);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new StorageException("cannot save model of kind '" + model.kind() + "' to " + file + ": " + e, e);
-        }
+        AtomicFile.write(file, out -> write(model, out), "model of kind '" + model.kind() + "'");
     }
 
     public static Model load(Path file) {

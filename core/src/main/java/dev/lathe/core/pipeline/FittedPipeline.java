@@ -6,12 +6,12 @@ import dev.lathe.core.LatheException;
 import dev.lathe.core.ResourceNotFoundException;
 import dev.lathe.core.StorageException;
 import dev.lathe.core.features.DictVectorizer;
+import dev.lathe.core.io.AtomicFile;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelIO;
 import dev.lathe.core.recipe.AsRow;
 import dev.lathe.core.recipe.Recipe;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -22,7 +22,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.ServiceLoader;
 import tech.tablesaw.api.Table;
@@ -86,17 +85,7 @@ public final class FittedPipeline {
     }
 
     public void save(Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-                out.write(toBytes());
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new StorageException("cannot save pipeline to " + file + ": " + e, e);
-        }
+        AtomicFile.write(file, toBytes(), "pipeline");
     }
 
     public byte[] toBytes() {

@@ -3,6 +3,7 @@ package dev.lathe.tracking.artifacts;
 import dev.lathe.core.ErrorCode;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.StorageException;
+import dev.lathe.core.io.AtomicFile;
 import dev.lathe.core.tracking.ArtifactInfo;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -40,14 +41,7 @@ public final class LocalArtifactRepository {
 
     public void write(String relative, byte[] content) {
         Path target = resolve(ArtifactPaths.normalise(relative, false));
-        try {
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
-            Files.write(tmp, content);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new StorageException("cannot write artifact '" + relative + "' to " + target + ": " + e, e);
-        }
+        AtomicFile.write(target, content, "artifact '" + relative + "'");
     }
 
     /**
