@@ -56,9 +56,12 @@ class PackagingTest {
     @Test
     void pomsAndTheCheckoutCarryTheApacheLicence() throws Exception {
         for (Path pom : List.of(ROOT.resolve("pom.xml"), ROOT.resolve("bom/pom.xml"))) {
-            assertEquals(List.of("Apache-2.0"), texts(pom(pom), "name").stream()
-                    .filter(n -> n.startsWith("Apache"))
-                    .toList(), pom + " declares the licence");
+            assertEquals(
+                    List.of("Apache-2.0"),
+                    texts(pom(pom), "name").stream()
+                            .filter(n -> n.startsWith("Apache"))
+                            .toList(),
+                    pom + " declares the licence");
         }
         String licence = Files.readString(ROOT.resolve("LICENSE"));
         assertTrue(licence.contains("Apache License") && licence.contains("Version 2.0, January 2004"));

@@ -26,10 +26,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--train",
             paramLabel = "FILE",
-            description = "Training month (Parquet or CSV[.gz], green or yellow).")
+            description = "Training month: Parquet or CSV[.gz], green or yellow (default: the bundled green 2023-01).")
     Path train;
 
-    @Option(names = "--valid", paramLabel = "FILE", description = "Validation month.")
+    @Option(
+            names = "--valid",
+            paramLabel = "FILE",
+            description = "Validation month (default: the bundled green 2023-02).")
     Path valid;
 
     @Option(names = "--model", defaultValue = "ols", description = "ols or ridge (default: ${DEFAULT-VALUE}).")
@@ -41,7 +44,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     FeatureOptions features;
 
-    @Option(names = "--experiment", defaultValue = "nyc-taxi-duration", description = "Experiment name.")
+    @Option(
+            names = "--experiment",
+            defaultValue = "nyc-taxi-duration",
+            description = "Experiment name (default: ${DEFAULT-VALUE}).")
     String experiment;
 
     @Option(names = "--json", description = "Print one JSON object instead of the summary.")

@@ -52,13 +52,13 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Rows to score, with the target the pipeline's recipe reads (its filters apply).")
     Path data;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "Write an HTML report.")
+    @Option(names = "--html", paramLabel = "FILE", description = "Write an HTML report (default: none).")
     Path html;
 
-    @Option(names = "--json-report", paramLabel = "FILE", description = "Write a JSON report.")
+    @Option(names = "--json-report", paramLabel = "FILE", description = "Write a JSON report (default: none).")
     Path jsonReport;
 
-    @Option(names = "--markdown", paramLabel = "FILE", description = "Write a Markdown report.")
+    @Option(names = "--markdown", paramLabel = "FILE", description = "Write a Markdown report (default: none).")
     Path markdown;
 
     @Option(names = "--json", description = "Print the metrics as one JSON object.")

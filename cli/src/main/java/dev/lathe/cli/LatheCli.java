@@ -18,12 +18,14 @@ import picocli.CommandLine.Command;
             SearchCommand.class,
             EvaluateCommand.class,
             RunsCommand.class,
+            ExperimentsCommand.class,
             RegistryCommand.class,
             ExportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LatheCli {
     public static void main(String[] args) {
+        CliLogging.quiet();
         System.exit(execute(args));
     }
 

@@ -72,7 +72,7 @@ public final class RegistryCommand {
                 description = "Artifact path of the model in the run (default: ${DEFAULT-VALUE}).")
         String path;
 
-        @Option(names = "--description", defaultValue = "", description = "Version description.")
+        @Option(names = "--description", defaultValue = "", description = "Version description (default: none).")
         String description;
 
         @Override

@@ -22,22 +22,30 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code lathe runs list|search}: show runs of the store, filtered and ordered with MLflow's grammar. */
+/**
+ * {@code lathe runs}: list and search runs with MLflow's grammar, show or compare them, delete, restore
+ * or end them.
+ */
 @Command(
         name = "runs",
         mixinStandardHelpOptions = true,
-        description = "List and search runs.",
-        subcommands = {RunsCommand.ListRuns.class, RunsCommand.SearchRuns.class})
+        description = "List, search, show, compare, delete, restore and end runs.",
+        subcommands = {
+            RunsCommand.ListRuns.class,
+            RunsCommand.SearchRuns.class,
+            RunShowCommand.class,
+            RunCompareCommand.class,
+            RunLifecycleCommands.Delete.class,
+            RunLifecycleCommands.Restore.class,
+            RunLifecycleCommands.End.class
+        })
 public final class RunsCommand {
     /** Options shared by list and search: store, experiments, columns, paging and JSON output. */
     static class RunQuery {
         @Mixin
         StoreOption store;
 
-        @Option(
-                names = "--experiment",
-                split = ",",
-                description = "Experiment name(s) (default: every active experiment).")
+        @Option(names = "--experiment", split = ",", description = "Experiment name(s) (default: every experiment).")
         List<String> experiments = new ArrayList<>();
 
         @Option(
@@ -47,24 +55,42 @@ public final class RunsCommand {
                 description = "Metric columns to show (default: ${DEFAULT-VALUE}).")
         List<String> metrics;
 
-        @Option(names = "--max-results", defaultValue = "100", description = "At most this many runs.")
+        @Option(
+                names = "--max-results",
+                defaultValue = "100",
+                description = "At most this many runs (default: ${DEFAULT-VALUE}).")
         int maxResults;
+
+        @Option(
+                names = "--view",
+                defaultValue = "active",
+                description = "Which runs: active, deleted or all (default: ${DEFAULT-VALUE}).")
+        String view;
 
         @Option(names = "--json", description = "Print a JSON array of runs.")
         boolean json;
+
+        @Option(
+                names = "--print-id",
+                description = "Print only the run ids, one per line, e.g. RUN=$(lathe runs search ... --max-results 1"
+                        + " --print-id).")
+        boolean printId;
 
         @Spec(Spec.Target.MIXEE)
         CommandSpec spec;
 
         int print(String filter, List<String> orderBy) {
             LatheException.check(maxResults >= 1, "--max-results must be >= 1, got %d", maxResults);
+            ViewType runs = ViewOption.parse(view);
             PrintWriter out = spec.commandLine().getOut();
             try (SqliteTrackingStore tracker = store.open()) {
-                Page<Run> page = tracker.searchRuns(
-                        experimentIds(tracker), filter, orderBy, maxResults, null, ViewType.ACTIVE_ONLY);
+                Page<Run> page =
+                        tracker.searchRuns(experimentIds(tracker, runs), filter, orderBy, maxResults, null, runs);
                 if (json) {
                     out.println(Json.object(
                             page.items().stream().map(RunQuery::asMap).toList()));
+                } else if (printId) {
+                    page.items().forEach(r -> out.println(r.info().runId()));
                 } else {
                     printTable(out, page.items());
                 }
@@ -73,9 +99,12 @@ public final class RunsCommand {
             return 0;
         }
 
-        private List<String> experimentIds(SqliteTrackingStore tracker) {
+        /** The chosen experiments; by default the active ones, or all of them when deleted runs are asked for. */
+        private List<String> experimentIds(SqliteTrackingStore tracker, ViewType runs) {
             if (experiments.isEmpty()) {
-                return tracker.listExperiments(ViewType.ACTIVE_ONLY).stream()
+                return tracker
+                        .listExperiments(runs == ViewType.ACTIVE_ONLY ? ViewType.ACTIVE_ONLY : ViewType.ALL)
+                        .stream()
                         .map(Experiment::experimentId)
                         .toList();
             }
@@ -90,14 +119,19 @@ public final class RunsCommand {
         }
 
         private void printTable(PrintWriter out, List<Run> runs) {
+            int nameWidth = runs.stream()
+                    .mapToInt(r -> r.info().runName().length())
+                    .max()
+                    .orElse(8);
+            String columns = "%-32s  %-" + nameWidth + "s  %-8s";
             StringBuilder header =
-                    new StringBuilder(String.format(Locale.ROOT, "%-32s  %-24s  %-8s", "run_id", "run_name", "status"));
+                    new StringBuilder(String.format(Locale.ROOT, columns, "run_id", "run_name", "status"));
             metrics.forEach(m -> header.append(String.format(Locale.ROOT, "  %16s", m)));
             out.println(header);
             for (Run r : runs) {
                 StringBuilder line = new StringBuilder(String.format(
                         Locale.ROOT,
-                        "%-32s  %-24s  %-8s",
+                        columns,
                         r.info().runId(),
                         r.info().runName(),
                         r.info().status()));
@@ -156,10 +190,12 @@ public final class RunsCommand {
         @Option(
                 names = "--filter",
                 defaultValue = "",
-                description = "e.g. \"metrics.validation_rmse < 6.1 and params.model = 'ridge'\"")
+                description = "e.g. \"metrics.validation_rmse < 6.1 and params.model = 'ridge'\" (default: every run).")
         String filter;
 
-        @Option(names = "--order-by", description = "e.g. \"metrics.validation_rmse ASC\" (repeatable).")
+        @Option(
+                names = "--order-by",
+                description = "e.g. \"metrics.validation_rmse ASC\" (repeatable; default: newest first).")
         List<String> orderBy = new ArrayList<>();
 
         @Override

@@ -5,6 +5,8 @@ import dev.lathe.core.LatheException;
 import dev.lathe.core.model.Trainer;
 import dev.lathe.core.model.TrainerSpec;
 import dev.lathe.core.recipe.TrainValid;
+import dev.lathe.core.tracking.LifecycleStage;
+import dev.lathe.core.tracking.RunInfo;
 import dev.lathe.evaluation.autolog.AutologSettings;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.trainers.boosted.XGBoostParams;
@@ -21,6 +23,7 @@ import dev.lathe.tuning.sampler.TpeSampler;
 import dev.lathe.tuning.sampler.TpeSettings;
 import dev.lathe.tuning.space.SearchSpace;
 import dev.lathe.tuning.tracking.SearchTracking;
+import dev.lathe.tuning.tracking.TrialTags;
 import dev.lathe.tuning.trial.ParamSet;
 import dev.lathe.tuning.trial.TrialState;
 import java.io.PrintWriter;
@@ -44,6 +47,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Search a trainer's hyperparameters (the ranges are listed below), scoring validation RMSE;",
             "logs a parent run with one child run per trial. Progress goes to stderr, one line per trial.",
+            "With --threads N, N trials run side by side; the results do not depend on N.",
+            "A killed search continues where it stopped with --resume PARENT_RUN_ID.",
             "Example: lathe search --trainer xgboost --sampler tpe --trials 20 --seed 42 --threads 2"
                     + " --train jan.parquet --valid feb.parquet"
         })
@@ -57,16 +62,33 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--sampler", defaultValue = "tpe", description = "grid, random or tpe (default: ${DEFAULT-VALUE}).")
     String sampler;
 
-    @Option(names = "--trials", defaultValue = "20", description = "Trial budget (a grid caps it at its size).")
+    @Option(
+            names = "--trials",
+            defaultValue = "20",
+            description = "Trial budget; a grid caps it at its size (default: ${DEFAULT-VALUE}).")
     int trials;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Search seed (proposals and trainer seeds).")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Search seed: proposals and trainer seeds (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Trials run at once (results do not depend on it).")
-    int threads;
+    @Mixin
+    ThreadsOption threads;
 
-    @Option(names = "--rounds", defaultValue = "200", description = "XGBoost boosting rounds per trial.")
+    @Option(
+            names = "--resume",
+            paramLabel = "PARENT_RUN_ID",
+            description = "Continue the search this parent run logged (e.g. after the process was killed):"
+                    + " finished trials are kept, unfinished ones run again; give the same options as the first time"
+                    + " (default: a new search).")
+    String resume;
+
+    @Option(
+            names = "--rounds",
+            defaultValue = "200",
+            description = "XGBoost boosting rounds per trial (default: ${DEFAULT-VALUE}).")
     int rounds;
 
     @Option(names = "--prune", description = "Stop unpromising boosting trials early (median pruner).")
@@ -92,7 +114,10 @@ public final class SearchCommand implements Callable<Integer> {
     @Mixin
     FeatureOptions features;
 
-    @Option(names = "--experiment", defaultValue = "nyc-taxi-search", description = "Experiment name.")
+    @Option(
+            names = "--experiment",
+            defaultValue = "nyc-taxi-search",
+            description = "Experiment name (default: ${DEFAULT-VALUE}).")
     String experiment;
 
     @Option(names = "--json", description = "Print one JSON object instead of the summary.")
@@ -107,7 +132,6 @@ public final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LatheException.check(trials >= 1, "--trials must be >= 1, got %d", trials);
-        LatheException.check(threads >= 1, "--threads must be >= 1, got %d", threads);
         LatheException.check(rounds >= 1, "--rounds must be >= 1, got %d", rounds);
         String name = trainer.toLowerCase(Locale.ROOT);
         Sampler chosen = sampler(name);
@@ -127,22 +151,46 @@ public final class SearchCommand implements Callable<Integer> {
             objective.autologTrials(AutologSettings.defaults());
         }
         SearchSettings settings = SearchSettings.builder(trials, seed)
-                .threads(threads)
+                .threads(threads.threads())
                 .score(rmse)
                 .build();
         int total = Math.min(trials, chosen.maxTrials().orElse(Integer.MAX_VALUE));
+        String runName = name + "-" + chosen.name() + "-search";
         SearchResult result;
         try (SqliteTrackingStore tracker = store.open()) {
             Study.Builder study = Study.builder(
                             space, chosen, new TrialProgress(objective.build(), err, total, "rmse"), settings)
-                    .tracking(new SearchTracking(tracker, experiment, name + "-" + chosen.name() + "-search"));
+                    .tracking(new SearchTracking(tracker, experiment, runName));
             if (prune) {
                 study.pruner(new MedianPruner(5, 10));
             }
-            result = study.build().run();
+            result = resume == null ? study.build().run() : study.build().resume(resumable(tracker, runName));
         }
         print(out, result);
         return 0;
+    }
+
+    /** The parent run to resume, after checking it is a search of this trainer and sampler that is not deleted. */
+    private String resumable(SqliteTrackingStore tracker, String runName) {
+        RunInfo parent = tracker.getRun(resume).info();
+        LatheException.check(
+                "true".equals(tracker.getRun(resume).data().tags().get(TrialTags.SEARCH)),
+                "--resume %s: run '%s' is not the parent run of a search",
+                resume,
+                parent.runName());
+        LatheException.check(
+                parent.lifecycleStage() == LifecycleStage.ACTIVE,
+                "--resume %s: the run is deleted; restore it first (lathe runs restore %s)",
+                resume,
+                resume);
+        LatheException.check(
+                runName.equals(parent.runName()),
+                "--resume %s: that run is the search '%s', this command is the search '%s' (check --trainer and"
+                        + " --sampler)",
+                resume,
+                parent.runName(),
+                runName);
+        return resume;
     }
 
     private Sampler sampler(String name) {

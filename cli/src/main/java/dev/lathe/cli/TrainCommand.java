@@ -40,13 +40,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     FeatureOptions features;
 
-    @Option(names = "--experiment", defaultValue = "nyc-taxi-duration", description = "Experiment name.")
+    @Option(
+            names = "--experiment",
+            defaultValue = "nyc-taxi-duration",
+            description = "Experiment name (default: ${DEFAULT-VALUE}).")
     String experiment;
 
     @Option(names = "--run-name", description = "Run name (default: <trainer>-<training file>).")
     String runName;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Also save the fitted pipeline here.")
+    @Option(
+            names = "--output",
+            paramLabel = "FILE",
+            description = "Also save the fitted pipeline here (default: only in the run).")
     Path output;
 
     @Option(names = "--json", description = "Print one JSON object instead of the summary.")

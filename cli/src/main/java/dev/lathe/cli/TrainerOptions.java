@@ -54,7 +54,7 @@ public final class TrainerOptions {
     @Option(
             names = "--threads",
             paramLabel = "N",
-            description = "Threads one fit uses (xgboost, rf) (default: " + DEFAULT_THREADS
+            description = ThreadsOption.MEANING + " (default: " + DEFAULT_THREADS
                     + ", or the nthread of --params-from).")
     Integer threads;
 

@@ -70,6 +70,7 @@ public final class Study {
      */
     public SearchResult resume(String parentRunId) {
         LatheException.check(tracking != null, "resuming search run %s needs tracking to be configured", parentRunId);
+        tracking.checkResumable(parentRunId, searchParams()); // before anything in the store changes
         List<Trial> restored = TrialRestorer.restore(tracking.tracker(), parentRunId, space, settings.seed());
         SearchRecorder recorder = tracking.resume(parentRunId, searchParams(), settings.scoreName());
         return execute(restored, recorder);

@@ -29,8 +29,8 @@ public record SearchTracking(Tracker tracker, String experimentName, String runN
         return new AsyncSearchRecorder(tracker, parent, scoreName);
     }
 
-    /** Re-opens an interrupted search's parent run after checking its settings match. */
-    public AsyncSearchRecorder resume(String parentRunId, Map<String, String> searchParams, String scoreName) {
+    /** Throws unless the parent run logged these search settings; changes nothing. */
+    public void checkResumable(String parentRunId, Map<String, String> searchParams) {
         Map<String, String> logged = tracker.getRun(parentRunId).data().params();
         searchParams.forEach((k, v) -> LatheException.check(
                 v.equals(logged.get(k)),
@@ -39,6 +39,11 @@ public record SearchTracking(Tracker tracker, String experimentName, String runN
                 k,
                 logged.get(k),
                 v));
+    }
+
+    /** Re-opens an interrupted search's parent run after checking its settings match. */
+    public AsyncSearchRecorder resume(String parentRunId, Map<String, String> searchParams, String scoreName) {
+        checkResumable(parentRunId, searchParams);
         ActiveRun parent = tracker.resumeRun(parentRunId);
         return new AsyncSearchRecorder(tracker, parent, scoreName);
     }
