@@ -52,6 +52,7 @@ class ReadmeCommandsTest {
         pb.environment().remove("LATHE_STORE");
         Process p = pb.start();
         boolean done = p.waitFor(180, TimeUnit.SECONDS);
+        Files.delete(dir.resolve("data")); // the link, not the bundled data
         String log = "--- stdout\n" + Files.readString(dir.resolve("out.txt")) + "--- stderr\n"
                 + Files.readString(dir.resolve("err.txt"));
         assertTrue(done, "finished in time\n" + log);
