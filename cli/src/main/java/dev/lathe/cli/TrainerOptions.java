@@ -54,8 +54,8 @@ public final class TrainerOptions {
     @Option(
             names = "--threads",
             paramLabel = "N",
-            description = ThreadsOption.MEANING + " (default: " + DEFAULT_THREADS
-                    + ", or the nthread of --params-from).")
+            description =
+                    ThreadsOption.MEANING + " (default: " + DEFAULT_THREADS + ", or the nthread of --params-from).")
     Integer threads;
 
     /** The trainer these options describe; opens {@code store} only to read {@code --params-from}. */
