@@ -34,14 +34,15 @@ public final class TrainerOptions {
     @Option(
             names = {"-P", "--param"},
             paramLabel = "NAME=VALUE",
-            description = "A hyperparameter under its logged name, e.g. -P alpha=1.0 -P max_depth=6 (repeatable).")
+            description = "A hyperparameter under its logged name, e.g. -P alpha=1.0 -P max_depth=6 (repeatable;"
+                    + " default: the declared defaults listed below).")
     Map<String, String> params = new TreeMap<>();
 
     @Option(
             names = "--params-from",
             paramLabel = "RUN_ID",
             description = "Start from the trainer and hyperparameters logged by this run (then --seed, --threads"
-                    + " and -P override); refits the same model on the same data.")
+                    + " and -P override); refits the same model on the same data (default: none).")
     String paramsFrom;
 
     @Option(

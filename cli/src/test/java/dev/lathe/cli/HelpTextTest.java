@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,9 @@ import picocli.CommandLine.Model.OptionSpec;
 class HelpTextTest {
     /** CamelCase words such as a Java class's simple name ("SearchSpaces", "TripRecord"). */
     private static final Pattern CLASS_NAME = Pattern.compile("\\b[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*\\b");
+
+    /** Names of other tools' models that help texts may cite ("scikit-learn's ElasticNet"). */
+    private static final Set<String> CITED = Set.of("ElasticNet");
 
     private static List<CommandLine> everyCommand() {
         List<CommandLine> all = new ArrayList<>();
@@ -75,9 +80,10 @@ class HelpTextTest {
                 Pattern starts = Pattern.compile("^\\s*(-[A-Za-z], )?" + Pattern.quote(o.longestName()) + "[=\\s].*");
                 String line = entry(help, starts);
                 String value = o.defaultValue();
+                String lower = line.toLowerCase(Locale.ROOT);
                 boolean shown = value == null
-                        ? line.contains("default: ") || line.contains("default ")
-                        : line.contains("default: " + (value.isEmpty() ? "" : value));
+                        ? lower.contains("default: ") || lower.contains("default ")
+                        : lower.contains("default: " + value.toLowerCase(Locale.ROOT));
                 if (!shown) {
                     missing.add(name(c) + " " + o.longestName() + " -> " + line.strip());
                 }
@@ -109,6 +115,9 @@ class HelpTextTest {
             String help = help(c);
             Matcher m = CLASS_NAME.matcher(help);
             while (m.find()) {
+                if (CITED.contains(m.group())) {
+                    continue;
+                }
                 found.add(name(c) + ": " + m.group());
             }
             assertFalse(help.contains("dev.lathe"), name(c) + " names a package: " + help);
