@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lathe.core.tracking.RunSnapshot;
+import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.tuning.tracking.TrialTags;
@@ -61,12 +61,12 @@ class SearchResumeTest {
 
         String interrupted;
         try (SqliteTrackingStore s = SqliteTrackingStore.open(store)) {
-            List<RunSnapshot> children = s.childRuns(parent);
+            List<Run> children = s.childRuns(parent);
             assertEquals(3, children.size());
-            interrupted = children.get(1).runId(); // was running when the process died
+            interrupted = children.get(1).info().runId(); // was running when the process died
             s.updateRunStatus(interrupted, RunStatus.RUNNING);
             s.deleteTag(interrupted, TrialTags.OUTCOME);
-            s.deleteRun(children.get(2).runId()); // never reached the store
+            s.deleteRun(children.get(2).info().runId()); // never reached the store
             s.updateRunStatus(parent, RunStatus.RUNNING);
         }
 
@@ -102,10 +102,12 @@ class SearchResumeTest {
             assertEquals(RunStatus.FINISHED, s.getRun(parent).info().status());
             assertEquals(RunStatus.KILLED, s.getRun(interrupted).info().status());
             Set<String> numbers = new TreeSet<>();
-            for (RunSnapshot c : s.childRuns(parent)) {
-                if (c.status() != RunStatus.KILLED) {
-                    assertEquals(RunStatus.FINISHED, c.status());
-                    assertTrue(numbers.add(c.params().get(TrialTags.NUMBER)), "trial run twice: " + c.params());
+            for (Run c : s.childRuns(parent)) {
+                if (c.info().status() != RunStatus.KILLED) {
+                    assertEquals(RunStatus.FINISHED, c.info().status());
+                    assertTrue(
+                            numbers.add(c.data().params().get(TrialTags.NUMBER)),
+                            "trial run twice: " + c.data().params());
                 }
             }
             assertEquals(Set.of("0", "1", "2"), numbers);

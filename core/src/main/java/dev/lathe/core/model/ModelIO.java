@@ -3,7 +3,6 @@ package dev.lathe.core.model;
 import dev.lathe.core.DataException;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.ResourceNotFoundException;
-import dev.lathe.core.StorageException;
 import dev.lathe.core.io.AtomicFile;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;

@@ -4,7 +4,6 @@ import dev.lathe.core.DataException;
 import dev.lathe.core.ErrorCode;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.ResourceNotFoundException;
-import dev.lathe.core.StorageException;
 import dev.lathe.core.features.DictVectorizer;
 import dev.lathe.core.io.AtomicFile;
 import dev.lathe.core.model.Model;
