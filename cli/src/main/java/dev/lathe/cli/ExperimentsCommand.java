@@ -1,6 +1,7 @@
 package dev.lathe.cli;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.ResourceNotFoundException;
 import dev.lathe.core.tracking.Experiment;
 import dev.lathe.core.tracking.LifecycleStage;
 import dev.lathe.core.tracking.ViewType;
@@ -58,7 +59,7 @@ public final class ExperimentsCommand {
                     .or(() -> tracker.listExperiments(ViewType.ALL).stream()
                             .filter(e -> e.experimentId().equals(nameOrId))
                             .findFirst())
-                    .orElseThrow(() -> new LatheException(
+                    .orElseThrow(() -> new ResourceNotFoundException(
                             "experiment '" + nameOrId + "' (name or id) does not exist in " + tracker.location()));
         }
     }

@@ -1,6 +1,8 @@
 package dev.lathe.cli;
 
+import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.LatheException;
+import dev.lathe.core.ResourceNotFoundException;
 import dev.lathe.core.tracking.Experiment;
 import dev.lathe.core.tracking.LifecycleStage;
 import dev.lathe.core.tracking.Page;
@@ -188,7 +190,7 @@ final class RunLifecycleCommands {
                     return s;
                 }
             }
-            throw new LatheException("--status must be KILLED, FAILED or FINISHED, got '" + status + "'");
+            throw new InvalidParameterException("--status must be KILLED, FAILED or FINISHED, got '" + status + "'");
         }
 
         private List<RunInfo> listed(SqliteTrackingStore tracker) {
@@ -211,7 +213,7 @@ final class RunLifecycleCommands {
                             .map(Experiment::experimentId)
                             .toList()
                     : List.of(tracker.getExperimentByName(experiment)
-                            .orElseThrow(() -> new LatheException(
+                            .orElseThrow(() -> new ResourceNotFoundException(
                                     "experiment '" + experiment + "' does not exist in " + tracker.location()))
                             .experimentId());
             List<RunInfo> runs = new ArrayList<>();

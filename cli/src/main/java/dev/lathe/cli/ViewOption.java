@@ -1,6 +1,6 @@
 package dev.lathe.cli;
 
-import dev.lathe.core.LatheException;
+import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.tracking.ViewType;
 import java.util.Locale;
 
@@ -13,7 +13,7 @@ final class ViewOption {
             case "active" -> ViewType.ACTIVE_ONLY;
             case "deleted" -> ViewType.DELETED_ONLY;
             case "all" -> ViewType.ALL;
-            default -> throw new LatheException("--view must be active, deleted or all, got '" + view + "'");
+            default -> throw new InvalidParameterException("--view must be active, deleted or all, got '" + view + "'");
         };
     }
 }
