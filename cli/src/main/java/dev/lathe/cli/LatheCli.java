@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "lathe",
         mixinStandardHelpOptions = true,
-        version = "lathe " + dev.lathe.core.Lathe.VERSION,
+        version = "lathe " + dev.lathe.core.LatheVersion.VERSION,
         description = "Train, tune, evaluate and track models inside the JVM.",
         subcommands = {
             DemoCommand.class,

@@ -1,6 +1,6 @@
 package dev.lathe.workflow;
 
-import dev.lathe.core.Lathe;
+import dev.lathe.core.LatheVersion;
 import dev.lathe.core.data.Dataset;
 import dev.lathe.core.model.FitContext;
 import dev.lathe.core.model.Model;
@@ -57,7 +57,7 @@ public final class TrackedTraining {
         Dataset valid = data.data().valid();
         try (ActiveRun run = tracker.startRun(RunSpec.builder(experimentId)
                 .runName(runName)
-                .tag("lathe.version", Lathe.VERSION)
+                .tag("lathe.version", LatheVersion.VERSION)
                 .tag("mlflow.source.name", source)
                 .build())) {
             try {

@@ -1,7 +1,7 @@
 package dev.lathe.cli.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lathe.core.Lathe;
+import dev.lathe.core.LatheVersion;
 import dev.lathe.core.data.Dataset;
 import dev.lathe.core.features.DictVectorizer;
 import dev.lathe.core.io.TableReader;
@@ -56,7 +56,7 @@ public final class DurationDemo {
         Trainer<? extends Model> trainer = trainer(options);
         try (ActiveRun run = tracker.startRun(RunSpec.builder(experimentId)
                 .runName(options.model() + "-" + TrainValid.datasetName(options.trainFile()))
-                .tag("lathe.version", Lathe.VERSION)
+                .tag("lathe.version", LatheVersion.VERSION)
                 .tag("mlflow.source.name", "lathe demo")
                 .build())) {
             try {

@@ -40,7 +40,7 @@ public record ModelProvenance(
                 train.rows(),
                 train.featureCount(),
                 new TreeMap<>(fitDetails),
-                dev.lathe.core.Lathe.VERSION,
+                dev.lathe.core.LatheVersion.VERSION,
                 System.getProperty("java.version"));
     }
 }

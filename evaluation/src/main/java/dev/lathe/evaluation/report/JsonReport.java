@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lathe.core.Direction;
-import dev.lathe.core.Lathe;
+import dev.lathe.core.LatheVersion;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.model.ModelProvenance;
 import dev.lathe.evaluation.drift.FeatureDrift;
@@ -40,7 +40,7 @@ public final class JsonReport {
         root.put("schema", SCHEMA);
         root.put("title", r.title());
         root.put("target", r.targetLabel());
-        root.put("lathe_version", Lathe.VERSION);
+        root.put("lathe_version", LatheVersion.VERSION);
         ObjectNode metrics = root.putObject("metrics");
         for (Map.Entry<String, Double> e : r.metrics().toMap().entrySet()) {
             put(metrics, e.getKey(), e.getValue());

@@ -73,7 +73,7 @@ public final class WeightedAverageModel implements Model {
                 first.trainRows(),
                 first.featureCount(),
                 new TreeMap<>(details),
-                dev.lathe.core.Lathe.VERSION,
+                dev.lathe.core.LatheVersion.VERSION,
                 System.getProperty("java.version"));
         return new WeightedAverageModel(members, weights, p);
     }
