@@ -54,6 +54,11 @@ final class TrialProgress implements TrialObjective {
     }
 
     @Override
+    public boolean logsScore() {
+        return objective.logsScore();
+    }
+
+    @Override
     public Optional<Model> refit(ParamSet best) {
         return objective.refit(best);
     }

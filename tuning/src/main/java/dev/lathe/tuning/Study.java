@@ -125,7 +125,7 @@ public final class Study {
             done.sort((a, b) -> Integer.compare(a.number(), b.number()));
             Optional<Trial> best = SearchResult.bestOf(done, settings.direction());
             Optional<Model> model = best.flatMap(b -> objective.refit(b.params()));
-            recorder.searchFinished(best, settings.scoreName(), TrialTable.csv(done), model);
+            recorder.searchFinished(done, best, settings.scoreName(), TrialTable.csv(done), model);
             return new SearchResult(
                     done,
                     settings.direction(),

@@ -32,7 +32,7 @@ public final class TrainerObjective implements TrialObjective {
     private final String intermediateKey;
     private final Dataset refitData;
     private final boolean keepBestModel;
-    private final AutologSettings autolog;
+    private final TrialRunLogging trialLogging;
     private final RegressionEvaluator evaluator = new RegressionEvaluator();
     private Model bestModel;
     private int bestNumber = -1;
@@ -48,7 +48,7 @@ public final class TrainerObjective implements TrialObjective {
         this.intermediateKey = b.intermediateKey;
         this.refitData = b.refitData;
         this.keepBestModel = b.keepBestModel;
-        this.autolog = b.autolog;
+        this.trialLogging = b.trialLogging;
     }
 
     /** An objective scoring {@code metric} of models built by {@code factory} and fitted on {@code train}. */
@@ -87,13 +87,8 @@ public final class TrainerObjective implements TrialObjective {
             }
         };
         TrainingListener listener = trial.run()
-                .filter(r -> autolog != null)
-                .map(r -> TrainingListener.composite(List.of(
-                        bridge,
-                        Autolog.builder(r.run())
-                                .tracker(r.tracker())
-                                .settings(autolog)
-                                .build())))
+                .filter(r -> trialLogging != null)
+                .map(r -> TrainingListener.composite(List.of(bridge, trialLogging.listener(r))))
                 .orElse(bridge);
         Model model = trainer.fit(
                 train,
@@ -133,7 +128,12 @@ public final class TrainerObjective implements TrialObjective {
 
     @Override
     public boolean wantsTrialRun() {
-        return autolog != null;
+        return trialLogging != null;
+    }
+
+    @Override
+    public boolean logsScore() {
+        return trialLogging != null && trialLogging.logsScore();
     }
 
     @Override
@@ -161,7 +161,7 @@ public final class TrainerObjective implements TrialObjective {
         private String intermediateKey;
         private Dataset refitData;
         private boolean keepBestModel;
-        private AutologSettings autolog;
+        private TrialRunLogging trialLogging;
 
         private Builder(Function<ParamSet, Trainer<?>> factory, Dataset train, ScoreMetric metric) {
             LatheException.check(factory != null, "trainer objective needs a trainer factory");
@@ -214,7 +214,19 @@ public final class TrainerObjective implements TrialObjective {
          */
         public Builder autologTrials(AutologSettings settings) {
             LatheException.check(settings != null, "autolog settings must not be null");
-            this.autolog = settings;
+            return logTrials(run -> Autolog.builder(run.run())
+                    .tracker(run.tracker())
+                    .settings(settings)
+                    .build());
+        }
+
+        /**
+         * Logs every trial's fit into the trial's own child run through {@code logging} when the search
+         * is tracked (autologging, or a run convention). Needs a validation set, as autologging does.
+         */
+        public Builder logTrials(TrialRunLogging logging) {
+            LatheException.check(logging != null, "trial run logging must not be null");
+            this.trialLogging = logging;
             return this;
         }
 
@@ -230,7 +242,7 @@ public final class TrainerObjective implements TrialObjective {
                     "trainer objective needs exactly one of a validation set or cross-validation, got %s",
                     validation == null ? "neither" : "both");
             LatheException.check(
-                    autolog == null || kFold == null,
+                    trialLogging == null || kFold == null,
                     "autologging trials needs a validation set; cross-validated trials fit once per fold");
             if (intermediateKey == null) {
                 intermediateKey = kFold != null ? "cv_mean_" + metric.name() : "validation_rmse";

@@ -26,6 +26,14 @@ public interface TrialObjective {
         return false;
     }
 
+    /**
+     * True when {@link #evaluate} records the trial's score in the trial's own run itself (under the
+     * search's score name); the search then does not write it a second time.
+     */
+    default boolean logsScore() {
+        return false;
+    }
+
     /** The model refit with the best params, when this objective trains models and refit is requested. */
     default Optional<Model> refit(ParamSet best) {
         return Optional.empty();

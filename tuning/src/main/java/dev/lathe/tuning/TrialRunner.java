@@ -67,7 +67,7 @@ final class TrialRunner implements AutoCloseable {
     private Trial runOne(int number, ParamSet params, List<Trial> history) {
         Optional<TrialRun> run = Optional.empty();
         if (objective.wantsTrialRun()) {
-            run = recorder.startTrialRun(number, params);
+            run = recorder.startTrialRun(number, params, objective.logsScore());
         } else {
             recorder.trialStarted(number, params);
         }

@@ -5,6 +5,7 @@ import dev.lathe.core.pipeline.FittedPipeline;
 import dev.lathe.core.recipe.Recipe;
 import dev.lathe.core.recipe.TrainValid;
 import java.nio.file.Path;
+import java.util.List;
 
 /** A training and a validation file, prepared and encoded, with the files and recipe they came from. */
 public record TrainingData(Path trainFile, Path validFile, Recipe recipe, TrainValid data) {
@@ -16,5 +17,15 @@ public record TrainingData(Path trainFile, Path validFile, Recipe recipe, TrainV
     /** The whole pipeline (recipe, fitted encoder, model) that predicts from raw rows with {@code model}. */
     public FittedPipeline pipeline(Model model) {
         return new FittedPipeline(recipe, data.encoder(), model);
+    }
+
+    /** The raw columns the pipeline reads to predict (its input signature). */
+    public List<String> inputColumns() {
+        return List.copyOf(recipe.scoringColumns());
+    }
+
+    /** The name of what the pipeline predicts. */
+    public String targetName() {
+        return recipe.target();
     }
 }

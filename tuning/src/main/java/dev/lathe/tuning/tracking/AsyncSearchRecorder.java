@@ -2,7 +2,6 @@ package dev.lathe.tuning.tracking;
 
 import dev.lathe.core.LatheException;
 import dev.lathe.core.model.Model;
-import dev.lathe.core.model.ModelIO;
 import dev.lathe.core.tracking.ActiveRun;
 import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.core.tracking.Tracker;
@@ -44,12 +43,18 @@ public final class AsyncSearchRecorder implements SearchRecorder {
     private final BlockingQueue<TrialEvent> queue = new LinkedBlockingQueue<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Thread thread;
+    private final ParentRunLogger parentLogger;
 
-    /** Logs trials under {@code parent}; scores go to the metric {@code scoreName}. */
-    public AsyncSearchRecorder(Tracker tracker, ActiveRun parent, String scoreName) {
+    /**
+     * Logs trials under {@code parent}; scores go to the metric {@code scoreName}; when the search ends,
+     * {@code parentLogger} adds its record (the best model) to the parent before it is ended.
+     */
+    public AsyncSearchRecorder(Tracker tracker, ActiveRun parent, String scoreName, ParentRunLogger parentLogger) {
         LatheException.check(tracker != null && parent != null, "async recorder needs a tracker and a parent run");
+        LatheException.check(parentLogger != null, "async recorder needs a parent run logger");
         this.tracker = tracker;
         this.parent = parent;
+        this.parentLogger = parentLogger;
         this.batcher = new TrialBatcher(parent.experimentId(), parent.runId(), scoreName);
         this.thread = new Thread(this::drain, "lathe-search-tracking");
         thread.setDaemon(true);
@@ -71,10 +76,10 @@ public final class AsyncSearchRecorder implements SearchRecorder {
      * the objective can log into it; the writer thread ends it with the trial as usual.
      */
     @Override
-    public Optional<TrialRun> startTrialRun(int number, ParamSet params) {
+    public Optional<TrialRun> startTrialRun(int number, ParamSet params, boolean logsScore) {
         ActiveRun run = tracker.startRun(batcher.spec(number));
         run.logParams(TrialBatcher.params(number, params));
-        queue.add(new TrialEvent.Opened(number, run.runId()));
+        queue.add(new TrialEvent.Opened(number, run.runId(), logsScore));
         return Optional.of(new TrialRun(run, tracker));
     }
 
@@ -89,7 +94,8 @@ public final class AsyncSearchRecorder implements SearchRecorder {
     }
 
     @Override
-    public void searchFinished(Optional<Trial> best, String score, String trialsCsv, Optional<Model> bestModel) {
+    public void searchFinished(
+            List<Trial> trials, Optional<Trial> best, String score, String trialsCsv, Optional<Model> bestModel) {
         queue.add(new TrialEvent.SearchDone(() -> {
             best.ifPresent(b -> {
                 Map<String, String> p = new LinkedHashMap<>();
@@ -99,7 +105,7 @@ public final class AsyncSearchRecorder implements SearchRecorder {
                 parent.logMetric("best_" + score, b.value(), 0);
             });
             parent.logArtifact("trials.csv", trialsCsv.getBytes(StandardCharsets.UTF_8));
-            bestModel.ifPresent(m -> parent.logArtifact("best_model/model.lathe", ModelIO.toBytes(m)));
+            parentLogger.log(parent, trials, best, bestModel);
             parent.end(RunStatus.FINISHED);
         }));
     }

@@ -4,6 +4,7 @@ import dev.lathe.core.model.Model;
 import dev.lathe.tuning.trial.ParamSet;
 import dev.lathe.tuning.trial.Trial;
 import dev.lathe.tuning.trial.TrialRun;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,9 +20,10 @@ public interface SearchRecorder extends AutoCloseable {
     /**
      * As {@link #trialStarted}, but opens the trial's child run now and returns it, for objectives that
      * log into it themselves ({@code TrialObjective#wantsTrialRun}); empty when the search is untracked.
-     * The recorder then leaves per-step values to the objective and still ends the run with the trial.
+     * The recorder then leaves per-step values to the objective and still ends the run with the trial;
+     * with {@code logsScore} it leaves the score to the objective too.
      */
-    default Optional<TrialRun> startTrialRun(int number, ParamSet params) {
+    default Optional<TrialRun> startTrialRun(int number, ParamSet params, boolean logsScore) {
         trialStarted(number, params);
         return Optional.empty();
     }
@@ -30,8 +32,9 @@ public interface SearchRecorder extends AutoCloseable {
 
     void trialFinished(Trial trial);
 
-    /** Logs the summary on the parent: best params/score, trials CSV, best model. */
-    void searchFinished(Optional<Trial> best, String scoreName, String trialsCsv, Optional<Model> bestModel);
+    /** Logs the summary on the parent: best params/score, trials CSV, then the parent logger's record. */
+    void searchFinished(
+            List<Trial> trials, Optional<Trial> best, String scoreName, String trialsCsv, Optional<Model> bestModel);
 
     /** Waits for pending writes; rethrows the first tracking failure. */
     @Override
@@ -55,7 +58,11 @@ public interface SearchRecorder extends AutoCloseable {
 
             @Override
             public void searchFinished(
-                    Optional<Trial> best, String scoreName, String trialsCsv, Optional<Model> bestModel) {}
+                    List<Trial> trials,
+                    Optional<Trial> best,
+                    String scoreName,
+                    String trialsCsv,
+                    Optional<Model> bestModel) {}
 
             @Override
             public void close() {}

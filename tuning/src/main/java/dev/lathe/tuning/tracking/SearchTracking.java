@@ -7,15 +7,22 @@ import dev.lathe.core.tracking.Tracker;
 import java.util.Map;
 
 /**
- * Where a search is tracked: the tracker, the experiment and the parent run's name. Opens the parent
- * run (new or resumed) and the asynchronous recorder that logs the trials under it.
+ * Where a search is tracked: the tracker, the experiment, the parent run's name and what the parent
+ * run gets when the search ends. Opens the parent run (new or resumed) and the asynchronous recorder
+ * that logs the trials under it.
  */
-public record SearchTracking(Tracker tracker, String experimentName, String runName) {
+public record SearchTracking(Tracker tracker, String experimentName, String runName, ParentRunLogger parentLogger) {
     public SearchTracking {
         LatheException.check(tracker != null, "search tracking needs a tracker");
         LatheException.check(
                 experimentName != null && !experimentName.isBlank(), "search tracking needs an experiment name");
         LatheException.check(runName != null && !runName.isBlank(), "search tracking needs a run name");
+        LatheException.check(parentLogger != null, "search tracking needs a parent run logger");
+    }
+
+    /** Tracking whose parent run gets the best model's file ({@link ParentRunLogger#bestModelFile()}). */
+    public SearchTracking(Tracker tracker, String experimentName, String runName) {
+        this(tracker, experimentName, runName, ParentRunLogger.bestModelFile());
     }
 
     /** Starts a new parent run with the search's own settings as params. */
@@ -26,7 +33,7 @@ public record SearchTracking(Tracker tracker, String experimentName, String runN
                 .tag(TrialTags.SEARCH, "true")
                 .build());
         parent.logParams(searchParams);
-        return new AsyncSearchRecorder(tracker, parent, scoreName);
+        return new AsyncSearchRecorder(tracker, parent, scoreName, parentLogger);
     }
 
     /** Throws unless the parent run logged these search settings; changes nothing. */
@@ -45,6 +52,6 @@ public record SearchTracking(Tracker tracker, String experimentName, String runN
     public AsyncSearchRecorder resume(String parentRunId, Map<String, String> searchParams, String scoreName) {
         checkResumable(parentRunId, searchParams);
         ActiveRun parent = tracker.resumeRun(parentRunId);
-        return new AsyncSearchRecorder(tracker, parent, scoreName);
+        return new AsyncSearchRecorder(tracker, parent, scoreName, parentLogger);
     }
 }

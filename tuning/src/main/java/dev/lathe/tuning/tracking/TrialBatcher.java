@@ -30,6 +30,8 @@ final class TrialBatcher {
     private final Map<Integer, String> runIds = new HashMap<>();
     /** Trials whose objective logs its own per-step values (autologging): their points are not repeated. */
     private final Set<Integer> selfLogging = new HashSet<>();
+    /** Trials whose objective logs its own score. */
+    private final Set<Integer> scoreLogging = new HashSet<>();
 
     TrialBatcher(String experimentId, String parentRunId, String scoreName) {
         this.experimentId = experimentId;
@@ -54,6 +56,9 @@ final class TrialBatcher {
                         o.number());
                 runIds.put(o.number(), o.runId());
                 selfLogging.add(o.number());
+                if (o.logsScore()) {
+                    scoreLogging.add(o.number());
+                }
             } else if (e instanceof TrialEvent.Point p) {
                 if (!selfLogging.contains(p.number())) {
                     builder(writes, p.number()).metric(p.key(), p.value(), p.step(), p.timeMillis());
@@ -76,6 +81,7 @@ final class TrialBatcher {
         }
         ending.forEach(runIds::remove);
         ending.forEach(selfLogging::remove);
+        ending.forEach(scoreLogging::remove);
     }
 
     private RunWrite.Builder create(TrialEvent.Started s) {
@@ -108,8 +114,12 @@ final class TrialBatcher {
 
     private void finish(RunWrite.Builder w, Trial trial, long timeMillis) {
         w.metric(TrialTags.DURATION, trial.duration().toNanos() / 1e9, 0, timeMillis);
-        if (trial.hasValue()) {
-            w.metric(scoreName, trial.value(), 0, timeMillis);
+        if (trial.hasValue() && !scoreLogging.contains(trial.number())) {
+            // after the intermediate points, so that the score is the key's latest value
+            long step = trial.intermediateValues().isEmpty()
+                    ? 0
+                    : trial.intermediateValues().lastKey() + 1;
+            w.metric(scoreName, trial.value(), step, timeMillis);
         }
         List<String> chunks = TrialTags.encodeIntermediate(trial.intermediateValues());
         for (int i = 0; i < chunks.size(); i++) {

@@ -8,8 +8,11 @@ sealed interface TrialEvent {
     /** A trial began with these params. */
     record Started(int number, ParamSet params, long timeMillis) implements TrialEvent {}
 
-    /** A trial began in a run opened already (its params logged): the objective logs its own steps. */
-    record Opened(int number, String runId) implements TrialEvent {}
+    /**
+     * A trial began in a run opened already (its params logged): the objective logs its own steps, and
+     * its own score when {@code logsScore}.
+     */
+    record Opened(int number, String runId, boolean logsScore) implements TrialEvent {}
 
     /** An intermediate value of a trial (for example the validation RMSE after a boosting round). */
     record Point(int number, String key, long step, double value, long timeMillis) implements TrialEvent {}

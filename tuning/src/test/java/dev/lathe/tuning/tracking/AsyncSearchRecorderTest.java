@@ -120,7 +120,7 @@ class AsyncSearchRecorderTest {
         GatedTracker tracker = new GatedTracker();
         ActiveRun parent = tracker.startRun(
                 RunSpec.builder(tracker.getOrCreateExperiment("e")).build());
-        AsyncSearchRecorder recorder = new AsyncSearchRecorder(tracker, parent, "score");
+        AsyncSearchRecorder recorder = new AsyncSearchRecorder(tracker, parent, "score", ParentRunLogger.bestModelFile());
         recorder.trialStarted(0, params(0));
         assertTrue(tracker.entered.await(10, TimeUnit.SECONDS), "first batch reached the store");
         recorder.intermediate(0, "rmse", 0, 10.0);
@@ -161,7 +161,7 @@ class AsyncSearchRecorderTest {
         tracker.failWith = new LatheException("disk full");
         ActiveRun parent = tracker.startRun(
                 RunSpec.builder(tracker.getOrCreateExperiment("e")).build());
-        AsyncSearchRecorder recorder = new AsyncSearchRecorder(tracker, parent, "rmse");
+        AsyncSearchRecorder recorder = new AsyncSearchRecorder(tracker, parent, "rmse", ParentRunLogger.bestModelFile());
         recorder.trialStarted(0, params(0));
         recorder.trialFinished(trial(0));
         tracker.release.countDown();
