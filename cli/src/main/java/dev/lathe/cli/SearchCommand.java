@@ -1,20 +1,15 @@
 package dev.lathe.cli;
 
 import dev.lathe.core.InvalidParameterException;
+import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.model.Trainer;
 import dev.lathe.core.model.TrainerSpec;
-import dev.lathe.core.recipe.TrainValid;
 import dev.lathe.core.tracking.LifecycleStage;
+import dev.lathe.core.tracking.ModelVersion;
 import dev.lathe.core.tracking.RunInfo;
-import dev.lathe.evaluation.autolog.AutologSettings;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.trainers.boosted.XGBoostParams;
-import dev.lathe.tuning.ScoreMetric;
-import dev.lathe.tuning.SearchResult;
-import dev.lathe.tuning.SearchSettings;
-import dev.lathe.tuning.Study;
-import dev.lathe.tuning.TrainerObjective;
 import dev.lathe.tuning.pruning.MedianPruner;
 import dev.lathe.tuning.sampler.GridSampler;
 import dev.lathe.tuning.sampler.RandomSampler;
@@ -22,15 +17,19 @@ import dev.lathe.tuning.sampler.Sampler;
 import dev.lathe.tuning.sampler.TpeSampler;
 import dev.lathe.tuning.sampler.TpeSettings;
 import dev.lathe.tuning.space.SearchSpace;
-import dev.lathe.tuning.tracking.SearchTracking;
 import dev.lathe.tuning.tracking.TrialTags;
 import dev.lathe.tuning.trial.ParamSet;
 import dev.lathe.tuning.trial.TrialState;
+import dev.lathe.workflow.RunConvention;
+import dev.lathe.workflow.SearchOutcome;
+import dev.lathe.workflow.TrackedSearch;
+import dev.lathe.workflow.TrainingData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,12 +44,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         modelTransformer = TrainerHelp.Search.class,
         description = {
-            "Search a trainer's hyperparameters (the ranges are listed below), scoring validation RMSE;",
-            "logs a parent run with one child run per trial. Progress goes to stderr, one line per trial.",
+            "Search a trainer's hyperparameters, scoring validation RMSE; logs a parent run with one child run",
+            "per trial. Every run holds its params, metrics and model/ (docs/tracking-conventions.md); the parent",
+            "holds the best trial's, so it registers like any run. Progress goes to stderr, one line per trial.",
             "With --threads N, N trials run side by side; the results do not depend on N.",
             "A killed search continues where it stopped with --resume PARENT_RUN_ID.",
             "Example: lathe search --trainer xgboost --sampler tpe --trials 20 --seed 42 --threads 2"
-                    + " --train jan.parquet --valid feb.parquet"
+                    + " --train jan.parquet --valid feb.parquet --register nyc-taxi-duration --alias champion"
         })
 public final class SearchCommand implements Callable<Integer> {
     @Option(
@@ -95,12 +95,6 @@ public final class SearchCommand implements Callable<Integer> {
     boolean prune;
 
     @Option(
-            names = "--autolog",
-            description = "Autolog every trial's fit into its child run (hyperparameters, per-round and training"
-                    + " metrics, model, feature importance), as mlflow.autolog does.")
-    boolean autolog;
-
-    @Option(
             names = "--multivariate",
             description = "With --sampler tpe: model the parameters jointly (Optuna's multivariate TPE).")
     boolean multivariate;
@@ -120,6 +114,9 @@ public final class SearchCommand implements Callable<Integer> {
             description = "Experiment name (default: ${DEFAULT-VALUE}).")
     String experiment;
 
+    @Mixin
+    RegisterOptions register;
+
     @Option(names = "--json", description = "Print one JSON object instead of the summary.")
     boolean json;
 
@@ -133,6 +130,7 @@ public final class SearchCommand implements Callable<Integer> {
     public Integer call() {
         LatheException.check(trials >= 1, "--trials must be >= 1, got %d", trials);
         LatheException.check(rounds >= 1, "--rounds must be >= 1, got %d", rounds);
+        register.check();
         String name = trainer.toLowerCase(Locale.ROOT);
         Sampler chosen = sampler(name);
         SearchSpace space = "grid".equals(sampler.toLowerCase(Locale.ROOT))
@@ -142,31 +140,26 @@ public final class SearchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.println("[lathe] reading " + train + " and " + valid);
         err.flush();
-        TrainValid data = TrainValid.load(train, valid, features.recipe());
-        ScoreMetric rmse = ScoreMetric.of("rmse");
-        TrainerObjective.Builder objective = TrainerObjective.builder(p -> trainerFor(name, p), data.train(), rmse)
-                .validation(data.valid())
-                .intermediateKey("validation_rmse");
-        if (autolog) {
-            objective.autologTrials(AutologSettings.defaults());
-        }
-        SearchSettings settings = SearchSettings.builder(trials, seed)
-                .threads(threads.threads())
-                .score(rmse)
-                .build();
+        TrainingData data = TrainingData.load(train, valid, features.recipe());
         int total = Math.min(trials, chosen.maxTrials().orElse(Integer.MAX_VALUE));
         String runName = name + "-" + chosen.name() + "-search";
-        SearchResult result;
+        SearchOutcome outcome;
+        Optional<ModelVersion> version;
         try (SqliteTrackingStore tracker = store.open()) {
-            Study.Builder study = Study.builder(
-                            space, chosen, new TrialProgress(objective.build(), err, total, "rmse"), settings)
-                    .tracking(new SearchTracking(tracker, experiment, runName));
+            TrackedSearch search = TrackedSearch.of(tracker, experiment, "lathe search", space, p -> trainerFor(name, p))
+                    .sampler(chosen)
+                    .trials(trials)
+                    .seed(seed)
+                    .threads(threads.threads())
+                    .runName(runName)
+                    .listener(new TrialProgress(err, total, RunConvention.VALIDATION_RMSE));
             if (prune) {
-                study.pruner(new MedianPruner(5, 10));
+                search.pruner(new MedianPruner(5, 10));
             }
-            result = resume == null ? study.build().run() : study.build().resume(resumable(tracker, runName));
+            outcome = resume == null ? search.run(data) : search.resume(resumable(tracker, runName), data);
+            version = register.apply(tracker, outcome.runId());
         }
-        print(out, result);
+        print(out, outcome, version);
         return 0;
     }
 
@@ -216,16 +209,19 @@ public final class SearchCommand implements Callable<Integer> {
         return spec.build(params);
     }
 
-    private void print(PrintWriter out, SearchResult result) {
+    private void print(PrintWriter out, SearchOutcome outcome, Optional<ModelVersion> version) {
+        var result = outcome.search();
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("parent_run_id", result.parentRunId().orElse(""));
+        summary.put("parent_run_id", outcome.runId());
         summary.put("trials", result.trials().size());
         summary.put("complete", result.count(TrialState.COMPLETE));
         summary.put("pruned", result.count(TrialState.PRUNED));
         summary.put("failed", result.count(TrialState.FAILED));
         summary.put("best_trial", result.best().number());
-        summary.put("best_validation_rmse", result.bestScore());
+        summary.put("best_" + RunConvention.VALIDATION_RMSE, result.bestScore());
         summary.put("best_params", new TreeMap<>(result.bestParams().formatted()));
+        summary.put("model_uri", "runs:/" + outcome.runId() + "/model");
+        version.ifPresent(v -> summary.put("registered", "models:/" + v.name() + "/" + v.version()));
         if (json) {
             out.println(Json.object(summary));
         } else {

@@ -1,14 +1,18 @@
 package dev.lathe.cli;
 
+import dev.lathe.core.tracking.ModelVersion;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.workflow.ModelRegistration;
 import dev.lathe.workflow.ProgressListener;
 import dev.lathe.workflow.TrackedTraining;
 import dev.lathe.workflow.TrainingData;
 import dev.lathe.workflow.TrainingResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,8 +27,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         modelTransformer = TrainerHelp.Train.class,
         description = {
-            "Fit a trainer on a training month, evaluate it on a validation month, log the run",
-            "(params, metrics, datasets, pipeline artifact) and optionally save the pipeline.",
+            "Fit a trainer on a training month, evaluate it on a validation month, log the run (params,",
+            "metrics, datasets, model/, report: docs/tracking-conventions.md), optionally save or register it.",
             "Example: lathe train --trainer ridge -P alpha=1 --train jan.parquet --valid feb.parquet"
         })
 public final class TrainCommand implements Callable<Integer> {
@@ -55,6 +59,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Also save the fitted pipeline here (default: only in the run).")
     Path output;
 
+    @Mixin
+    RegisterOptions register;
+
     @Option(names = "--json", description = "Print one JSON object instead of the summary.")
     boolean json;
 
@@ -66,6 +73,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        register.check();
         var fitter = trainerOptions.build(store);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -73,6 +81,7 @@ public final class TrainCommand implements Callable<Integer> {
         err.flush();
         TrainingData data = TrainingData.load(train, valid, features.recipe());
         TrainingResult result;
+        Optional<ModelVersion> version;
         try (SqliteTrackingStore tracker = store.open()) {
             TrackedTraining training =
                     new TrackedTraining(tracker, experiment, "lathe train", new ProgressListener(err, 10));
@@ -80,26 +89,28 @@ public final class TrainCommand implements Callable<Integer> {
                     ? runName
                     : fitter.name() + "-" + data.data().train().name();
             result = training.fit(name, fitter, data);
+            version = register.apply(tracker, result.runId());
         }
         if (output != null) {
             result.pipeline().save(output);
         }
         if (json) {
-            out.println(Json.object(Map.of(
-                    "run_id",
-                    result.runId(),
-                    "trainer",
-                    result.trainerName(),
-                    "metrics",
-                    new TreeMap<>(result.metrics()),
-                    "pipeline",
-                    output == null ? "" : output.toString())));
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("run_id", result.runId());
+            summary.put("trainer", result.trainerName());
+            summary.put("metrics", new TreeMap<>(result.metrics()));
+            summary.put("pipeline", output == null ? "" : output.toString());
+            summary.put("model_uri", ModelRegistration.source(result.runId()));
+            version.ifPresent(v -> summary.put("registered", "models:/" + v.name() + "/" + v.version()));
+            out.println(Json.object(summary));
         } else {
             out.printf(Locale.ROOT, "run %s (%s)%n", result.runId(), result.trainerName());
             new TreeMap<>(result.metrics()).forEach((k, v) -> out.printf(Locale.ROOT, "  %-16s %.6f%n", k, v));
             if (output != null) {
                 out.println("pipeline saved to " + output);
             }
+            version.ifPresent(v -> out.printf(
+                    Locale.ROOT, "registered %s version %d (models:/%s/%d)%n", v.name(), v.version(), v.name(), v.version()));
         }
         out.flush();
         return 0;

@@ -55,7 +55,7 @@ class SearchCommandTest {
         CliRun r = search(store, "grid", 3, 1);
         assertEquals(0, r.code(), r.toString());
         for (int t = 1; t <= 3; t++) {
-            assertTrue(r.err().contains("(" + t + "/3) rmse="), r.err());
+            assertTrue(r.err().contains("(" + t + "/3) validation_rmse="), r.err());
         }
         JsonNode summary = JSON.readTree(r.out());
         assertEquals(3, summary.get("trials").asInt());

@@ -1,5 +1,6 @@
 package dev.lathe.workflow;
 
+import dev.lathe.core.ErrorCode;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.tracking.ModelRegistry;
 import dev.lathe.core.tracking.ModelVersion;
@@ -26,6 +27,7 @@ public final class ModelRegistration {
     public static ModelVersion register(TrackingStore store, String runId, String name, List<String> aliases) {
         store.getRun(runId);
         LatheException.check(
+                ErrorCode.RESOURCE_DOES_NOT_EXIST,
                 Files.isRegularFile(store.artifactPath(runId, ModelDirectory.PIPELINE_ARTIFACT)),
                 "run %s has no artifact '%s' to register (runs log it when their fit finishes)",
                 runId,

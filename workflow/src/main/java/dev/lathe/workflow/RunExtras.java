@@ -9,8 +9,8 @@ import dev.lathe.evaluation.report.ReportBuilder;
  * before the run ends. Extras never redefine a convention key.
  */
 public interface RunExtras {
-    /** Adds sections to the run's report. */
-    default ReportBuilder report(ReportBuilder report) {
+    /** Adds sections to the run's report of {@code result}'s model. */
+    default ReportBuilder report(ReportBuilder report, TrainingResult result) {
         return report;
     }
 

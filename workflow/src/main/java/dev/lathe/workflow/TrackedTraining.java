@@ -62,7 +62,7 @@ public final class TrackedTraining {
                                 .listener(convention)
                                 .build());
                 TrainingResult result = convention.result();
-                RunReport.log(run, model, data, convention.history(), Optional.empty(), extras::report);
+                RunReport.log(run, model, data, convention.history(), Optional.empty(), r -> extras.report(r, result));
                 extras.log(run, result);
                 run.end(RunStatus.FINISHED);
                 return result;

@@ -1,43 +1,29 @@
 package dev.lathe.cli.demo;
 
 import dev.lathe.core.data.Dataset;
-import dev.lathe.core.model.Model;
 import dev.lathe.core.recipe.PreparedTable;
 import dev.lathe.evaluation.drift.DriftDetector;
 import dev.lathe.evaluation.drift.DriftSamples;
 import dev.lathe.evaluation.drift.DriftThresholds;
 import dev.lathe.evaluation.metrics.SegmentErrors;
 import dev.lathe.evaluation.metrics.SegmentOrder;
-import dev.lathe.evaluation.report.EvaluationReport;
 import dev.lathe.evaluation.report.ReportBuilder;
 import java.util.Map;
 
 /**
- * The evaluation report of a demo run: validation predictions against the actual target, errors by
- * pickup zone, drift between the training and validation months, and the model's provenance.
+ * The sections only the demo's report has, added to the run's report: errors by pickup zone and
+ * drift between the training and validation months, both computed from the prepared trips.
  */
 final class DemoReport {
-    private static final long SCATTER_SEED = 42L;
-
     private DemoReport() {}
 
-    static EvaluationReport build(
-            Model model,
-            Dataset train,
+    static ReportBuilder sections(
+            ReportBuilder report,
             Dataset valid,
             double[] validPredictions,
             PreparedTable trainTrips,
             PreparedTable validTrips,
             String target) {
-        ReportBuilder report = new ReportBuilder(
-                        target + ": " + model.provenance().trainer() + " on " + train.name() + " -> " + valid.name(),
-                        valid.target(),
-                        validPredictions)
-                .targetLabel(target)
-                .scatterSample(2000, SCATTER_SEED)
-                .provenance(model.provenance())
-                .dataset("train", train)
-                .dataset("valid", valid);
         String[] zones = pickupZones(validTrips);
         if (zones != null) {
             report.segments(
@@ -55,8 +41,7 @@ final class DemoReport {
                     e.getValue(),
                     validTrips.features().categorical().get(e.getKey()));
         }
-        report.drift(new DriftDetector(DriftThresholds.defaults()).compare(drift.build()));
-        return report.build();
+        return report.drift(new DriftDetector(DriftThresholds.defaults()).compare(drift.build()));
     }
 
     /** PULocationID when configured, else the pickup half of PU_DO, else none. */

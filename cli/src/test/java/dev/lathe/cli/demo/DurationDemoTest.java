@@ -26,6 +26,9 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.lathe.trainers.linear.OlsParams;
+import dev.lathe.trainers.linear.OlsTrainer;
+import dev.lathe.workflow.RunConvention;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The main job end to end on the real 2023 months, and its behaviour on bad input. */
@@ -76,10 +79,11 @@ class DurationDemoTest {
         try (SqliteTrackingStore store = SqliteTrackingStore.open(storeDir)) {
             Run run = store.getRun(result.runId());
             assertEquals("FINISHED", run.info().status().name());
-            assertEquals("ols", run.data().params().get("model"));
-            assertTrue(
-                    run.data().params().containsKey("fit.iterations"),
-                    run.data().params().toString());
+            // the run convention: the trainer's hyperparameters and its name, nothing else
+            assertEquals(
+                    RunConvention.params(new OlsTrainer(OlsParams.defaults())),
+                    new java.util.TreeMap<>(run.data().params()));
+            assertEquals("ols", run.data().params().get(RunConvention.TRAINER));
             assertEquals(
                     result.rmseValid(),
                     run.data().latestMetrics().get("validation_rmse").value());
