@@ -162,6 +162,8 @@ public final class TrackedSearch {
                 .logTrials(new TrialRunLogging() {
                     @Override
                     public TrainingListener listener(TrialRun run) {
+                        run.run().setTag(RunConvention.SOURCE_TAG, source);
+                        run.run().setTag(RunConvention.VERSION_TAG, LatheVersion.VERSION);
                         return new ConventionListener(run.run(), data, signature);
                     }
 

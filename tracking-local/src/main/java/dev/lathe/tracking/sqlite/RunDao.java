@@ -84,7 +84,7 @@ final class RunDao {
             run.runId(),
             run.runName(),
             "LOCAL",
-            sourceName,
+            run.tags().getOrDefault(MlflowTags.SOURCE_NAME, sourceName),
             "",
             run.user(),
             status.name(),
@@ -137,7 +137,7 @@ final class RunDao {
         Map<String, String> tags = new LinkedHashMap<>(spec.tags());
         tags.put(MlflowTags.RUN_NAME, runName);
         tags.put(MlflowTags.USER, user);
-        tags.put(MlflowTags.SOURCE_NAME, sourceName);
+        tags.putIfAbsent(MlflowTags.SOURCE_NAME, sourceName); // as MLflow: a source the caller names wins
         tags.put(MlflowTags.SOURCE_TYPE, "LOCAL");
         codeVersion.ifPresent(v -> tags.put(MlflowTags.GIT_COMMIT, v));
         spec.parentRunId().ifPresent(p -> tags.put(MlflowTags.PARENT_RUN_ID, p));
