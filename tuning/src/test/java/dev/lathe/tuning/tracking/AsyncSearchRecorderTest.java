@@ -151,6 +151,10 @@ class AsyncSearchRecorderTest {
             assertEquals(
                     9.0 - n / 10.0,
                     tracker.store.getMetricHistory(id, "score").get(0).value());
+            assertEquals(
+                    2L,
+                    tracker.store.getMetricHistory(id, "score").get(0).step(),
+                    "after the intermediate steps: the latest");
             assertEquals(Boolean.toString(n % 10 == 3), child.data().tags().get(TrialTags.PRUNED));
         }
     }
@@ -167,5 +171,40 @@ class AsyncSearchRecorderTest {
         tracker.release.countDown();
         LatheException e = assertThrows(LatheException.class, recorder::close);
         assertTrue(e.getMessage().contains("disk full") && e.getMessage().contains("gated"), e.getMessage());
+    }
+
+    @Test
+    void aTrialWhoseObjectiveLogsItsScoreGetsNoSecondOneAndTheParentLoggerSeesTheSearch() {
+        InMemoryTracker tracker = new InMemoryTracker();
+        ActiveRun parent = tracker.startRun(
+                RunSpec.builder(tracker.getOrCreateExperiment("e")).build());
+        List<String> seen = new java.util.ArrayList<>();
+        AsyncSearchRecorder recorder = new AsyncSearchRecorder(
+                tracker, parent, "validation_rmse", (run, trials, best, model) -> {
+                    seen.add(run.runId() + " " + trials.size() + " " + best.map(Trial::number).orElse(-1));
+                    run.logArtifact("model/pipeline.lathe", new byte[] {1});
+                });
+        ActiveRun own = recorder.startTrialRun(0, params(0), true).orElseThrow().run();
+        own.logMetric("validation_rmse", 9.0, 2);
+        recorder.trialFinished(trial(0));
+        recorder.trialStarted(1, params(1));
+        recorder.trialFinished(trial(1));
+        recorder.searchFinished(
+                List.of(trial(0), trial(1)), Optional.of(trial(1)), "validation_rmse", "csv", Optional.empty());
+        recorder.close();
+
+        assertEquals(List.of(parent.runId() + " 2 1"), seen, "the parent logger runs once, before the end");
+        Run first = tracker.childRuns(parent.runId()).get(0);
+        assertEquals(
+                1,
+                tracker.getMetricHistory(first.info().runId(), "validation_rmse").size(),
+                "the objective's score only");
+        Run second = tracker.childRuns(parent.runId()).get(1);
+        assertEquals(
+                1,
+                tracker.getMetricHistory(second.info().runId(), "validation_rmse").size(),
+                "the recorder's score");
+        assertEquals(RunStatus.FINISHED, tracker.getRun(parent.runId()).info().status());
+        assertEquals(1, tracker.artifacts(parent.runId()).get("model/pipeline.lathe").length);
     }
 }
