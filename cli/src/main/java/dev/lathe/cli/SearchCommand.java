@@ -146,7 +146,8 @@ public final class SearchCommand implements Callable<Integer> {
         SearchOutcome outcome;
         Optional<ModelVersion> version;
         try (SqliteTrackingStore tracker = store.open()) {
-            TrackedSearch search = TrackedSearch.of(tracker, experiment, "lathe search", space, p -> trainerFor(name, p))
+            TrackedSearch search = TrackedSearch.of(
+                            tracker, experiment, "lathe search", space, p -> trainerFor(name, p))
                     .sampler(chosen)
                     .trials(trials)
                     .seed(seed)

@@ -110,7 +110,12 @@ public final class TrainCommand implements Callable<Integer> {
                 out.println("pipeline saved to " + output);
             }
             version.ifPresent(v -> out.printf(
-                    Locale.ROOT, "registered %s version %d (models:/%s/%d)%n", v.name(), v.version(), v.name(), v.version()));
+                    Locale.ROOT,
+                    "registered %s version %d (models:/%s/%d)%n",
+                    v.name(),
+                    v.version(),
+                    v.name(),
+                    v.version()));
         }
         out.flush();
         return 0;

@@ -61,8 +61,20 @@ class RunConventionTest {
         train = json(cli("train", "--trainer", "ridge", "-P", "alpha=" + ALPHA, "--json"));
         // the ridge grid starts 0.001, 0.01, 0.1: its trial 1 has alpha 0.01
         search = json(cli(
-                "search", "--trainer", "ridge", "--sampler", "grid", "--trials", "3", "--seed", "7",
-                "--register", "taxi-ridge", "--alias", "champion", "--json"));
+                "search",
+                "--trainer",
+                "ridge",
+                "--sampler",
+                "grid",
+                "--trials",
+                "3",
+                "--seed",
+                "7",
+                "--register",
+                "taxi-ridge",
+                "--alias",
+                "champion",
+                "--json"));
         try (SqliteTrackingStore s = SqliteTrackingStore.open(store)) {
             demoRunId = DurationDemo.run(
                             new DemoOptions(
@@ -121,11 +133,7 @@ class RunConventionTest {
                 for (String prefix : List.of(RunConvention.TRAINING, RunConvention.VALIDATION)) {
                     for (String m : RunConvention.METRICS) {
                         String key = prefix + m;
-                        assertEquals(
-                                latest(reference).get(key),
-                                latest(run).get(key),
-                                SAME,
-                                e.getKey() + " " + key);
+                        assertEquals(latest(reference).get(key), latest(run).get(key), SAME, e.getKey() + " " + key);
                     }
                 }
                 assertEquals(
@@ -151,18 +159,20 @@ class RunConventionTest {
             for (String key : List.of("validation_rmse", "validation_mae", "validation_r2", "training_rmse")) {
                 assertEquals(latest(best).get(key), latest(parent).get(key), SAME, key);
             }
-            assertEquals(search.get("best_validation_rmse").asDouble(), latest(parent).get("validation_rmse"), SAME);
-            assertEquals(best.data().params().get("alpha"), parent.data().params().get("alpha"));
+            assertEquals(
+                    search.get("best_validation_rmse").asDouble(),
+                    latest(parent).get("validation_rmse"),
+                    SAME);
+            assertEquals(
+                    best.data().params().get("alpha"), parent.data().params().get("alpha"));
             assertEquals("ridge", parent.data().params().get(RunConvention.TRAINER));
             for (String report : List.of("report.html", "report.json", "report.md")) {
-                assertTrue(
-                        s.readArtifact(parentId, RunConvention.REPORT_DIR + "/" + report).length > 0, report);
+                assertTrue(s.readArtifact(parentId, RunConvention.REPORT_DIR + "/" + report).length > 0, report);
             }
             assertTrue(
                     s.readArtifact(train.get("run_id").asText(), "evaluation/report.html").length > 0,
                     "lathe train logs its report too");
-            assertEquals(
-                    "models:/taxi-ridge/1", search.get("registered").asText(), "search --register NAME --alias A");
+            assertEquals("models:/taxi-ridge/1", search.get("registered").asText(), "search --register NAME --alias A");
         }
         CliRun eval = CliRun.of(
                 "evaluate",
@@ -192,8 +202,7 @@ class RunConventionTest {
             for (String id : ids) {
                 FittedPipeline pipeline = PipelineSource.load("runs:/" + id + "/model", s);
                 assertEquals(expected, pipeline.predict(TRIP), SAME, id);
-                Map<String, Object> example =
-                        ModelDirectory.readInputExample(s.artifactPath(id, ModelDirectory.DIR));
+                Map<String, Object> example = ModelDirectory.readInputExample(s.artifactPath(id, ModelDirectory.DIR));
                 assertEquals(List.of("PULocationID", "DOLocationID", "trip_distance"), List.copyOf(example.keySet()));
                 assertTrue(Double.isFinite(pipeline.predict(example)), "the input example predicts");
                 String mlmodel = new String(s.readArtifact(id, "model/MLmodel"), StandardCharsets.UTF_8);
@@ -212,9 +221,24 @@ class RunConventionTest {
     void anEarlyStoppedTrialHoldsOneRmseThatTrainReproduces() throws IOException {
         Path xgbStore = tmp.resolve("xgb");
         CliRun searched = CliRun.of(
-                "search", "--trainer", "xgboost", "--sampler", "random", "--trials", "2", "--seed", "3",
-                "--rounds", "40", "--train", CliRun.data("2023-01").toString(), "--valid",
-                CliRun.data("2023-02").toString(), "--store", xgbStore.toString(), "--json");
+                "search",
+                "--trainer",
+                "xgboost",
+                "--sampler",
+                "random",
+                "--trials",
+                "2",
+                "--seed",
+                "3",
+                "--rounds",
+                "40",
+                "--train",
+                CliRun.data("2023-01").toString(),
+                "--valid",
+                CliRun.data("2023-02").toString(),
+                "--store",
+                xgbStore.toString(),
+                "--json");
         assertEquals(0, searched.code(), searched.toString());
         String parentId = json(searched).get("parent_run_id").asText();
         try (SqliteTrackingStore s = SqliteTrackingStore.open(xgbStore)) {
@@ -248,7 +272,10 @@ class RunConventionTest {
                 assertEquals(0, trained.code(), trained.toString());
                 assertEquals(
                         score,
-                        json(trained).get("metrics").get(RunConvention.VALIDATION_RMSE).asDouble(),
+                        json(trained)
+                                .get("metrics")
+                                .get(RunConvention.VALIDATION_RMSE)
+                                .asDouble(),
                         SAME,
                         "train --params-from trial " + child.info().runName());
             }

@@ -91,8 +91,10 @@ class ReadmeExampleTest {
                     .mapToDouble(t -> t.data().latestMetrics().get(RunConvention.VALIDATION_RMSE).value())
                     .min()
                     .orElseThrow();
-            double parentRmse =
-                    parent.data().latestMetrics().get(RunConvention.VALIDATION_RMSE).value();
+            double parentRmse = parent.data()
+                    .latestMetrics()
+                    .get(RunConvention.VALIDATION_RMSE)
+                    .value();
             assertEquals(bestTrial, parentRmse, 1e-12, "the parent holds the best trial's model");
             assertEquals(parentRmse, Double.parseDouble(printed.group(1)), 5e-5);
             String experimentId = parent.info().experimentId();
@@ -103,8 +105,8 @@ class ReadmeExampleTest {
                             .size(),
                     "ridge, xgboost, the search parent and its 20 trials");
 
-            FittedPipeline registered = FittedPipeline.load(
-                    store.artifactPath(parentId, ModelDirectory.PIPELINE_ARTIFACT));
+            FittedPipeline registered =
+                    FittedPipeline.load(store.artifactPath(parentId, ModelDirectory.PIPELINE_ARTIFACT));
             double minutes = registered.predict(new TripRecord("166", "143", 2.58));
             assertEquals(minutes, Double.parseDouble(printed.group(2)), 5e-3, "the snippet's printed prediction");
             assertTrue(minutes > 1 && minutes < 60, "a 2.6 mile trip takes minutes, got " + minutes);

@@ -67,9 +67,8 @@ final class RunReport {
             if (valid == null || !contiguous(train) || !contiguous(valid)) {
                 continue;
             }
-            LearningCurve.Builder curve = LearningCurve.builder(metric)
-                    .series("train", values(train))
-                    .series("valid", values(valid));
+            LearningCurve.Builder curve =
+                    LearningCurve.builder(metric).series("train", values(train)).series("valid", values(valid));
             String best = model.provenance().fitDetails().get("best_iteration");
             if (best != null) {
                 curve.bestRound(Integer.parseInt(best));

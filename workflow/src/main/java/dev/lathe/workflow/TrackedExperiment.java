@@ -69,7 +69,8 @@ public final class TrackedExperiment {
                 .tag("lathe.model_uri", model)
                 .build())) {
             try {
-                Map<String, String> params = new TreeMap<>(pipeline.model().provenance().hyperparameters());
+                Map<String, String> params =
+                        new TreeMap<>(pipeline.model().provenance().hyperparameters());
                 params.put(RunConvention.TRAINER, pipeline.model().provenance().trainer());
                 run.logParams(params);
                 run.logInput(RunConvention.input(eval, data.toString(), target, RunConvention.EVAL_CONTEXT));

@@ -154,7 +154,8 @@ public final class TrackedSearch {
         LatheException.check(seed != null, "a search needs an explicit seed: call seed(long) before run");
         Supplier<ModelSignature> signature = ConventionListener.signatureOf(data);
         ScoreMetric metric = ScoreMetric.of(score);
-        TrainerObjective objective = TrainerObjective.builder(trainers, data.data().train(), metric)
+        TrainerObjective objective = TrainerObjective.builder(
+                        trainers, data.data().train(), metric)
                 .validation(data.data().valid())
                 .intermediateKey(RunConvention.VALIDATION_RMSE)
                 .keepBestModel()
@@ -209,7 +210,8 @@ public final class TrackedSearch {
         run.setTag(RunConvention.VERSION_TAG, LatheVersion.VERSION);
         run.logParams(RunConvention.params(trainer));
         ConventionListener.logInputs(run, data);
-        Map<String, Double> metrics = RunConvention.metrics(model, data.data().train(), data.data().valid());
+        Map<String, Double> metrics =
+                RunConvention.metrics(model, data.data().train(), data.data().valid());
         run.logMetrics(metrics, 0);
         var pipeline = data.pipeline(model);
         ModelDirectory.log(run, pipeline, trainer.name(), trainer.hyperparameters(), signature.get());

@@ -52,8 +52,7 @@ public final class TrackedTraining {
         try (ActiveRun run = tracker.startRun(
                 RunConvention.spec(experimentId, runName, source).build())) {
             try {
-                ConventionListener convention =
-                        new ConventionListener(run, data, ConventionListener.signatureOf(data));
+                ConventionListener convention = new ConventionListener(run, data, ConventionListener.signatureOf(data));
                 Model model = trainer.fit(
                         data.data().train(),
                         FitContext.builder()

@@ -61,7 +61,9 @@ class LatheTest {
             TrainingResult ridge = lathe.experiment("taxi").train(new RidgeTrainer(RidgeParams.of(1.0)), data);
             ModelVersion v = lathe.register(ridge.runId(), "taxi-duration", "champion", "latest-ridge");
             assertEquals(1, v.version());
-            assertEquals(List.of("champion", "latest-ridge"), v.aliases().stream().sorted().toList());
+            assertEquals(
+                    List.of("champion", "latest-ridge"),
+                    v.aliases().stream().sorted().toList());
             assertEquals("runs:/" + ridge.runId() + "/model", v.source());
             double direct = ridge.pipeline().predict(TRIP);
             assertEquals(direct, lathe.load("models:/taxi-duration@champion").predict(TRIP), 0.0);
@@ -122,12 +124,14 @@ class LatheTest {
             TrainingResult ridge = lathe.experiment("taxi").train(new RidgeTrainer(RidgeParams.of(1.0)), data);
             Path dir = lathe.store().artifactPath(ridge.runId(), ModelDirectory.DIR);
             Map<String, Object> example = ModelDirectory.readInputExample(dir);
-            assertEquals(ridge.pipeline().predict(signature.example()), ridge.pipeline().predict(example), 0.0);
+            assertEquals(
+                    ridge.pipeline().predict(signature.example()),
+                    ridge.pipeline().predict(example),
+                    0.0);
             String mlmodel = Files.readString(dir.resolve(ModelDirectory.MLMODEL), StandardCharsets.UTF_8);
             assertTrue(mlmodel.contains("run_id: '" + ridge.runId() + "'"), mlmodel);
             assertTrue(mlmodel.contains("model_kind: 'linear'"), mlmodel);
-            assertTrue(
-                    mlmodel.contains("{\"type\":\"long\",\"name\":\"PULocationID\",\"required\":true}"), mlmodel);
+            assertTrue(mlmodel.contains("{\"type\":\"long\",\"name\":\"PULocationID\",\"required\":true}"), mlmodel);
             assertTrue(mlmodel.contains("outputs: '[{\"type\":\"double\",\"name\":\"duration\""), mlmodel);
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
@@ -176,13 +180,18 @@ class LatheTest {
         try (Lathe lathe = Lathe.open(tmp.resolve("store"))) {
             String runId;
             try (var run = lathe.store()
-                    .startRun(dev.lathe.core.tracking.RunSpec.builder(lathe.experiment("taxi").id())
+                    .startRun(dev.lathe.core.tracking.RunSpec.builder(
+                                    lathe.experiment("taxi").id())
                             .build())) {
                 runId = run.runId();
             }
             LatheException e = assertThrows(LatheException.class, () -> lathe.register(runId, "taxi-duration"));
-            assertTrue(e.getMessage().contains(runId) && e.getMessage().contains("model/pipeline.lathe"), e.getMessage());
-            assertTrue(lathe.store().registry().findRegisteredModel("taxi-duration").isEmpty());
+            assertTrue(
+                    e.getMessage().contains(runId) && e.getMessage().contains("model/pipeline.lathe"), e.getMessage());
+            assertTrue(lathe.store()
+                    .registry()
+                    .findRegisteredModel("taxi-duration")
+                    .isEmpty());
         }
     }
 
@@ -190,8 +199,9 @@ class LatheTest {
     void aSearchNeedsAnExplicitSeedAndAConventionScore() {
         try (Lathe lathe = Lathe.open(tmp.resolve("store"))) {
             TrackedSearch search = lathe.experiment("taxi")
-                    .tune(SearchSpace.builder().logUniform("alpha", 0.01, 10).build(), p -> new RidgeTrainer(
-                            RidgeParams.of(p.getDouble("alpha"))))
+                    .tune(
+                            SearchSpace.builder().logUniform("alpha", 0.01, 10).build(),
+                            p -> new RidgeTrainer(RidgeParams.of(p.getDouble("alpha"))))
                     .trials(2);
             LatheException noSeed = assertThrows(LatheException.class, () -> search.run(data));
             assertTrue(noSeed.getMessage().contains("seed"), noSeed.getMessage());

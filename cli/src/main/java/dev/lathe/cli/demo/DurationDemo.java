@@ -62,10 +62,7 @@ public final class DurationDemo {
                 new TrackedTraining(tracker, options.experiment(), "lathe demo", TrainingListener.none());
         Trainer<? extends Model> trainer = trainer(options);
         TrainingResult result = training.fit(
-                options.model() + "-" + TrainValid.datasetName(options.trainFile()),
-                trainer,
-                data,
-                new RunExtras() {
+                options.model() + "-" + TrainValid.datasetName(options.trainFile()), trainer, data, new RunExtras() {
                     @Override
                     public ReportBuilder report(ReportBuilder report, TrainingResult fitted) {
                         double[] predictions = fitted.pipeline().model().predict(validSet.features());

@@ -15,6 +15,9 @@ import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.ViewType;
 import dev.lathe.tlc.TripRecord;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.trainers.linear.OlsParams;
+import dev.lathe.trainers.linear.OlsTrainer;
+import dev.lathe.workflow.RunConvention;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,9 +29,6 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import dev.lathe.trainers.linear.OlsParams;
-import dev.lathe.trainers.linear.OlsTrainer;
-import dev.lathe.workflow.RunConvention;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The main job end to end on the real 2023 months, and its behaviour on bad input. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lathe.core.Direction;
 import dev.lathe.core.LatheVersion;
 import dev.lathe.core.LatheException;
+import dev.lathe.core.LatheVersion;
 import dev.lathe.core.model.ModelProvenance;
 import dev.lathe.evaluation.drift.FeatureDrift;
 import dev.lathe.evaluation.metrics.SegmentError;

@@ -11,12 +11,12 @@ import dev.lathe.trainers.linear.OlsParams;
 import dev.lathe.trainers.linear.OlsTrainer;
 import dev.lathe.trainers.linear.RidgeParams;
 import dev.lathe.trainers.linear.RidgeTrainer;
+import dev.lathe.workflow.ModelRegistration;
 import dev.lathe.workflow.TrackedTraining;
 import dev.lathe.workflow.TrainingData;
 import dev.lathe.workflow.TrainingResult;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The course's registry notebook: train candidate models, find the best run by validation RMSE with a
@@ -52,18 +52,8 @@ public final class RegistryWorkflowExample {
                 .items();
         LatheException.check(!best.isEmpty(), "no finished run in experiment %s to register", EXPERIMENT);
         String runId = best.get(0).info().runId();
-        if (store.registry().findRegisteredModel(modelName).isEmpty()) {
-            store.registry().createRegisteredModel(modelName, "Green taxi trip duration (minutes)", Map.of());
-        }
-        int version = store.registry()
-                .createModelVersion(
-                        modelName,
-                        "runs:/" + runId + "/" + TrackedTraining.PIPELINE_ARTIFACT,
-                        runId,
-                        "best validation RMSE in " + EXPERIMENT,
-                        Map.of())
+        int version = ModelRegistration.register(store, runId, modelName, List.of(ALIAS))
                 .version();
-        store.registry().setAlias(modelName, ALIAS, version);
         return new Outcome(candidates, runId, version, "models:/" + modelName + "@" + ALIAS);
     }
 

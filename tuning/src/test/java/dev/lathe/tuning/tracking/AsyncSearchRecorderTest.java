@@ -120,7 +120,8 @@ class AsyncSearchRecorderTest {
         GatedTracker tracker = new GatedTracker();
         ActiveRun parent = tracker.startRun(
                 RunSpec.builder(tracker.getOrCreateExperiment("e")).build());
-        AsyncSearchRecorder recorder = new AsyncSearchRecorder(tracker, parent, "score", ParentRunLogger.bestModelFile());
+        AsyncSearchRecorder recorder =
+                new AsyncSearchRecorder(tracker, parent, "score", ParentRunLogger.bestModelFile());
         recorder.trialStarted(0, params(0));
         assertTrue(tracker.entered.await(10, TimeUnit.SECONDS), "first batch reached the store");
         recorder.intermediate(0, "rmse", 0, 10.0);
@@ -165,7 +166,8 @@ class AsyncSearchRecorderTest {
         tracker.failWith = new LatheException("disk full");
         ActiveRun parent = tracker.startRun(
                 RunSpec.builder(tracker.getOrCreateExperiment("e")).build());
-        AsyncSearchRecorder recorder = new AsyncSearchRecorder(tracker, parent, "rmse", ParentRunLogger.bestModelFile());
+        AsyncSearchRecorder recorder =
+                new AsyncSearchRecorder(tracker, parent, "rmse", ParentRunLogger.bestModelFile());
         recorder.trialStarted(0, params(0));
         recorder.trialFinished(trial(0));
         tracker.release.countDown();
@@ -179,9 +181,10 @@ class AsyncSearchRecorderTest {
         ActiveRun parent = tracker.startRun(
                 RunSpec.builder(tracker.getOrCreateExperiment("e")).build());
         List<String> seen = new java.util.ArrayList<>();
-        AsyncSearchRecorder recorder = new AsyncSearchRecorder(
-                tracker, parent, "validation_rmse", (run, trials, best, model) -> {
-                    seen.add(run.runId() + " " + trials.size() + " " + best.map(Trial::number).orElse(-1));
+        AsyncSearchRecorder recorder =
+                new AsyncSearchRecorder(tracker, parent, "validation_rmse", (run, trials, best, model) -> {
+                    seen.add(run.runId() + " " + trials.size() + " "
+                            + best.map(Trial::number).orElse(-1));
                     run.logArtifact("model/pipeline.lathe", new byte[] {1});
                 });
         ActiveRun own = recorder.startTrialRun(0, params(0), true).orElseThrow().run();

@@ -110,9 +110,15 @@ public final class ModelDirectory {
         y.append("    model_kind: ").append(quote(pipeline.model().kind())).append('\n');
         y.append("    trainer: ").append(quote(trainer)).append('\n');
         y.append("    params:").append(params.isEmpty() ? " {}\n" : "\n");
-        params.forEach((k, v) -> y.append("      ").append(quote(k)).append(": ").append(quote(v)).append('\n'));
+        params.forEach((k, v) -> y.append("      ")
+                .append(quote(k))
+                .append(": ")
+                .append(quote(v))
+                .append('\n'));
         y.append("    lathe_version: ").append(quote(LatheVersion.VERSION)).append('\n');
-        y.append("    java_version: ").append(quote(System.getProperty("java.version"))).append('\n');
+        y.append("    java_version: ")
+                .append(quote(System.getProperty("java.version")))
+                .append('\n');
         y.append("model_size_bytes: ").append(size).append('\n');
         y.append("run_id: ").append(quote(runId)).append('\n');
         y.append("saved_input_example_info:\n");
