@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lathe.cli.demo.DemoOptions;
 import dev.lathe.cli.demo.DurationDemo;
 import dev.lathe.core.pipeline.FittedPipeline;
-import dev.lathe.tlc.TripRecord;
-import dev.lathe.tlc.TlcRecipes;
 import dev.lathe.core.tracking.Metric;
 import dev.lathe.core.tracking.Run;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
@@ -88,8 +86,7 @@ class RunConventionTest {
                     .runId();
         }
         try (Lathe lathe = Lathe.open(store)) {
-            TrainingData data =
-                    TrainingData.load(CliRun.data("2023-01"), CliRun.data("2023-02"), TlcRecipes.course());
+            TrainingData data = TrainingData.load(CliRun.data("2023-01"), CliRun.data("2023-02"), TlcRecipes.course());
             facadeRunId = lathe.experiment("facade")
                     .train(new RidgeTrainer(RidgeParams.of(ALPHA)), data)
                     .runId();

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.pipeline.FittedPipeline;
-import dev.lathe.tlc.TripRecord;
 import dev.lathe.core.tracking.ModelVersion;
 import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.ViewType;
+import dev.lathe.tlc.TripRecord;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.workflow.RunConvention;
 import dev.lathe.workflow.model.ModelDirectory;

@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.LatheException;
 import dev.lathe.core.data.Dataset;
-import dev.lathe.core.io.TripFileReader;
+import dev.lathe.core.io.TableReader;
 import dev.lathe.core.model.FitContext;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.Trainer;
-import dev.lathe.core.pipeline.TripRecord;
-import dev.lathe.core.prep.PrepConfig;
 import dev.lathe.core.tracking.ModelVersion;
 import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunStatus;
+import dev.lathe.tlc.TlcRecipes;
+import dev.lathe.tlc.TripRecord;
 import dev.lathe.trainers.linear.RidgeParams;
 import dev.lathe.trainers.linear.RidgeTrainer;
 import dev.lathe.tuning.space.SearchSpace;
@@ -44,7 +44,7 @@ class LatheTest {
 
     @BeforeAll
     static void load() {
-        data = TrainingData.load(month("2023-01"), month("2023-02"), PrepConfig.course());
+        data = TrainingData.load(month("2023-01"), month("2023-02"), TlcRecipes.course());
     }
 
     static Path month(String month) {
@@ -69,7 +69,7 @@ class LatheTest {
             assertEquals(direct, lathe.load("models:/taxi-duration@champion").predict(TRIP), 0.0);
             assertEquals(direct, lathe.load("models:/taxi-duration/1").predict(TRIP), 0.0);
             assertEquals(direct, lathe.load("runs:/" + ridge.runId() + "/model").predict(TRIP), 0.0);
-            Table feb = TripFileReader.read(month("2023-02"));
+            Table feb = TableReader.read(month("2023-02"));
             double[] batch = lathe.load("models:/taxi-duration@champion").predict(feb);
             assertEquals(feb.rowCount(), batch.length, "a table predicts row by row");
 
@@ -112,7 +112,7 @@ class LatheTest {
                         new ModelSignature.InputColumn("DOLocationID", "long"),
                         new ModelSignature.InputColumn("trip_distance", "double")),
                 signature.inputs());
-        Table raw = TripFileReader.read(month("2023-01"), Set.of("PULocationID", "DOLocationID", "trip_distance"));
+        Table raw = TableReader.read(month("2023-01"), Set.of("PULocationID", "DOLocationID", "trip_distance"));
         int first = 0;
         while (raw.column("trip_distance").isMissing(first)) {
             first++;
