@@ -110,7 +110,7 @@ class RecipeOptionsTest {
 
         try (SqliteTrackingStore s = SqliteTrackingStore.open(store)) {
             var run = s.getRun(JSON.readTree(train.out()).get("run_id").asText());
-            assertEquals("fare_amount", run.data().params().get("target"));
+            assertEquals("fare_amount", run.data().tags().get("lathe.target"));
         }
     }
 

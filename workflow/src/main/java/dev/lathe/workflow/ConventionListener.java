@@ -64,9 +64,11 @@ public final class ConventionListener implements TrainingListener {
         logInputs(run, data);
     }
 
-    /** Logs the training and validation datasets of {@code data} as inputs of {@code run}. */
+    /** Logs the training and validation datasets of {@code data} as inputs of {@code run}, and its recipe. */
     static void logInputs(ActiveRun run, TrainingData data) {
         String target = data.targetName();
+        run.setTag(RunConvention.RECIPE_TAG, data.recipe().name());
+        run.setTag(RunConvention.TARGET_TAG, target);
         run.logInput(RunConvention.input(
                 data.data().train(), data.trainFile().toString(), target, RunConvention.TRAIN_CONTEXT));
         run.logInput(RunConvention.input(

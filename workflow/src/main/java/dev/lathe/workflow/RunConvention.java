@@ -45,6 +45,10 @@ public final class RunConvention {
     public static final String VERSION_TAG = "lathe.version";
     /** Tag: the entry point that started the run (MLflow's source name), e.g. "lathe train". */
     public static final String SOURCE_TAG = "mlflow.source.name";
+    /** Tag: the name of the recipe that prepared the run's data. */
+    public static final String RECIPE_TAG = "lathe.recipe";
+    /** Tag: the column the run's model predicts. */
+    public static final String TARGET_TAG = "lathe.target";
     /** Tag: the message of the error a failed run ended with. */
     public static final String ERROR_TAG = "lathe.error";
     /** Artifact: the stack trace of the error a failed run ended with. */

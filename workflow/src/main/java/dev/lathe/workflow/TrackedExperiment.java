@@ -67,6 +67,8 @@ public final class TrackedExperiment {
         Map<String, Double> metrics = RunConvention.metrics(RunConvention.VALIDATION, eval.target(), predicted);
         try (ActiveRun run = store.startRun(RunConvention.spec(id(), "evaluate-" + eval.name(), SOURCE)
                 .tag("lathe.model_uri", model)
+                .tag(RunConvention.RECIPE_TAG, pipeline.recipe().name())
+                .tag(RunConvention.TARGET_TAG, target)
                 .build())) {
             try {
                 Map<String, String> params =
