@@ -31,7 +31,6 @@ public record ModelSignature(List<InputColumn> inputs, String target, Map<String
     /** The signature of a pipeline reading {@code names}, with types and the example read from its training file. */
     public static ModelSignature of(List<String> names, String target, Path trainFile) {
         Table raw = TableReader.read(trainFile, new LinkedHashSet<>(names));
-        List<InputColumn> inputs = new ArrayList<>();
         for (String name : names) {
             LatheException.check(
                     raw.containsColumn(name),
@@ -39,9 +38,15 @@ public record ModelSignature(List<InputColumn> inputs, String target, Map<String
                     trainFile,
                     name,
                     raw.columnNames());
+        }
+        // in the file's column order, so the signature reads like the data
+        List<String> ordered =
+                raw.columnNames().stream().filter(names::contains).toList();
+        List<InputColumn> inputs = new ArrayList<>();
+        for (String name : ordered) {
             inputs.add(new InputColumn(name, mlflowType(raw.column(name).type())));
         }
-        return new ModelSignature(inputs, target, firstCompleteRow(raw, names, trainFile));
+        return new ModelSignature(inputs, target, firstCompleteRow(raw, ordered, trainFile));
     }
 
     private static Map<String, Object> firstCompleteRow(Table raw, List<String> names, Path source) {
