@@ -1,7 +1,6 @@
 package dev.lathe.cli;
 
 import dev.lathe.core.InvalidParameterException;
-import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.model.Trainer;
 import dev.lathe.core.model.TrainerSpec;

@@ -10,6 +10,8 @@ import dev.lathe.cli.demo.DurationDemo;
 import dev.lathe.core.pipeline.FittedPipeline;
 import dev.lathe.core.tracking.Metric;
 import dev.lathe.core.tracking.Run;
+import dev.lathe.tlc.TlcRecipes;
+import dev.lathe.tlc.TripRecord;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.trainers.linear.RidgeParams;
 import dev.lathe.trainers.linear.RidgeTrainer;
@@ -114,7 +116,8 @@ class RunConventionTest {
     @Test
     void theSameKeyMeansTheSameNumberInEveryEntryPoint() {
         try (SqliteTrackingStore s = SqliteTrackingStore.open(store)) {
-            String trialRunId = trial(s, search.get("parent_run_id").asText(), 1).info().runId();
+            String trialRunId =
+                    trial(s, search.get("parent_run_id").asText(), 1).info().runId();
             Map<String, String> runs = new LinkedHashMap<>();
             runs.put("lathe train", train.get("run_id").asText());
             runs.put("search trial", trialRunId);
@@ -194,7 +197,8 @@ class RunConventionTest {
             String parentId = search.get("parent_run_id").asText();
             List<String> ids = List.of(
                     train.get("run_id").asText(), trial(s, parentId, 1).info().runId(), demoRunId, facadeRunId);
-            double expected = PipelineSource.load("runs:/" + ids.get(0) + "/model", s).predict(TRIP);
+            double expected =
+                    PipelineSource.load("runs:/" + ids.get(0) + "/model", s).predict(TRIP);
             assertTrue(expected > 1 && expected < 60, "minutes: " + expected);
             for (String id : ids) {
                 FittedPipeline pipeline = PipelineSource.load("runs:/" + id + "/model", s);

@@ -88,7 +88,10 @@ class ReadmeExampleTest {
             List<Run> trials = store.childRuns(parentId);
             assertEquals(20, trials.size(), "a 20-trial search");
             double bestTrial = trials.stream()
-                    .mapToDouble(t -> t.data().latestMetrics().get(RunConvention.VALIDATION_RMSE).value())
+                    .mapToDouble(t -> t.data()
+                            .latestMetrics()
+                            .get(RunConvention.VALIDATION_RMSE)
+                            .value())
                     .min()
                     .orElseThrow();
             double parentRmse = parent.data()

@@ -219,8 +219,7 @@ public final class TrackedSearch {
                 .filter(t -> t.state() == TrialState.COMPLETE)
                 .mapToDouble(Trial::value)
                 .toArray();
-        SearchHistory history = new SearchHistory(
-                RunConvention.VALIDATION + score, metric.direction(), scores);
+        SearchHistory history = new SearchHistory(RunConvention.VALIDATION + score, metric.direction(), scores);
         RunReport.log(run, model, data, new TreeMap<>(), Optional.of(history), r -> r);
         return new TrainingResult(run.runId(), trainer.name(), pipeline, metrics);
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lathe.core.Direction;
-import dev.lathe.core.LatheVersion;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.LatheVersion;
 import dev.lathe.core.model.ModelProvenance;

@@ -200,12 +200,14 @@ class AsyncSearchRecorderTest {
         Run first = tracker.childRuns(parent.runId()).get(0);
         assertEquals(
                 1,
-                tracker.getMetricHistory(first.info().runId(), "validation_rmse").size(),
+                tracker.getMetricHistory(first.info().runId(), "validation_rmse")
+                        .size(),
                 "the objective's score only");
         Run second = tracker.childRuns(parent.runId()).get(1);
         assertEquals(
                 1,
-                tracker.getMetricHistory(second.info().runId(), "validation_rmse").size(),
+                tracker.getMetricHistory(second.info().runId(), "validation_rmse")
+                        .size(),
                 "the recorder's score");
         assertEquals(RunStatus.FINISHED, tracker.getRun(parent.runId()).info().status());
         assertEquals(1, tracker.artifacts(parent.runId()).get("model/pipeline.lathe").length);
