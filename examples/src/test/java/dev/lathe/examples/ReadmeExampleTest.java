@@ -75,8 +75,16 @@ class ReadmeExampleTest {
                 .directory(userDir.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
-        String stdout = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(child.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS), "the snippet finished");
+        String stdout;
+        boolean finished;
+        try {
+            stdout = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            finished = child.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } finally {
+            child.destroy();
+            Files.delete(userDir.resolve("data")); // the link, not the bundled data
+        }
+        assertTrue(finished, "the snippet finished");
         assertEquals(0, child.exitValue(), stdout);
         Matcher printed = PRINTED.matcher(stdout);
         assertTrue(printed.find(), stdout);
