@@ -14,13 +14,15 @@ public final class RegisterOptions {
     @Option(
             names = "--register",
             paramLabel = "NAME",
-            description = "Register the run's model/ as a new version of this model (created when new).")
+            description = "Register the run's model/ as a new version of this model, created when new"
+                    + " (default: not registered).")
     String name;
 
     @Option(
             names = "--alias",
             paramLabel = "ALIAS",
-            description = "With --register: point this alias (e.g. champion) at the new version (repeatable).")
+            description = "With --register: point this alias (e.g. champion) at the new version; repeatable"
+                    + " (default: none).")
     List<String> aliases = new ArrayList<>();
 
     /** Checks the options before any work is done: an alias needs --register. */
