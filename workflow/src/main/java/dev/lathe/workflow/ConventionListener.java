@@ -43,7 +43,7 @@ public final class ConventionListener implements TrainingListener {
         this.signature = signature;
     }
 
-    /** The signature of pipelines fitted on {@code data}, read from its training file on first use only. */
+    /** The signature of pipelines fitted on {@code data}, from the training file's first rows as read. */
     public static Supplier<ModelSignature> signatureOf(TrainingData data) {
         return new Supplier<>() {
             private ModelSignature value;
@@ -51,7 +51,8 @@ public final class ConventionListener implements TrainingListener {
             @Override
             public synchronized ModelSignature get() {
                 if (value == null) {
-                    value = ModelSignature.of(data.inputColumns(), data.targetName(), data.trainFile());
+                    value = ModelSignature.of(
+                            data.inputColumns(), data.targetName(), data.data().trainSample(), data.trainFile());
                 }
                 return value;
             }

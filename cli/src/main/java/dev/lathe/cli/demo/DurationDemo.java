@@ -55,7 +55,7 @@ public final class DurationDemo {
                 options.trainFile(),
                 options.validFile(),
                 recipe,
-                new TrainValid(trainSet, validSet, encoder, train.report(), valid.report()));
+                new TrainValid(trainSet, validSet, encoder, train.report(), valid.report(), train.inputSample()));
         long t3 = System.nanoTime();
 
         TrackedTraining training =

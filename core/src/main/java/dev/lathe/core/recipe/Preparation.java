@@ -15,9 +15,11 @@ import tech.tablesaw.api.Table;
 final class Preparation {
     private final Recipe recipe;
     private final TableView view;
+    private final Table raw;
 
     Preparation(Recipe recipe, Table raw, String source) {
         this.recipe = recipe;
+        this.raw = raw;
         this.view = new TableView(recipe.derived(), raw, source);
     }
 
@@ -52,7 +54,11 @@ final class Preparation {
         }
         int[] rows = Arrays.copyOf(keep, kept);
         double[] y = finiteNumbers(target, rows, "target column");
-        return new PreparedTable(features(rows), y, new PrepReport(view.source(), n, removed, kept));
+        return new PreparedTable(
+                features(rows),
+                y,
+                new PrepReport(view.source(), n, removed, kept),
+                raw.first(Math.min(raw.rowCount(), PreparedTable.SAMPLE_ROWS)));
     }
 
     FeatureFrame features() {

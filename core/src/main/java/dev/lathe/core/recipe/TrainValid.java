@@ -4,13 +4,20 @@ import dev.lathe.core.data.Dataset;
 import dev.lathe.core.features.DictVectorizer;
 import dev.lathe.core.io.TableReader;
 import java.nio.file.Path;
+import tech.tablesaw.api.Table;
 
 /**
  * An experiment's data in one call: read a training file and a validation file, apply the recipe to
- * both, fit the encoder on the training file only and encode both with it.
+ * both, fit the encoder on the training file only and encode both with it. {@code trainSample} holds the
+ * first rows of the training file as read (see {@link PreparedTable#inputSample()}).
  */
 public record TrainValid(
-        Dataset train, Dataset valid, DictVectorizer encoder, PrepReport trainReport, PrepReport validReport) {
+        Dataset train,
+        Dataset valid,
+        DictVectorizer encoder,
+        PrepReport trainReport,
+        PrepReport validReport,
+        Table trainSample) {
 
     public static TrainValid load(Path trainFile, Path validFile, Recipe recipe) {
         PreparedTable train = prepare(recipe, trainFile);
@@ -21,7 +28,8 @@ public record TrainValid(
                 toDataset(validFile, valid, encoder),
                 encoder,
                 train.report(),
-                valid.report());
+                valid.report(),
+                train.inputSample());
     }
 
     /** Reads {@code file} (only the columns the recipe needs) and prepares it. */

@@ -1,11 +1,9 @@
 package dev.lathe.workflow.model;
 
 import dev.lathe.core.LatheException;
-import dev.lathe.core.io.TableReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,9 +26,11 @@ public record ModelSignature(List<InputColumn> inputs, String target, Map<String
         LatheException.check(!inputs.isEmpty(), "a model signature needs at least one input column");
     }
 
-    /** The signature of a pipeline reading {@code names}, with types and the example read from its training file. */
-    public static ModelSignature of(List<String> names, String target, Path trainFile) {
-        Table raw = TableReader.read(trainFile, new LinkedHashSet<>(names));
+    /**
+     * The signature of a pipeline reading {@code names}: their types and an input example, taken from
+     * {@code raw}, the first rows of {@code trainFile} as read.
+     */
+    public static ModelSignature of(List<String> names, String target, Table raw, Path trainFile) {
         for (String name : names) {
             LatheException.check(
                     raw.containsColumn(name),
