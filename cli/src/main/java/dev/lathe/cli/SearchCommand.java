@@ -43,9 +43,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         modelTransformer = TrainerHelp.Search.class,
         description = {
-            "Search a trainer's hyperparameters, scoring validation RMSE; logs a parent run with one child run",
-            "per trial. Every run holds its params, metrics and model/ (docs/tracking-conventions.md); the parent",
-            "holds the best trial's, so it registers like any run. Progress goes to stderr, one line per trial.",
+            "Search a trainer's hyperparameters, scoring validation RMSE.",
+            "Logs a parent run with one child run per trial. Every run holds its params, metrics and",
+            "model/ (docs/tracking-conventions.md); the parent holds the best trial's, so it registers like",
+            "any run. Progress goes to stderr, one line per trial.",
             "With --threads N, N trials run side by side; the results do not depend on N.",
             "A killed search continues where it stopped with --resume PARENT_RUN_ID.",
             "Example: lathe search --trainer xgboost --sampler tpe --trials 20 --seed 42 --threads 2"

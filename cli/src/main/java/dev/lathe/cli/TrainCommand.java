@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         modelTransformer = TrainerHelp.Train.class,
         description = {
-            "Fit a trainer on a training month, evaluate it on a validation month, log the run (params,",
-            "metrics, datasets, model/, report: docs/tracking-conventions.md), optionally save or register it.",
+            "Fit a trainer on a training month, evaluate it on the next month and log the run.",
+            "The run holds params, metrics, datasets, model/ and a report (docs/tracking-conventions.md);",
+            "the model can also be saved to a file or registered.",
             "Example: lathe train --trainer ridge -P alpha=1 --train jan.parquet --valid feb.parquet"
         })
 public final class TrainCommand implements Callable<Integer> {
