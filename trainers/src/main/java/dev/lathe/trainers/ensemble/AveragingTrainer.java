@@ -5,6 +5,8 @@ import dev.lathe.core.data.Dataset;
 import dev.lathe.core.model.FitContext;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.Trainer;
+import dev.lathe.core.params.Hyperparameter;
+import dev.lathe.core.params.Interval;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,10 @@ import java.util.TreeMap;
  * blending ensemble, e.g. a forest and a ridge whose errors are partly independent).
  */
 public final class AveragingTrainer implements Trainer<WeightedAverageModel> {
+    /** Each member's weight, logged as {@code member<i>.weight}. */
+    public static final Hyperparameter<Double> WEIGHT = Hyperparameter.real(
+            "weight", 1.0, Interval.atLeast(0), "member's weight in the average (weights need a positive sum)");
+
     private final List<Trainer<? extends Model>> members;
     private final double[] weights;
 
@@ -26,6 +32,9 @@ public final class AveragingTrainer implements Trainer<WeightedAverageModel> {
                 "averaging: weight count (%d) must equal member count (%d)",
                 weights.length,
                 members.size());
+        for (double w : weights) {
+            WEIGHT.check(w);
+        }
         this.members = List.copyOf(members);
         this.weights = weights.clone();
     }
@@ -40,9 +49,8 @@ public final class AveragingTrainer implements Trainer<WeightedAverageModel> {
         SortedMap<String, String> h = new TreeMap<>();
         for (int i = 0; i < members.size(); i++) {
             String prefix = "member" + i + ".";
-            h.put(prefix + "trainer", members.get(i).name());
-            h.put(prefix + "weight", Double.toString(weights[i]));
-            members.get(i).hyperparameters().forEach((k, v) -> h.put(prefix + k, v));
+            MemberParams.put(h, prefix, members.get(i));
+            h.put(prefix + WEIGHT.name(), WEIGHT.format(weights[i]));
         }
         return h;
     }

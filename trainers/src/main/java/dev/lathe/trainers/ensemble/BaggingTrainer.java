@@ -49,12 +49,8 @@ public final class BaggingTrainer implements Trainer<WeightedAverageModel> {
     @Override
     public SortedMap<String, String> hyperparameters() {
         SortedMap<String, String> h = new TreeMap<>();
-        base.hyperparameters().forEach((k, v) -> h.put("base." + k, v));
-        h.put("base_trainer", base.name());
-        h.put("members", Integer.toString(params.members()));
-        h.put("sample_fraction", Double.toString(params.sampleFraction()));
-        h.put("seed", Long.toString(params.seed()));
-        h.put("threads", Integer.toString(params.threads()));
+        MemberParams.put(h, "base.", base);
+        h.putAll(params.values().asStrings());
         return h;
     }
 

@@ -10,6 +10,9 @@ import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelProvenance;
 import dev.lathe.core.model.Trainer;
 import dev.lathe.core.model.TrainingListener;
+import dev.lathe.core.params.Hyperparameter;
+import dev.lathe.core.params.HyperparameterSpace;
+import dev.lathe.core.params.Interval;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +26,13 @@ import java.util.TreeMap;
  * linear model such as OLS), and the base trainers are refitted on all rows for prediction.
  */
 public final class StackingTrainer implements Trainer<StackedModel> {
+    public static final Hyperparameter<Integer> FOLDS = Hyperparameter.integer(
+            "folds", 5, Interval.atLeast(2), "folds of the out-of-fold predictions that train the meta trainer");
+    public static final Hyperparameter<Long> SEED = Hyperparameter.seed("seed", 0, "seed of the fold assignment");
+
+    /** Stacking's own hyperparameters (each member's are logged beside them under its prefix). */
+    public static final HyperparameterSpace SPACE = HyperparameterSpace.of(FOLDS, SEED);
+
     private final List<Trainer<?>> bases;
     private final Trainer<?> meta;
     private final int folds;
@@ -32,7 +42,7 @@ public final class StackingTrainer implements Trainer<StackedModel> {
     public StackingTrainer(List<? extends Trainer<?>> bases, Trainer<?> meta, int folds, long seed) {
         LatheException.check(!bases.isEmpty(), "stacking needs at least one base trainer");
         LatheException.check(meta != null, "stacking meta trainer must not be null");
-        LatheException.check(folds >= 2, "stacking folds must be >= 2, got %d", folds);
+        FOLDS.check(folds);
         this.bases = List.copyOf(bases);
         this.meta = meta;
         this.folds = folds;
@@ -48,14 +58,10 @@ public final class StackingTrainer implements Trainer<StackedModel> {
     public SortedMap<String, String> hyperparameters() {
         SortedMap<String, String> h = new TreeMap<>();
         for (int b = 0; b < bases.size(); b++) {
-            String prefix = "base" + b + ".";
-            h.put(prefix + "trainer", bases.get(b).name());
-            bases.get(b).hyperparameters().forEach((k, v) -> h.put(prefix + k, v));
+            MemberParams.put(h, "base" + b + ".", bases.get(b));
         }
-        h.put("meta.trainer", meta.name());
-        meta.hyperparameters().forEach((k, v) -> h.put("meta." + k, v));
-        h.put("folds", Integer.toString(folds));
-        h.put("seed", Long.toString(seed));
+        MemberParams.put(h, "meta.", meta);
+        h.putAll(SPACE.builder().set(FOLDS, folds).set(SEED, seed).build().asStrings());
         return h;
     }
 

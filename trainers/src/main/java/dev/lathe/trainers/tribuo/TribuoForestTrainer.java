@@ -4,7 +4,6 @@ import dev.lathe.core.data.Dataset;
 import dev.lathe.core.model.FitContext;
 import dev.lathe.core.model.Trainer;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import org.tribuo.common.tree.RandomForestTrainer;
 import org.tribuo.regression.ensemble.AveragingCombiner;
 import org.tribuo.regression.rtree.CARTRegressionTrainer;
@@ -29,13 +28,7 @@ public final class TribuoForestTrainer implements Trainer<TribuoModel> {
 
     @Override
     public SortedMap<String, String> hyperparameters() {
-        SortedMap<String, String> h = new TreeMap<>();
-        h.put("num_trees", Integer.toString(params.numTrees()));
-        h.put("max_depth", Integer.toString(params.maxDepth()));
-        h.put("feature_fraction", Float.toString(params.featureFraction()));
-        h.put("min_child_weight", Float.toString(params.minChildWeight()));
-        h.put("seed", Long.toString(params.seed()));
-        return h;
+        return params.values().asStrings();
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.lathe.core.data.Dataset;
 import dev.lathe.core.model.FitContext;
 import dev.lathe.core.model.Trainer;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import org.tribuo.regression.liblinear.LibLinearRegressionTrainer;
 import org.tribuo.regression.liblinear.LinearRegressionType;
 
@@ -23,14 +22,7 @@ public final class TribuoLibLinearTrainer implements Trainer<TribuoModel> {
 
     @Override
     public SortedMap<String, String> hyperparameters() {
-        SortedMap<String, String> h = new TreeMap<>();
-        h.put("type", params.type().name());
-        h.put("cost", Double.toString(params.cost()));
-        h.put("max_iter", Integer.toString(params.maxIterations()));
-        h.put("tol", Double.toString(params.terminationCriterion()));
-        h.put("epsilon", Double.toString(params.epsilon()));
-        h.put("seed", Long.toString(params.seed()));
-        return h;
+        return params.values().asStrings();
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.lathe.core.data.Dataset;
 import dev.lathe.core.model.FitContext;
 import dev.lathe.core.model.Trainer;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.regression.sgd.linear.LinearSGDTrainer;
 import org.tribuo.regression.sgd.objectives.SquaredLoss;
@@ -26,14 +25,7 @@ public final class TribuoSgdTrainer implements Trainer<TribuoModel> {
 
     @Override
     public SortedMap<String, String> hyperparameters() {
-        SortedMap<String, String> h = new TreeMap<>();
-        h.put("epochs", Integer.toString(params.epochs()));
-        h.put("learning_rate", Double.toString(params.learningRate()));
-        h.put("minibatch_size", Integer.toString(params.minibatchSize()));
-        h.put("seed", Long.toString(params.seed()));
-        h.put("loss", "squared");
-        h.put("optimiser", "adagrad");
-        return h;
+        return params.values().asStrings();
     }
 
     @Override

@@ -90,15 +90,15 @@ class BaggingTrainerTest {
     @Test
     void invalidParametersFailWithTheirValues() {
         assertEquals(
-                "bagging members must be >= 1, got 0",
+                "members must be in [1, inf), got 0",
                 assertThrows(LatheException.class, () -> new BaggingParams(0, 1, 1, 1))
                         .getMessage());
         assertEquals(
-                "bagging sample_fraction must be in (0, 1], got 1.5",
+                "sample_fraction must be in (0, 1], got 1.5",
                 assertThrows(LatheException.class, () -> new BaggingParams(2, 1.5, 1, 1))
                         .getMessage());
         assertEquals(
-                "bagging threads must be >= 1, got 0",
+                "threads must be in [1, inf), got 0",
                 assertThrows(LatheException.class, () -> new BaggingParams(2, 1, 1, 0))
                         .getMessage());
     }

@@ -83,7 +83,7 @@ class StackingTrainerTest {
     @Test
     void rejectsTooFewFolds() {
         assertEquals(
-                "stacking folds must be >= 2, got 1",
+                "folds must be in [2, inf), got 1",
                 assertThrows(
                                 LatheException.class,
                                 () -> new StackingTrainer(bases(), new OlsTrainer(OlsParams.defaults()), 1, 0))

@@ -112,15 +112,15 @@ class TribuoTrainersTest {
     @Test
     void invalidParametersFailWithTheirValues() {
         assertEquals(
-                "sgd epochs must be >= 1, got 0",
+                "epochs must be in [1, inf), got 0",
                 assertThrows(LatheException.class, () -> new SgdParams(0, 0.1, 1, 1))
                         .getMessage());
         assertEquals(
-                "liblinear cost must be finite and > 0, got -1.0",
+                "cost must be in (0, inf), got -1.0",
                 assertThrows(LatheException.class, () -> LibLinearParams.l2Loss(-1))
                         .getMessage());
         assertEquals(
-                "tribuo forest feature_fraction must be in (0, 1), got 1.0",
+                "feature_fraction must be in (0, 1), got 1.0",
                 assertThrows(LatheException.class, () -> new TribuoForestParams(10, 5, 1f, 1f, 1))
                         .getMessage());
     }
