@@ -3,6 +3,7 @@ package dev.lathe.junit;
 import dev.lathe.core.Direction;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.tracking.ActiveRun;
+import dev.lathe.core.tracking.Metric;
 import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunQuery;
 import dev.lathe.core.tracking.RunStatus;
@@ -13,12 +14,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
 import org.opentest4j.AssertionFailedError;
 
 /**
  * The tracked run of one experiment test, injected as a test parameter: logs into core's {@link
- * ActiveRun}, carries the test's seed, and asserts on the metrics logged through it (bounds, and no
- * regression against the last passing run of the same test). Failed assertions throw {@link
+ * ActiveRun}, carries the test's seed, and asserts on the run's metrics, logged through it or into
+ * {@link #active()} (bounds, and no regression against the last passing run of the same test). Failed assertions throw {@link
  * AssertionFailedError} so that JUnit reports the test as failed and the run ends FAILED.
  */
 public final class ExperimentRun {
@@ -59,7 +62,10 @@ public final class ExperimentRun {
         return testKey;
     }
 
-    /** The underlying run, for artifacts and inputs; metrics logged here directly are not asserted on. */
+    /**
+     * The underlying run, to log into with other code (a tracked fit, artifacts, inputs); the assertions
+     * read metrics logged here directly from the store.
+     */
     public ActiveRun active() {
         return run;
     }
@@ -88,10 +94,17 @@ public final class ExperimentRun {
         values.forEach((k, v) -> remember(k, v, 0));
     }
 
-    /** The latest value (highest step, then last logged) of a metric logged through this handle. */
+    /**
+     * The latest value (highest step, then last logged) of a metric logged through this handle, else
+     * the store's latest value of a metric logged through {@link #active()}.
+     */
     public OptionalDouble metric(String key) {
         LatestPoint p = metrics.get(key);
-        return p == null ? OptionalDouble.empty() : OptionalDouble.of(p.value());
+        if (p != null) {
+            return OptionalDouble.of(p.value());
+        }
+        Metric stored = stored().get(key);
+        return stored == null ? OptionalDouble.empty() : OptionalDouble.of(stored.value());
     }
 
     /** Fails unless metric {@code key} was logged and its latest value is strictly below {@code bound}. */
@@ -178,16 +191,20 @@ public final class ExperimentRun {
     }
 
     private double required(String key) {
-        LatestPoint p = metrics.get(key);
-        if (p == null) {
+        OptionalDouble v = metric(key);
+        if (v.isEmpty()) {
+            Set<String> logged = new TreeSet<>(metrics.keySet());
+            logged.addAll(stored().keySet());
             throw new AssertionFailedError(String.format(
-                    Locale.ROOT,
-                    "metric %s was not logged in run %s (logged: %s)",
-                    key,
-                    runId(),
-                    new java.util.TreeSet<>(metrics.keySet())));
+                    Locale.ROOT, "metric %s was not logged in run %s (logged: %s)", key, runId(), logged));
         }
-        return p.value();
+        return v.getAsDouble();
+    }
+
+    /** The latest metrics of the run as stored, after writing out what the run buffers. */
+    private Map<String, Metric> stored() {
+        run.flush();
+        return tracker.getRun(runId()).data().latestMetrics();
     }
 
     private void remember(String key, double value, long step) {

@@ -106,6 +106,15 @@ public final class RunConvention {
 
     /** Records {@code error} on {@code run} (message tag, stack trace artifact) and ends it FAILED. */
     public static void failed(ActiveRun run, RuntimeException error) {
+        recordFailure(run, error);
+        run.end(RunStatus.FAILED);
+    }
+
+    /**
+     * Records {@code error} on {@code run} (message tag, stack trace artifact) and leaves the run open;
+     * a failure to record is added to {@code error} as suppressed.
+     */
+    public static void recordFailure(ActiveRun run, RuntimeException error) {
         try {
             run.setTag(ERROR_TAG, String.valueOf(error.getMessage()));
             StringWriter trace = new StringWriter();
@@ -114,6 +123,5 @@ public final class RunConvention {
         } catch (RuntimeException recording) {
             error.addSuppressed(recording);
         }
-        run.end(RunStatus.FAILED);
     }
 }

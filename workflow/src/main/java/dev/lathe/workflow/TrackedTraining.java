@@ -1,5 +1,7 @@
 package dev.lathe.workflow;
 
+import dev.lathe.core.LatheException;
+import dev.lathe.core.LatheVersion;
 import dev.lathe.core.model.FitContext;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.Trainer;
@@ -14,7 +16,8 @@ import java.util.Optional;
  * Fits one trainer on a training month inside a tracked run that follows the {@link RunConvention}
  * (through {@link ConventionListener}) and logs the run's report. A failed fit ends the run FAILED
  * with its error and stack trace, and rethrows. Shared by {@code lathe train}, the demo, the {@link
- * Lathe} entry point and the example mains.
+ * Lathe} entry point and the example mains; {@link #fitInto} fits the same way into a run opened
+ * elsewhere (a JUnit experiment test's).
  */
 public final class TrackedTraining {
     /** Where the fitted pipeline is stored among the run's artifacts. */
@@ -52,23 +55,57 @@ public final class TrackedTraining {
         try (ActiveRun run = tracker.startRun(
                 RunConvention.spec(experimentId, runName, source).build())) {
             try {
-                ConventionListener convention = new ConventionListener(run, data, ConventionListener.signatureOf(data));
-                Model model = trainer.fit(
-                        data.data().train(),
-                        FitContext.builder()
-                                .validation(data.data().valid())
-                                .listener(listener)
-                                .listener(convention)
-                                .build());
-                TrainingResult result = convention.result();
-                RunReport.log(run, model, data, convention.history(), Optional.empty(), r -> extras.report(r, result));
-                extras.log(run, result);
+                TrainingResult result = fitInto(run, trainer, data, listener, extras);
                 run.end(RunStatus.FINISHED);
                 return result;
             } catch (RuntimeException e) {
-                RunConvention.failed(run, e);
+                run.end(RunStatus.FAILED);
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Fits {@code trainer} on {@code data} into {@code run}, a run already open (a JUnit experiment
+     * test's, say), by the {@link RunConvention}, and leaves the run open: whoever opened it ends it.
+     */
+    public static TrainingResult fitInto(ActiveRun run, Trainer<? extends Model> trainer, TrainingData data) {
+        return fitInto(run, trainer, data, TrainingListener.none(), RunExtras.none());
+    }
+
+    /**
+     * The one tracked fit behind every entry point: params, inputs, per-round and final metrics,
+     * {@code model/} and the report, logged into the open {@code run}, which is not ended. A failed fit
+     * records its error (message tag, stack trace artifact) on the run and rethrows.
+     *
+     * @param listener observes the fit besides the convention (progress); {@link TrainingListener#none()}
+     */
+    public static TrainingResult fitInto(
+            ActiveRun run,
+            Trainer<? extends Model> trainer,
+            TrainingData data,
+            TrainingListener listener,
+            RunExtras extras) {
+        LatheException.check(
+                run != null && trainer != null && data != null && listener != null && extras != null,
+                "a tracked fit needs a run, a trainer, data, a listener and extras");
+        try {
+            run.setTag(RunConvention.VERSION_TAG, LatheVersion.VERSION);
+            ConventionListener convention = new ConventionListener(run, data, ConventionListener.signatureOf(data));
+            Model model = trainer.fit(
+                    data.data().train(),
+                    FitContext.builder()
+                            .validation(data.data().valid())
+                            .listener(listener)
+                            .listener(convention)
+                            .build());
+            TrainingResult result = convention.result();
+            RunReport.log(run, model, data, convention.history(), Optional.empty(), r -> extras.report(r, result));
+            extras.log(run, result);
+            return result;
+        } catch (RuntimeException e) {
+            RunConvention.recordFailure(run, e);
+            throw e;
         }
     }
 }

@@ -10,8 +10,10 @@ import dev.lathe.core.io.TableReader;
 import dev.lathe.core.model.FitContext;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.Trainer;
+import dev.lathe.core.tracking.ActiveRun;
 import dev.lathe.core.tracking.ModelVersion;
 import dev.lathe.core.tracking.Run;
+import dev.lathe.core.tracking.RunSpec;
 import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.tlc.TlcRecipes;
 import dev.lathe.tlc.TripRecord;
@@ -138,9 +140,9 @@ class LatheTest {
         }
     }
 
-    @Test
-    void aFailedFitEndsItsRunFailedWithTheStackTraceAndRethrows() {
-        Trainer<Model> failing = new Trainer<>() {
+    /** A trainer that logs its params through the listener and then fails. */
+    private static Trainer<Model> failingTrainer() {
+        return new Trainer<>() {
             @Override
             public String name() {
                 return "failing";
@@ -157,6 +159,53 @@ class LatheTest {
                 throw new LatheException("solver diverged at step 7");
             }
         };
+    }
+
+    @Test
+    void fitIntoLogsTheConventionIntoAnOpenRunAndLeavesItOpen() {
+        try (Lathe lathe = Lathe.open(tmp.resolve("store"))) {
+            String experimentId = lathe.experiment("taxi").id();
+            Trainer<? extends Model> ridge = new RidgeTrainer(RidgeParams.of(1.0));
+            TrainingResult direct = lathe.experiment("taxi").train(ridge, data);
+            String runId;
+            try (ActiveRun run =
+                    lathe.store().startRun(RunSpec.builder(experimentId).build())) {
+                runId = run.runId();
+                TrainingResult into = TrackedTraining.fitInto(run, ridge, data);
+                assertEquals(run.runId(), into.runId());
+                assertEquals(direct.validationRmse(), into.validationRmse(), 1e-9);
+                assertEquals(
+                        RunStatus.RUNNING,
+                        lathe.store().getRun(run.runId()).info().status(),
+                        "not ended");
+                run.end(RunStatus.FINISHED);
+            }
+            Run stored = lathe.store().getRun(runId);
+            assertEquals(RunStatus.FINISHED, stored.info().status());
+            assertEquals("ridge", stored.data().params().get(RunConvention.TRAINER));
+            assertTrue(
+                    stored.data().tags().containsKey(RunConvention.VERSION_TAG),
+                    stored.data().tags().toString());
+            assertEquals(
+                    direct.pipeline().predict(TRIP),
+                    lathe.load("runs:/" + stored.info().runId() + "/model").predict(TRIP),
+                    1e-9);
+
+            try (ActiveRun run =
+                    lathe.store().startRun(RunSpec.builder(experimentId).build())) {
+                assertThrows(LatheException.class, () -> TrackedTraining.fitInto(run, failingTrainer(), data));
+                Run failed = lathe.store().getRun(run.runId());
+                assertEquals(RunStatus.RUNNING, failed.info().status(), "whoever opened the run ends it");
+                assertEquals("solver diverged at step 7", failed.data().tags().get(RunConvention.ERROR_TAG));
+                assertTrue(lathe.store().readArtifact(run.runId(), RunConvention.ERROR_ARTIFACT).length > 0);
+                run.end(RunStatus.FAILED);
+            }
+        }
+    }
+
+    @Test
+    void aFailedFitEndsItsRunFailedWithTheStackTraceAndRethrows() {
+        Trainer<Model> failing = failingTrainer();
         try (Lathe lathe = Lathe.open(tmp.resolve("store"))) {
             TrackedExperiment taxi = lathe.experiment("taxi");
             LatheException e = assertThrows(LatheException.class, () -> taxi.train(failing, data));
