@@ -28,7 +28,7 @@ class MetricAssertionsTest {
         InMemoryTrackerProvider.reset(MetricBoundsExperiment.STORE);
         LatheExperimentExtensionTest.execute(MetricBoundsExperiment.class)
                 .testEvents()
-                .assertStatistics(s -> s.succeeded(2).failed(2))
+                .assertStatistics(s -> s.succeeded(3).failed(2))
                 .assertThatEvents()
                 .haveExactly(
                         1,
@@ -48,6 +48,10 @@ class MetricAssertionsTest {
         assertEquals(RunStatus.FAILED, tracker.runNamed("aboveBound").info().status());
         assertEquals(
                 RunStatus.FINISHED, tracker.runNamed("latestStepCounts").info().status());
+        assertEquals(
+                RunStatus.FINISHED,
+                tracker.runNamed("loggedIntoTheActiveRun").info().status(),
+                "metrics logged into active() are asserted on, at their latest step");
     }
 
     @Test
