@@ -238,15 +238,20 @@ final class RunDataDao {
                         + " LEFT JOIN input_tags t ON t.input_uuid = i.input_uuid AND t.name = ?"
                         + " WHERE i.destination_type = 'RUN' AND i.destination_id = ? AND i.source_type = 'DATASET'"
                         + " ORDER BY d.name, d.digest",
-                rs -> new DatasetInput(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rowsOf(rs.getString(5)),
-                        rs.getString(6)),
+                RunDataDao::datasetInput,
                 MlflowTags.DATASET_CONTEXT,
                 runId);
+    }
+
+    /** Maps a row of name, digest, source, schema, profile, context (columns 1 to 6). */
+    static DatasetInput datasetInput(ResultSet rs) throws SQLException {
+        return new DatasetInput(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rowsOf(rs.getString(5)),
+                rs.getString(6));
     }
 
     private static long rowsOf(String profile) {

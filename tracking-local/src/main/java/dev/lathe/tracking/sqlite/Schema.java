@@ -74,6 +74,14 @@ final class Schema {
                                 "CREATE INDEX index_runs_experiment_start ON runs (experiment_id, start_time)",
                                 "CREATE INDEX index_runs_parent ON runs (parent_run_id)",
                                 "CREATE INDEX index_inputs_destination ON inputs (destination_type, destination_id)",
-                                "CREATE INDEX index_model_versions_run ON model_versions (run_id)")));
+                                "CREATE INDEX index_model_versions_run ON model_versions (run_id)")),
+                new Migration(
+                        3,
+                        "run_uuid indexes for loading a search page's runs",
+                        List.of(
+                                "CREATE INDEX index_tags_run ON tags (run_uuid)",
+                                "CREATE INDEX index_params_run ON params (run_uuid)",
+                                "CREATE INDEX index_latest_metrics_run ON latest_metrics (run_uuid)",
+                                "CREATE INDEX index_datasets_uuid ON datasets (dataset_uuid)")));
     }
 }

@@ -12,6 +12,8 @@ import dev.lathe.tracking.search.RegisteredModelSearchQuery;
 import dev.lathe.tracking.search.RunSearchQuery;
 import dev.lathe.tracking.search.SearchPage;
 import dev.lathe.tracking.search.SqlQuery;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,14 +43,13 @@ final class SqliteSearch {
             ids.add(Sql.parseId("experiment", id));
         }
         SqlQuery q = RunSearchQuery.build(ids, filter, orderBy, viewType, maxResults, pageToken);
-        return db.read(c -> {
-            SearchPage<String> page = q.execute(c, rs -> rs.getString(1));
-            List<Run> out = new ArrayList<>();
-            for (String runId : page.items()) {
-                out.add(store.loadRun(c, runId));
-            }
-            return new Page<>(out, page.nextPageToken());
-        });
+        return db.read(c -> runPage(c, q));
+    }
+
+    /** One page of runs: the search statement, then {@link SqliteRuns#loadAll}'s fixed set of statements. */
+    static Page<Run> runPage(Connection c, SqlQuery q) throws SQLException {
+        SearchPage<String> page = q.execute(c, rs -> rs.getString(1));
+        return new Page<>(SqliteRuns.loadAll(c, page.items()), page.nextPageToken());
     }
 
     Page<Experiment> experiments(

@@ -186,11 +186,7 @@ public final class SqliteTrackingStore implements TrackingStore {
     public List<Run> childRuns(String parentRunId) {
         return db.read(c -> {
             runs.info(c, parentRunId);
-            List<Run> out = new ArrayList<>();
-            for (String id : runs.childIds(c, parentRunId)) {
-                out.add(SqliteRuns.load(c, runs, data, id));
-            }
-            return out;
+            return SqliteRuns.loadAll(c, runs.childIds(c, parentRunId));
         });
     }
 
@@ -273,7 +269,7 @@ public final class SqliteTrackingStore implements TrackingStore {
 
     @Override
     public Run getRun(String runId) {
-        return db.read(c -> SqliteRuns.load(c, runs, data, runId));
+        return db.read(c -> SqliteRuns.load(c, runId));
     }
 
     @Override
@@ -403,10 +399,6 @@ public final class SqliteTrackingStore implements TrackingStore {
     @Override
     public ModelRegistry registry() {
         return registry;
-    }
-
-    Run loadRun(java.sql.Connection c, String runId) throws java.sql.SQLException {
-        return SqliteRuns.load(c, runs, data, runId);
     }
 
     Experiment loadExperiment(java.sql.Connection c, String experimentId) throws java.sql.SQLException {
