@@ -36,6 +36,15 @@ class SqliteSchemaTest {
         try (SqliteTrackingStore store = SqliteTrackingStore.open(dir)) {
             int version = store.db().read(SchemaMigrator::currentVersion);
             assertEquals(Schema.migrations().size(), version);
+            assertEquals(3, version, "schema version; migration 3 adds the run_uuid indexes");
+            List<String> runIndexes = store.db()
+                    .read(c -> Sql.query(
+                            c,
+                            "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%_run'",
+                            rs -> rs.getString(1)));
+            assertTrue(
+                    runIndexes.containsAll(List.of("index_tags_run", "index_params_run", "index_latest_metrics_run")),
+                    "run_uuid indexes: " + runIndexes);
             String journal = store.db().read(c -> Sql.queryOne(c, "PRAGMA journal_mode", rs -> rs.getString(1))
                     .orElseThrow());
             assertEquals("wal", journal);
