@@ -24,7 +24,6 @@ import dev.lathe.workflow.SearchOutcome;
 import dev.lathe.workflow.TrackedSearch;
 import dev.lathe.workflow.TrainingData;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -99,14 +98,8 @@ public final class SearchCommand implements Callable<Integer> {
             description = "With --sampler tpe: model the parameters jointly (Optuna's multivariate TPE).")
     boolean multivariate;
 
-    @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training month.")
-    Path train;
-
-    @Option(names = "--valid", required = true, paramLabel = "FILE", description = "Validation month.")
-    Path valid;
-
     @Mixin
-    FeatureOptions features;
+    MonthsOptions months;
 
     @Option(
             names = "--experiment",
@@ -138,9 +131,7 @@ public final class SearchCommand implements Callable<Integer> {
                 : SearchSpaces.continuous(name);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        err.println("[lathe] reading " + train + " and " + valid);
-        err.flush();
-        TrainingData data = TrainingData.load(train, valid, features.recipe());
+        TrainingData data = months.load(err);
         int total = Math.min(trials, chosen.maxTrials().orElse(Integer.MAX_VALUE));
         String runName = name + "-" + chosen.name() + "-search";
         SearchOutcome outcome;

@@ -36,14 +36,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainerOptions trainerOptions;
 
-    @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training month.")
-    Path train;
-
-    @Option(names = "--valid", required = true, paramLabel = "FILE", description = "Validation month.")
-    Path valid;
-
     @Mixin
-    FeatureOptions features;
+    MonthsOptions months;
 
     @Option(
             names = "--experiment",
@@ -78,9 +72,7 @@ public final class TrainCommand implements Callable<Integer> {
         var fitter = trainerOptions.build(store);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        err.println("[lathe] reading " + train + " and " + valid);
-        err.flush();
-        TrainingData data = TrainingData.load(train, valid, features.recipe());
+        TrainingData data = months.load(err);
         TrainingResult result;
         Optional<ModelVersion> version;
         try (SqliteTrackingStore tracker = store.open()) {

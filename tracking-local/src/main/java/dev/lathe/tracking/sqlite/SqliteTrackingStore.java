@@ -23,6 +23,7 @@ import dev.lathe.core.tracking.ViewType;
 import dev.lathe.tracking.artifacts.LocalArtifactRepository;
 import dev.lathe.tracking.runs.GitCommit;
 import dev.lathe.tracking.runs.RunNameGenerator;
+import dev.lathe.tracking.search.RunQueryFilter;
 import dev.lathe.tracking.validation.EntityValidator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -160,22 +161,13 @@ public final class SqliteTrackingStore implements TrackingStore {
         });
     }
 
-    /**
-     * The query as MLflow's filter grammar ({@code tags.`k` = 'v' and attributes.status = 'S'}, quotes
-     * doubled), answered by {@link #searchRuns(List, String, List, int, String, ViewType)}.
-     */
+    /** Answered by {@link #searchRuns(List, String, List, int, String, ViewType)} ({@link RunQueryFilter}). */
     @Override
     public List<Run> findRuns(RunQuery query) {
-        List<String> clauses = new ArrayList<>();
-        query.tags().forEach((k, v) -> {
-            LatheException.check(!k.contains("`"), "tag key must not contain a backtick, got '%s'", k);
-            clauses.add("tags.`" + k + "` = '" + v.replace("'", "''") + "'");
-        });
-        query.status().ifPresent(s -> clauses.add("attributes.status = '" + s.name() + "'"));
         return searchRuns(
                         List.of(query.experimentId()),
-                        String.join(" and ", clauses),
-                        List.of("attributes.start_time DESC"),
+                        RunQueryFilter.of(query),
+                        RunQueryFilter.ORDER,
                         query.maxResults(),
                         null,
                         ViewType.ACTIVE_ONLY)
