@@ -58,6 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        TablesawStartup.initialize();
         if ((train == null) != (valid == null)) {
             throw new InvalidParameterException(
                     "--train and --valid go together: got only " + (train != null ? "--train" : "--valid"));
@@ -83,7 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The bundled data: under $LATHE_HOME (set by the lathe script) or the working directory. */
     static Path bundled(String name) {
-        String home = System.getProperty("lathe.home", System.getenv().getOrDefault("LATHE_HOME", "."));
+        String home = System.getProperty(LatheCli.HOME_PROPERTY, System.getenv().getOrDefault("LATHE_HOME", "."));
         Path p = Path.of(home, "data", "tlc", name);
         if (!Files.exists(p)) {
             throw new ResourceNotFoundException("bundled data file " + p

@@ -24,8 +24,15 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class
         })
 public final class LatheCli {
+    /** The checkout the {@code lathe} script runs from (its bundled data, its build's caches). */
+    static final String HOME_PROPERTY = "lathe.home";
+
     public static void main(String[] args) {
         CliLogging.quiet();
+        String home = System.getProperty(HOME_PROPERTY);
+        if (home != null) {
+            SqliteNativeLibrary.useCopyUnder(java.nio.file.Path.of(home));
+        }
         System.exit(execute(args));
     }
 

@@ -121,6 +121,7 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        TablesawStartup.initialize();
         LatheException.check(trials >= 1, "--trials must be >= 1, got %d", trials);
         LatheException.check(rounds >= 1, "--rounds must be >= 1, got %d", rounds);
         register.check();

@@ -68,6 +68,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        TablesawStartup.initialize();
         register.check();
         var fitter = trainerOptions.build(store);
         PrintWriter out = spec.commandLine().getOut();
