@@ -28,12 +28,20 @@ public final class LatheCli {
     static final String HOME_PROPERTY = "lathe.home";
 
     public static void main(String[] args) {
+        startup();
+        System.exit(execute(args));
+    }
+
+    /**
+     * What {@code main} sets up for the process, not for embedding programs: quiet library logging and,
+     * when started from a checkout (the {@code lathe} script), sqlite-jdbc's library from its copy there.
+     */
+    static void startup() {
         CliLogging.quiet();
         String home = System.getProperty(HOME_PROPERTY);
         if (home != null) {
             SqliteNativeLibrary.useCopyUnder(java.nio.file.Path.of(home));
         }
-        System.exit(execute(args));
     }
 
     /** Runs the command line and returns its exit code (2 for bad input, 1 for internal and storage failures). */
