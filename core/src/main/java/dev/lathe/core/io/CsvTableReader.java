@@ -1,87 +1,162 @@
 package dev.lathe.core.io;
 
 import dev.lathe.core.DataException;
-import java.io.BufferedInputStream;
+import dev.lathe.core.LatheException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.format.DateTimeParseException;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
-import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.api.DateTimeColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
- * Reads a CSV file (plain or {@code .gz}) into a Tablesaw {@link Table}. Columns whose name ends in
- * {@code _datetime} are parsed by Lathe itself ({@code yyyy-MM-dd HH:mm:ss[.fraction]} or ISO with a
- * {@code T}), so that a malformed timestamp is reported with the file, column, line and value.
+ * Reads a CSV file (plain or {@code .gz}) into a Tablesaw {@link Table} in one streaming pass: only the
+ * requested columns are parsed, each cell straight from bytes into a typed column. Types come from the
+ * caller's {@link ReadSchema}, else {@code *_datetime} columns are timestamps and the others are
+ * inferred from the first {@value #INFER_ROWS} rows and widened if a later value does not fit. A file
+ * larger than the heap fails with a {@link DataException} naming the file and the limit.
  */
 final class CsvTableReader {
-    private CsvTableReader() {}
+    /** Rows whose values choose an undeclared column's type. */
+    static final int INFER_ROWS = 1000;
 
-    static Table read(Path file, Set<String> only) {
-        Table raw;
-        try (Reader reader = open(file)) {
-            CsvReadOptions options = CsvReadOptions.builder(reader)
-                    .tableName(file.getFileName().toString())
-                    .columnTypesPartial(
-                            name -> isTimestampColumn(name) ? Optional.of(ColumnType.STRING) : Optional.empty())
-                    .missingValueIndicator("")
-                    .build();
-            raw = Table.read().usingOptions(options);
+    private static final int BUFFER = 1 << 20;
+    private static final int CHECK_EVERY = 1 << 16;
+
+    private final Path file;
+    private final HeapLimit heap;
+    private long rows;
+
+    private CsvTableReader(Path file, HeapLimit heap) {
+        this.file = file;
+        this.heap = heap;
+    }
+
+    static Table read(Path file, Set<String> only, ReadSchema schema) {
+        return read(file, only, schema, HeapLimit.ofRuntime(file));
+    }
+
+    static Table read(Path file, Set<String> only, ReadSchema schema, HeapLimit heap) {
+        CsvTableReader reader = new CsvTableReader(file, heap);
+        try (InputStream in = open(file)) {
+            return reader.readAll(new CsvRecords(file, in, BUFFER), only, schema);
+        } catch (OutOfMemoryError e) {
+            throw heap.tooBig(reader.rows, e);
+        } catch (LatheException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new DataException("cannot read CSV file " + file + ": " + e.getMessage(), e);
         }
-        Table table = Table.create(raw.name());
-        for (String name : raw.columnNames()) {
-            if (!only.isEmpty() && !only.contains(name)) {
-                continue;
-            }
-            if (isTimestampColumn(name)) {
-                table.addColumns(parseTimestamps(file, raw.stringColumn(name)));
-            } else {
-                table.addColumns(raw.column(name));
-            }
-        }
-        return table;
     }
 
     static boolean isTimestampColumn(String name) {
         return name.endsWith("_datetime");
     }
 
-    private static DateTimeColumn parseTimestamps(Path file, StringColumn text) {
-        DateTimeColumn out = DateTimeColumn.create(text.name(), text.size());
-        for (int i = 0; i < text.size(); i++) {
-            if (text.isMissing(i)) {
-                out.setMissing(i);
-                continue;
-            }
-            String value = text.get(i).trim();
-            try {
-                out.set(i, TimestampText.parse(value));
-            } catch (DateTimeParseException e) {
-                throw new DataException(String.format(
-                        "%s: column '%s', data row %d (line %d): malformed timestamp '%s' (expected %s)",
-                        file, text.name(), i + 1, i + 2, value, TimestampText.EXPECTED));
+    private Table readAll(CsvRecords records, Set<String> only, ReadSchema schema) throws IOException {
+        if (!records.next()) {
+            throw new DataException(file + " is empty: a CSV file needs a header line");
+        }
+        int width = records.fieldCount();
+        List<String> header = new ArrayList<>(width);
+        List<Integer> kept = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int f = 0; f < width; f++) {
+            String name = records.text(f).trim();
+            header.add(name);
+            if ((only.isEmpty() || only.contains(name)) && seen.add(name)) {
+                kept.add(f);
             }
         }
-        return out;
+        int[] fields = kept.stream().mapToInt(Integer::intValue).toArray();
+        List<byte[][]> sample = new ArrayList<>();
+        List<Long> sampleLines = new ArrayList<>();
+        boolean more;
+        while ((more = records.next()) && sample.size() < INFER_ROWS) {
+            checkWidth(records, width);
+            byte[][] row = new byte[fields.length][];
+            for (int k = 0; k < fields.length; k++) {
+                row[k] = java.util.Arrays.copyOfRange(records.bytes(), records.start(fields[k]), records.end(fields[k]));
+            }
+            sample.add(row);
+            sampleLines.add(records.line());
+        }
+        CsvColumn[] columns = new CsvColumn[fields.length];
+        for (int k = 0; k < fields.length; k++) {
+            String name = header.get(fields[k]);
+            CellType declared = schema.typeOf(name).orElse(null);
+            CellType type = declared != null ? declared : inferred(name, sample, k);
+            columns[k] = CsvColumn.of(file, name, type, declared != null);
+        }
+        for (int r = 0; r < sample.size(); r++) {
+            byte[][] row = sample.get(r);
+            for (int k = 0; k < fields.length; k++) {
+                columns[k] = columns[k].append(row[k], 0, row[k].length, sampleLines.get(r));
+            }
+            rows++;
+        }
+        sample = null;
+        long bytesPerRow = 0;
+        while (more) {
+            checkWidth(records, width);
+            byte[] b = records.bytes();
+            long line = records.line();
+            for (int k = 0; k < fields.length; k++) {
+                int f = fields[k];
+                columns[k] = columns[k].append(b, records.start(f), records.end(f), line);
+            }
+            if (++rows % CHECK_EVERY == 0) {
+                if (bytesPerRow == 0) {
+                    for (CsvColumn c : columns) {
+                        bytesPerRow += c.bytesPerRow();
+                    }
+                }
+                heap.check(rows, bytesPerRow);
+            }
+            more = records.next();
+        }
+        Table table = Table.create(file.getFileName().toString());
+        for (CsvColumn c : columns) {
+            table.addColumns(c.column());
+        }
+        return table;
     }
 
-    private static Reader open(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        if (file.getFileName().toString().endsWith(".gz")) {
-            in = new GZIPInputStream(in, 1 << 16);
+    private static CellType inferred(String name, List<byte[][]> sample, int k) {
+        if (isTimestampColumn(name)) {
+            return CellType.TIMESTAMP;
         }
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
+        CellType widest = null;
+        for (byte[][] row : sample) {
+            byte[] v = row[k];
+            if (v.length == 0) {
+                continue;
+            }
+            CellType t = ByteCells.numericType(v, 0, v.length);
+            if (widest == null || t.ordinal() > widest.ordinal()) {
+                widest = t;
+            }
+        }
+        return widest == null ? CellType.DOUBLE : widest;
+    }
+
+    private void checkWidth(CsvRecords records, int width) {
+        if (records.fieldCount() != width) {
+            throw new DataException(String.format(
+                    "%s: line %d has %d fields, the header has %d",
+                    file, records.line(), records.fieldCount(), width));
+        }
+    }
+
+    private static InputStream open(Path file) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
+            return new GZIPInputStream(in, 1 << 16);
+        }
+        return in;
     }
 }

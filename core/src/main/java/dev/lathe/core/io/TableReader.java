@@ -22,6 +22,15 @@ public final class TableReader {
 
     /** Reads only the named columns (all when {@code columns} is empty); absent names are ignored here. */
     public static Table read(Path file, Set<String> columns) {
+        return read(file, columns, ReadSchema.INFERRED);
+    }
+
+    /**
+     * Reads only the named columns (all when {@code columns} is empty), parsing a CSV column declared in
+     * {@code schema} as its declared type (a value that does not fit is an error naming file, column, line
+     * and value). Parquet columns keep the types the file declares.
+     */
+    public static Table read(Path file, Set<String> columns, ReadSchema schema) {
         if (!Files.exists(file)) {
             throw new ResourceNotFoundException("data file " + file + " does not exist");
         }
@@ -33,7 +42,7 @@ public final class TableReader {
             return ParquetTableReader.read(file, columns);
         }
         if (name.endsWith(".csv") || name.endsWith(".csv.gz")) {
-            return CsvTableReader.read(file, columns);
+            return CsvTableReader.read(file, columns, schema);
         }
         throw new InvalidParameterException(
                 "data file " + file + " has an unknown format: expected .parquet, .csv or .csv.gz");
