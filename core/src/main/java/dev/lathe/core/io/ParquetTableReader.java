@@ -1,10 +1,14 @@
 package dev.lathe.core.io;
 
-import blue.strategic.parquet.ParquetReader;
 import dev.lathe.core.DataException;
 import dev.lathe.core.ErrorCode;
 import dev.lathe.core.LatheException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -18,10 +22,12 @@ import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.DummyRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.FileMetaData;
+import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.Type;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -31,22 +37,30 @@ import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
 
 /**
- * Reads a flat Parquet file column by column into a Tablesaw {@link Table}: timestamps become
+ * Reads a flat Parquet file, only the requested columns and one row group at a time, into a Tablesaw {@link Table}: timestamps become
  * {@link DateTimeColumn}s (local time as TLC writes them; Tablesaw keeps millisecond precision), 64-bit integers {@link LongColumn}s, text
  * {@link StringColumn}s, doubles {@link DoubleColumn}s; Parquet nulls become Tablesaw missing values, and
  * a column of Parquet's NULL type becomes an all-missing column.
  */
 final class ParquetTableReader {
+    private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
+    /** Magic, footer length and magic: the smallest a Parquet file can be. */
+    private static final long MIN_SIZE = 12;
+
     private ParquetTableReader() {}
 
     static Table read(Path file, Set<String> only) {
-        try (ParquetFileReader reader = ParquetFileReader.open(ParquetReader.makeInputFile(file.toFile()))) {
+        checkIsParquet(file);
+        HeapLimit heap = HeapLimit.ofRuntime(file);
+        long rowsRead = 0;
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
             FileMetaData meta = reader.getFooter().getFileMetaData();
             MessageType schema = meta.getSchema();
-            GroupConverter converter = new DummyRecordConverter(schema).getRootConverter();
             List<ColumnDescriptor> descriptors = new ArrayList<>();
+            List<Type> fields = new ArrayList<>();
             List<Column<?>> columns = new ArrayList<>();
             for (ColumnDescriptor d : schema.getColumns()) {
                 String name = d.getPath()[0];
@@ -58,24 +72,55 @@ final class ParquetTableReader {
                         String.join(".", d.getPath()));
                 if (only.isEmpty() || only.contains(name)) {
                     descriptors.add(d);
+                    fields.add(schema.getType(name));
                     columns.add(emptyColumn(file, name, d.getPrimitiveType()));
                 }
             }
+            // Only the requested columns' chunks are read from disk, one row group at a time.
+            MessageType requested = new MessageType(schema.getName(), fields);
+            reader.setRequestedSchema(requested);
+            GroupConverter converter = new DummyRecordConverter(requested).getRootConverter();
             PageReadStore rowGroup;
             while ((rowGroup = reader.readNextRowGroup()) != null) {
                 long rows = rowGroup.getRowCount();
-                ColumnReadStoreImpl store = new ColumnReadStoreImpl(rowGroup, converter, schema, meta.getCreatedBy());
+                ColumnReadStoreImpl store =
+                        new ColumnReadStoreImpl(rowGroup, converter, requested, meta.getCreatedBy());
                 for (int c = 0; c < descriptors.size(); c++) {
                     readColumn(store.getColumnReader(descriptors.get(c)), columns.get(c), rows);
                 }
+                rowGroup = null;
+                rowsRead += rows;
             }
             Table table = Table.create(file.getFileName().toString());
             columns.forEach(table::addColumns);
             return table;
+        } catch (OutOfMemoryError e) {
+            throw heap.tooBig(rowsRead, e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof LatheException le) {
                 throw le;
             }
+            throw new DataException("cannot read Parquet file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A Parquet file starts and ends with the magic "PAR1" around its footer; anything else is named as not Parquet. */
+    private static void checkIsParquet(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            ByteBuffer head = ByteBuffer.allocate(4);
+            ByteBuffer tail = ByteBuffer.allocate(4);
+            boolean magic = size >= MIN_SIZE
+                    && channel.read(head, 0) == 4
+                    && channel.read(tail, size - 4) == 4
+                    && Arrays.equals(head.array(), MAGIC)
+                    && Arrays.equals(tail.array(), MAGIC);
+            if (!magic) {
+                throw new DataException(String.format(
+                        "%s is not a Parquet file (%,d bytes; a Parquet file starts and ends with \"PAR1\")",
+                        file, size));
+            }
+        } catch (IOException e) {
             throw new DataException("cannot read Parquet file " + file + ": " + e.getMessage(), e);
         }
     }
@@ -104,23 +149,23 @@ final class ParquetTableReader {
     }
 
     private static void readColumn(ColumnReader reader, Column<?> column, long rows) {
-        ColumnDescriptor d = reader.getDescriptor();
-        int maxDef = d.getMaxDefinitionLevel();
-        PrimitiveType type = d.getPrimitiveType();
-        LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
+        int maxDef = reader.getDescriptor().getMaxDefinitionLevel();
+        LogicalTypeAnnotation logical = reader.getDescriptor().getPrimitiveType().getLogicalTypeAnnotation();
         for (long r = 0; r < rows; r++) {
-            boolean present = reader.getCurrentDefinitionLevel() == maxDef;
-            if (!present) {
+            if (reader.getCurrentDefinitionLevel() != maxDef) {
                 column.appendMissing();
-            } else if (column instanceof DateTimeColumn dt) {
-                dt.append(toLocalDateTime(
-                        reader.getLong(), ((LogicalTypeAnnotation.TimestampLogicalTypeAnnotation) logical).getUnit()));
-            } else if (column instanceof LongColumn lc) {
+                reader.consume();
+                continue;
+            }
+            if (column instanceof LongColumn lc) {
                 lc.append(reader.getLong());
-            } else if (column instanceof IntColumn ic) {
-                ic.append(reader.getInteger());
             } else if (column instanceof DoubleColumn dc) {
                 dc.append(reader.getDouble());
+            } else if (column instanceof DateTimeColumn dt) {
+                dt.appendInternal(PackedLocalDateTime.pack(toLocalDateTime(
+                        reader.getLong(), ((LogicalTypeAnnotation.TimestampLogicalTypeAnnotation) logical).getUnit())));
+            } else if (column instanceof IntColumn ic) {
+                ic.append(reader.getInteger());
             } else if (column instanceof FloatColumn fc) {
                 fc.append(reader.getFloat());
             } else if (column instanceof BooleanColumn bc) {
