@@ -113,9 +113,14 @@ public final class ScaledParquet {
 
     private static Dehydrator<Row> dehydrator(MessageType schema) {
         List<String> names = new ArrayList<>();
-        schema.getFields().forEach(f -> names.add(f.getName()));
+        List<PrimitiveTypeName> types = new ArrayList<>();
+        schema.getFields().forEach(f -> {
+            names.add(f.getName());
+            types.add(f.asPrimitiveType().getPrimitiveTypeName());
+        });
         return (row, writer) -> {
-            for (String name : names) {
+            for (int k = 0; k < names.size(); k++) {
+                String name = names.get(k);
                 Column<?> c = row.source().column(name);
                 if (c.isMissing(row.row())) {
                     continue;
@@ -129,6 +134,15 @@ public final class ScaledParquet {
                     v = Math.round(d * 1e6) / 1e6;
                 } else {
                     v = c.get(row.row());
+                }
+                // Months may store a column with different widths: write each as the schema's type.
+                if (v instanceof Number n) {
+                    v = switch (types.get(k)) {
+                        case INT64 -> n.longValue();
+                        case INT32 -> n.intValue();
+                        case DOUBLE -> n.doubleValue();
+                        default -> v;
+                    };
                 }
                 writer.write(name, v);
             }

@@ -137,30 +137,25 @@ final class ByteCells {
                 && b[s + 16] == ':'
                 && (n == 19 || (n >= 21 && n <= 29 && b[s + 19] == '.'))) {
             int year = digits(b, s, 4);
-            int month = digits(b, s + 5, 2);
-            int day = digits(b, s + 8, 2);
-            int hour = digits(b, s + 11, 2);
-            int minute = digits(b, s + 14, 2);
-            int second = digits(b, s + 17, 2);
+            int month = twoDigits(b, s + 5);
+            int day = twoDigits(b, s + 8);
+            int hour = twoDigits(b, s + 11);
+            int minute = twoDigits(b, s + 14);
+            int second = twoDigits(b, s + 17);
             int millis = 0;
             boolean ok = year >= 0 && month >= 1 && month <= 12 && day >= 1 && hour >= 0 && hour < 24;
             ok &= minute >= 0 && minute < 60 && second >= 0 && second < 60;
             if (n > 19) {
-                int fractionDigits = n - 20;
-                int f = digits(b, s + 20, fractionDigits);
-                ok &= f >= 0;
+                int fractionDigits = Math.min(n - 20, 3);
+                millis = digits(b, s + 20, fractionDigits);
+                ok &= millis >= 0 && digits(b, s + 23, n - 23) >= 0;
                 for (int k = fractionDigits; k < 3; k++) {
-                    f *= 10;
+                    millis *= 10;
                 }
-                for (int k = 3; k < fractionDigits; k++) {
-                    f /= 10;
-                }
-                millis = f;
             }
-            if (ok && day <= java.time.YearMonth.of(year, month).lengthOfMonth()) {
-                int date = PackedLocalDate.pack(year, month, day);
-                int time = PackedLocalTime.of(hour, minute, second, millis);
-                return ((long) date << 32) | (time & 0xffffffffL);
+            if (ok && day <= lengthOfMonth(year, month)) {
+                return ((long) PackedLocalDate.pack(year, month, day) << 32)
+                        | (PackedLocalTime.of(hour, minute, second, millis) & 0xffffffffL);
             }
             return NOT_A_TIMESTAMP;
         }
@@ -170,6 +165,20 @@ final class ByteCells {
         } catch (DateTimeParseException notATimestamp) {
             return NOT_A_TIMESTAMP;
         }
+    }
+
+    private static int lengthOfMonth(int year, int month) {
+        if (month == 2) {
+            return java.time.Year.isLeap(year) ? 29 : 28;
+        }
+        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+    }
+
+    /** The value of two decimal digits at {@code s}, or a negative number if one is not a digit. */
+    private static int twoDigits(byte[] b, int s) {
+        int hi = b[s] - '0';
+        int lo = b[s + 1] - '0';
+        return (hi | lo | (9 - hi) | (9 - lo)) < 0 ? -1 : hi * 10 + lo;
     }
 
     /** The value of {@code count} decimal digits at {@code s} (count <= 9), or -1 if one is not a digit. */

@@ -3,6 +3,9 @@ package dev.lathe.core.io;
 import dev.lathe.core.DataException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -17,6 +20,9 @@ final class CsvRecords {
     private static final byte COMMA = ',';
     private static final byte CR = '\r';
     private static final byte LF = '\n';
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     private final Path file;
     private final InputStream in;
@@ -30,6 +36,8 @@ final class CsvRecords {
     private int[] starts = new int[64];
     private int[] ends = new int[64];
     private boolean[] escaped = new boolean[64];
+    /** Whether the current record has a quoted field (only then are line breaks and quotes inside fields looked for). */
+    private boolean quoted;
 
     CsvRecords(Path file, InputStream in, int bufferSize) throws IOException {
         this.file = file;
@@ -84,8 +92,11 @@ final class CsvRecords {
                 end = scan(pos);
             }
             line = nextLine;
-            nextLine += 1 + countLineBreaksInQuotes();
-            unescape();
+            nextLine++;
+            if (quoted) {
+                nextLine += countLineBreaksInQuotes();
+                unescape();
+            }
             pos = end;
             if (!(fields == 1 && starts[0] == ends[0] && !escaped[0])) {
                 return true;
@@ -99,6 +110,7 @@ final class CsvRecords {
      */
     private int scan(int p) {
         fields = 0;
+        quoted = false;
         byte[] b = buf;
         int lim = limit;
         while (true) {
@@ -107,6 +119,7 @@ final class CsvRecords {
             }
             ensureFieldSlot();
             if (b[p] == QUOTE) {
+                quoted = true;
                 int start = p + 1;
                 boolean esc = false;
                 int q = start;
@@ -148,6 +161,14 @@ final class CsvRecords {
                         file, nextLine, (char) c, fields));
             }
             int start = p;
+            while (p + Long.BYTES <= lim) {
+                long m = delimiters((long) LONGS.get(b, p));
+                if (m != 0) {
+                    p += Long.numberOfTrailingZeros(m) >>> 3;
+                    break;
+                }
+                p += Long.BYTES;
+            }
             while (p < lim) {
                 byte c = b[p];
                 if (c == COMMA || c == LF || c == CR) {
@@ -180,6 +201,15 @@ final class CsvRecords {
             }
             return lineBreakEnd(p);
         }
+    }
+
+    /** Eight bytes at once: a high bit set at (at least) the lowest byte that is a comma, LF or CR; 0 if none is. */
+    private static long delimiters(long word) {
+        return zeroBytes(word ^ (COMMA * ONES)) | zeroBytes(word ^ (LF * ONES)) | zeroBytes(word ^ (CR * ONES));
+    }
+
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGHS;
     }
 
     private int lineBreakEnd(int p) {
