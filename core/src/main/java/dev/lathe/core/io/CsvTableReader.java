@@ -80,7 +80,8 @@ final class CsvTableReader {
             checkWidth(records, width);
             byte[][] row = new byte[fields.length][];
             for (int k = 0; k < fields.length; k++) {
-                row[k] = java.util.Arrays.copyOfRange(records.bytes(), records.start(fields[k]), records.end(fields[k]));
+                row[k] =
+                        java.util.Arrays.copyOfRange(records.bytes(), records.start(fields[k]), records.end(fields[k]));
             }
             sample.add(row);
             sampleLines.add(records.line());
@@ -147,8 +148,7 @@ final class CsvTableReader {
     private void checkWidth(CsvRecords records, int width) {
         if (records.fieldCount() != width) {
             throw new DataException(String.format(
-                    "%s: line %d has %d fields, the header has %d",
-                    file, records.line(), records.fieldCount(), width));
+                    "%s: line %d has %d fields, the header has %d", file, records.line(), records.fieldCount(), width));
         }
     }
 

@@ -7,12 +7,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.apache.parquet.column.ColumnDescriptor;
@@ -150,7 +150,8 @@ final class ParquetTableReader {
 
     private static void readColumn(ColumnReader reader, Column<?> column, long rows) {
         int maxDef = reader.getDescriptor().getMaxDefinitionLevel();
-        LogicalTypeAnnotation logical = reader.getDescriptor().getPrimitiveType().getLogicalTypeAnnotation();
+        LogicalTypeAnnotation logical =
+                reader.getDescriptor().getPrimitiveType().getLogicalTypeAnnotation();
         for (long r = 0; r < rows; r++) {
             if (reader.getCurrentDefinitionLevel() != maxDef) {
                 column.appendMissing();

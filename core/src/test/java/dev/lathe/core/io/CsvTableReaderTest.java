@@ -106,8 +106,7 @@ class CsvTableReaderTest {
     @Test
     void declaredTypesAreParsedAsDeclaredAndNotWidened() throws IOException {
         Path f = write("decl.csv", "zone,amount\n1,2\n2,3\nx7,4\n");
-        ReadSchema schema =
-                ReadSchema.INFERRED.with("zone", CellType.TEXT).with("amount", CellType.DOUBLE);
+        ReadSchema schema = ReadSchema.INFERRED.with("zone", CellType.TEXT).with("amount", CellType.DOUBLE);
         Table t = TableReader.read(f, Set.of(), schema);
         assertInstanceOf(StringColumn.class, t.column("zone"));
         assertInstanceOf(DoubleColumn.class, t.column("amount"));
@@ -122,9 +121,7 @@ class CsvTableReaderTest {
 
     @Test
     void projectionNeverParsesUnrequestedColumns() throws IOException {
-        Path f = write(
-                "p.csv",
-                "keep,bad_datetime,other\n1,not a time,a\n2,neither,b\n");
+        Path f = write("p.csv", "keep,bad_datetime,other\n1,not a time,a\n2,neither,b\n");
         Table t = TableReader.read(f, Set.of("keep", "absent"));
         assertEquals(List.of("keep"), t.columnNames());
         assertEquals(2, t.rowCount());
@@ -145,9 +142,7 @@ class CsvTableReaderTest {
 
     @Test
     void malformedTimestampNamesFileColumnRowLineAndValue() throws IOException {
-        Path f = write(
-                "ts.csv",
-                "note,lpep_pickup_datetime\n\"a\nb\",2023-01-01 00:00:00\nc,2023-02-30 10:00:00\n");
+        Path f = write("ts.csv", "note,lpep_pickup_datetime\n\"a\nb\",2023-01-01 00:00:00\nc,2023-02-30 10:00:00\n");
         DataException e = assertThrows(DataException.class, () -> TableReader.read(f));
         String m = e.getMessage();
         assertTrue(m.contains(f.toString()), m);
@@ -168,9 +163,7 @@ class CsvTableReaderTest {
 
     @Test
     void timestampsKeepMillisecondsAndAcceptTheIsoSeparator() throws IOException {
-        Path f = write(
-                "iso.csv",
-                "x_datetime\n2024-02-29T23:59:59.1239\n2023-01-01 00:00:01.5\n1999-12-31 00:00:00\n");
+        Path f = write("iso.csv", "x_datetime\n2024-02-29T23:59:59.1239\n2023-01-01 00:00:01.5\n1999-12-31 00:00:00\n");
         DateTimeColumn c = (DateTimeColumn) TableReader.read(f).column("x_datetime");
         assertEquals(LocalDateTime.of(2024, 2, 29, 23, 59, 59, 123_000_000), c.get(0));
         assertEquals(LocalDateTime.of(2023, 1, 1, 0, 0, 1, 500_000_000), c.get(1));
