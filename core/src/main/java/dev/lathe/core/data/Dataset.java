@@ -92,7 +92,7 @@ public final class Dataset {
             md.update(n.getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);
         }
-        ByteBuffer buf = ByteBuffer.allocate(8 * 1024);
+        ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
         putInts(md, buf, new int[] {x.rows(), x.cols()});
         putInts(md, buf, x.indptr());
         putInts(md, buf, x.indices());
@@ -101,29 +101,32 @@ public final class Dataset {
         return HexFormat.of().formatHex(md.digest());
     }
 
+    /** Big-endian, as {@code ByteBuffer.putInt} writes them, a buffer at a time. */
     private static void putInts(MessageDigest md, ByteBuffer buf, int[] a) {
-        for (int v : a) {
-            if (buf.remaining() < 4) {
-                flush(md, buf);
-            }
-            buf.putInt(v);
+        int per = buf.capacity() / Integer.BYTES;
+        for (int from = 0; from < a.length; from += per) {
+            int n = Math.min(per, a.length - from);
+            buf.clear();
+            buf.asIntBuffer().put(a, from, n);
+            md.update(buf.array(), 0, n * Integer.BYTES);
         }
-        flush(md, buf);
-    }
-
-    private static void putDoubles(MessageDigest md, ByteBuffer buf, double[] a) {
-        for (double v : a) {
-            if (buf.remaining() < 8) {
-                flush(md, buf);
-            }
-            buf.putLong(Double.doubleToLongBits(v));
-        }
-        flush(md, buf);
-    }
-
-    private static void flush(MessageDigest md, ByteBuffer buf) {
-        buf.flip();
-        md.update(buf);
         buf.clear();
     }
+
+    /** Each value's IEEE bits big-endian, as {@code ByteBuffer.putLong(doubleToLongBits(v))} writes them. */
+    private static void putDoubles(MessageDigest md, ByteBuffer buf, double[] a) {
+        int per = buf.capacity() / Double.BYTES;
+        long[] bits = new long[per];
+        for (int from = 0; from < a.length; from += per) {
+            int n = Math.min(per, a.length - from);
+            for (int i = 0; i < n; i++) {
+                bits[i] = Double.doubleToLongBits(a[from + i]);
+            }
+            buf.clear();
+            buf.asLongBuffer().put(bits, 0, n);
+            md.update(buf.array(), 0, n * Double.BYTES);
+        }
+        buf.clear();
+    }
+
 }

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +45,9 @@ public final class DictVectorizer {
     /** Learns the vocabulary of {@code frame}. */
     public static DictVectorizer fit(FeatureFrame frame) {
         TreeSet<String> names = new TreeSet<>();
-        for (Map.Entry<String, String[]> e : frame.categorical().entrySet()) {
+        for (Map.Entry<String, CategoricalColumn> e : frame.categoricalColumns().entrySet()) {
             String prefix = e.getKey() + "=";
-            for (String v : e.getValue()) {
+            for (String v : e.getValue().dictionary()) {
                 names.add(prefix + v);
             }
         }
@@ -68,11 +67,15 @@ public final class DictVectorizer {
         return numerical;
     }
 
-    /** Encodes {@code frame} into CSR rows with this vocabulary (zeros are not stored). */
+    /**
+     * Encodes {@code frame} into CSR rows with this vocabulary (zeros are not stored). Each distinct
+     * categorical value is looked up once; the arrays are sized exactly from a first pass that counts
+     * each row's entries.
+     */
     public SparseMatrix transform(FeatureFrame frame) {
         for (String c : categorical) {
             LatheException.check(
-                    frame.categorical().containsKey(c),
+                    frame.categoricalColumns().containsKey(c),
                     "frame lacks categorical feature '%s' the encoder was fitted on",
                     c);
         }
@@ -83,38 +86,61 @@ public final class DictVectorizer {
                     c);
         }
         int rows = frame.rows();
-        int width = categorical.size() + numerical.size();
-        int[] ptr = new int[rows + 1];
-        int[] idx = new int[rows * width];
-        double[] val = new double[rows * width];
-        int[] rowIdx = new int[width];
-        double[] rowVal = new double[width];
+        CategoricalColumn[] cat =
+                categorical.stream().map(frame.categoricalColumns()::get).toArray(CategoricalColumn[]::new);
+        int[][] columnOf = new int[cat.length][];
+        for (int c = 0; c < cat.length; c++) {
+            columnOf[c] = columnsOf(categorical.get(c), cat[c]);
+        }
         int[] numIdx = numerical.stream().mapToInt(index::get).toArray();
-        String[][] cat = categorical.stream().map(frame.categorical()::get).toArray(String[][]::new);
         double[][] num = numerical.stream().map(frame.numerical()::get).toArray(double[][]::new);
-        int nnz = 0;
+        int[] ptr = new int[rows + 1];
         for (int r = 0; r < rows; r++) {
             int k = 0;
             for (int c = 0; c < cat.length; c++) {
-                Integer j = index.get(categorical.get(c) + "=" + cat[c][r]);
-                if (j != null) {
-                    rowIdx[k] = j;
-                    rowVal[k++] = 1.0;
+                if (columnOf[c][cat[c].code(r)] >= 0) {
+                    k++;
+                }
+            }
+            for (double[] column : num) {
+                if (column[r] != 0.0) {
+                    k++;
+                }
+            }
+            ptr[r + 1] = ptr[r] + k;
+        }
+        int[] idx = new int[ptr[rows]];
+        double[] val = new double[ptr[rows]];
+        for (int r = 0; r < rows; r++) {
+            int at = ptr[r];
+            for (int c = 0; c < cat.length; c++) {
+                int j = columnOf[c][cat[c].code(r)];
+                if (j >= 0) {
+                    idx[at] = j;
+                    val[at++] = 1.0;
                 }
             }
             for (int c = 0; c < num.length; c++) {
                 if (num[c][r] != 0.0) {
-                    rowIdx[k] = numIdx[c];
-                    rowVal[k++] = num[c][r];
+                    idx[at] = numIdx[c];
+                    val[at++] = num[c][r];
                 }
             }
-            sortPairs(rowIdx, rowVal, k);
-            System.arraycopy(rowIdx, 0, idx, nnz, k);
-            System.arraycopy(rowVal, 0, val, nnz, k);
-            nnz += k;
-            ptr[r + 1] = nnz;
+            sortPairs(idx, val, ptr[r], at);
         }
-        return new SparseMatrix(rows, featureNames.size(), ptr, Arrays.copyOf(idx, nnz), Arrays.copyOf(val, nnz));
+        return new SparseMatrix(rows, featureNames.size(), ptr, idx, val);
+    }
+
+    /** The matrix column of each of {@code values}' dictionary entries, -1 for a value not seen when fitting. */
+    private int[] columnsOf(String feature, CategoricalColumn values) {
+        String prefix = feature + "=";
+        int[] out = new int[values.distinct()];
+        List<String> dictionary = values.dictionary();
+        for (int code = 0; code < out.length; code++) {
+            Integer j = index.get(prefix + dictionary.get(code));
+            out[code] = j == null ? -1 : j;
+        }
+        return out;
     }
 
     /** Saves the fitted vocabulary as JSON. */
@@ -177,12 +203,13 @@ public final class DictVectorizer {
         return out;
     }
 
-    private static void sortPairs(int[] idx, double[] val, int n) {
-        for (int i = 1; i < n; i++) {
+    /** Sorts the entries {@code [from, to)} by column (a row holds a handful: insertion sort). */
+    private static void sortPairs(int[] idx, double[] val, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
             int ki = idx[i];
             double kv = val[i];
             int j = i - 1;
-            while (j >= 0 && idx[j] > ki) {
+            while (j >= from && idx[j] > ki) {
                 idx[j + 1] = idx[j];
                 val[j + 1] = val[j];
                 j--;

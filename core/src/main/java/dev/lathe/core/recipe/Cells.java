@@ -1,5 +1,6 @@
 package dev.lathe.core.recipe;
 
+import dev.lathe.core.features.CategoricalColumn;
 import java.time.LocalDateTime;
 
 /**
@@ -13,6 +14,14 @@ interface Cells {
 
     /** The cell as a category; a missing cell reads "nan", as pandas' {@code astype(str)}. */
     String text(int row);
+
+    /**
+     * The {@link #text} of rows {@code 0 .. rows-1} dictionary-encoded; kinds that can override this to
+     * build a string per distinct value instead of one per row.
+     */
+    default CategoricalColumn categories(int rows) {
+        return CategoryCodes.byText(this, rows);
+    }
 
     /** The cell as a number; NaN when missing. */
     double number(int row);

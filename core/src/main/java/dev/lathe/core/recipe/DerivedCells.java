@@ -2,9 +2,14 @@ package dev.lathe.core.recipe;
 
 import dev.lathe.core.DataException;
 import dev.lathe.core.LatheException;
+import dev.lathe.core.features.CategoricalColumn;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.columns.dates.PackedLocalDate;
+import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
+import tech.tablesaw.columns.times.PackedLocalTime;
 
 /** The cells of a {@link DerivedColumn}, computed from the cells of its sources. */
 abstract class DerivedCells implements Cells {
@@ -73,6 +78,12 @@ abstract class DerivedCells implements Cells {
             }
             return s.toString();
         }
+
+        @Override
+        public CategoricalColumn categories(int rows) {
+            return CategoryCodes.joined(
+                    parts.stream().map(p -> p.categories(rows)).toList(), DerivedColumn.Concat.SEPARATOR);
+        }
     }
 
     private static final class Text extends DerivedCells {
@@ -91,6 +102,11 @@ abstract class DerivedCells implements Cells {
         @Override
         public String text(int row) {
             return of.text(row);
+        }
+
+        @Override
+        public CategoricalColumn categories(int rows) {
+            return of.categories(rows);
         }
     }
 
@@ -118,12 +134,47 @@ abstract class DerivedCells implements Cells {
         @Override
         public double number(int row) {
             if (minutes == null) {
+                minutes = packed(start, end, rows);
+            }
+            if (minutes == null) {
                 minutes = new double[rows];
                 for (int i = 0; i < rows; i++) {
                     minutes[i] = isMissing(i) ? Double.NaN : minutesBetween(start.time(i), end.time(i));
                 }
             }
             return minutes[row];
+        }
+
+        /**
+         * The minutes straight from two timestamp columns' packed values (millisecond precision), as
+         * {@link #minutesBetween} computes them, without a {@code LocalDateTime} per cell; null when either
+         * input is not such a column.
+         */
+        private static double[] packed(Cells start, Cells end, int rows) {
+            DateTimeColumn from = start instanceof RawCells s ? s.packedTimes() : null;
+            DateTimeColumn to = end instanceof RawCells e ? e.packedTimes() : null;
+            if (from == null || to == null) {
+                return null;
+            }
+            double[] out = new double[rows];
+            for (int i = 0; i < rows; i++) {
+                long a = from.getLongInternal(i);
+                long b = to.getLongInternal(i);
+                if (DateTimeColumn.valueIsMissing(a) || DateTimeColumn.valueIsMissing(b)) {
+                    out[i] = Double.NaN;
+                    continue;
+                }
+                long millis = epochMillis(b) - epochMillis(a);
+                long seconds = Math.floorDiv(millis, 1000L);
+                long nanos = Math.floorMod(millis, 1000L) * 1_000_000L;
+                out[i] = (seconds + nanos / 1e9) / 60.0;
+            }
+            return out;
+        }
+
+        private static long epochMillis(long packed) {
+            return PackedLocalDate.toEpochDay(PackedLocalDateTime.date(packed)) * 86_400_000L
+                    + PackedLocalTime.getMillisecondOfDay(PackedLocalDateTime.time(packed));
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.lathe.core.recipe;
 
 import dev.lathe.core.DataException;
+import dev.lathe.core.features.CategoricalColumn;
 import dev.lathe.core.features.FeatureFrame;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,20 +69,17 @@ final class Preparation {
     }
 
     private FeatureFrame features(int[] rows) {
-        Map<String, String[]> cat = new LinkedHashMap<>();
+        Map<String, CategoricalColumn> cat = new LinkedHashMap<>();
+        boolean everyRow = rows.length == view.rows();
         for (String f : recipe.categorical()) {
-            Cells c = view.cells(f);
-            String[] values = new String[rows.length];
-            for (int k = 0; k < rows.length; k++) {
-                values[k] = c.text(rows[k]);
-            }
-            cat.put(f, values);
+            CategoricalColumn all = view.cells(f).categories(view.rows());
+            cat.put(f, everyRow ? all : all.select(rows));
         }
         Map<String, double[]> num = new LinkedHashMap<>();
         for (String f : recipe.numerical()) {
             num.put(f, finiteNumbers(view.cells(f), rows, "column"));
         }
-        return new FeatureFrame(cat, num, rows.length);
+        return FeatureFrame.encoded(cat, num, rows.length);
     }
 
     private double[] finiteNumbers(Cells cells, int[] rows, String what) {

@@ -1,6 +1,7 @@
 package dev.lathe.core.recipe;
 
 import dev.lathe.core.DataException;
+import dev.lathe.core.features.CategoricalColumn;
 import dev.lathe.core.io.TimestampText;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -30,6 +31,16 @@ final class RawCells implements Cells {
     @Override
     public String text(int row) {
         return CellValues.categorical(column, row);
+    }
+
+    /** The column when it holds timestamps as Tablesaw packs them, else null. */
+    DateTimeColumn packedTimes() {
+        return column instanceof DateTimeColumn dt ? dt : null;
+    }
+
+    @Override
+    public CategoricalColumn categories(int rows) {
+        return CategoryCodes.of(column);
     }
 
     @Override
