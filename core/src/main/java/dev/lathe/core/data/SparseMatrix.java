@@ -1,5 +1,6 @@
 package dev.lathe.core.data;
 
+import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.LatheException;
 import java.util.Arrays;
 
@@ -31,15 +32,20 @@ public final class SparseMatrix {
                 indices.length,
                 indptr[0],
                 indptr[rows]);
+        // plain tests, not check(...): its varargs would box three numbers per stored entry
         for (int i = 0; i < rows; i++) {
-            LatheException.check(indptr[i] <= indptr[i + 1], "indptr must be non-decreasing at row %d", i);
+            if (indptr[i] > indptr[i + 1]) {
+                throw new InvalidParameterException("indptr must be non-decreasing at row " + i);
+            }
             for (int k = indptr[i]; k < indptr[i + 1]; k++) {
                 int c = indices[k];
-                LatheException.check(c >= 0 && c < cols, "column index %d out of range [0,%d) in row %d", c, cols, i);
-                LatheException.check(
-                        k == indptr[i] || indices[k - 1] < c,
-                        "column indices must be strictly increasing in row %d",
-                        i);
+                if (c < 0 || c >= cols) {
+                    throw new InvalidParameterException(
+                            "column index " + c + " out of range [0," + cols + ") in row " + i);
+                }
+                if (k > indptr[i] && indices[k - 1] >= c) {
+                    throw new InvalidParameterException("column indices must be strictly increasing in row " + i);
+                }
             }
         }
         this.rows = rows;

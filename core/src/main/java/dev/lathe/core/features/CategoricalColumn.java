@@ -1,5 +1,6 @@
 package dev.lathe.core.features;
 
+import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.LatheException;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -45,12 +46,10 @@ public final class CategoricalColumn {
         Arrays.fill(remap, -1);
         for (int i = 0; i < codes.length; i++) {
             int c = codes[i];
-            LatheException.check(
-                    c >= 0 && c < dictionary.length,
-                    "code %d at row %d is outside the dictionary of %d values",
-                    c,
-                    i,
-                    dictionary.length);
+            if (c < 0 || c >= dictionary.length) { // not check(...): its varargs would box per row
+                throw new InvalidParameterException(
+                        "code " + c + " at row " + i + " is outside the dictionary of " + dictionary.length + " values");
+            }
             remap[c] = 0;
         }
         Map<String, Integer> byText = new HashMap<>();

@@ -63,8 +63,17 @@ final class LongCodes {
         }
     }
 
+    /**
+     * MurmurHash3's 64-bit finaliser: every key bit reaches the low bits the table indexes by (doubles'
+     * bits, whose low bits are zero for whole numbers, would otherwise all probe one run of slots).
+     */
     private static int mix(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32));
+        long h = key;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return (int) h;
     }
 }
