@@ -128,5 +128,4 @@ public final class Dataset {
         }
         buf.clear();
     }
-
 }

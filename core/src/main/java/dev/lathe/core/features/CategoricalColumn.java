@@ -47,8 +47,8 @@ public final class CategoricalColumn {
         for (int i = 0; i < codes.length; i++) {
             int c = codes[i];
             if (c < 0 || c >= dictionary.length) { // not check(...): its varargs would box per row
-                throw new InvalidParameterException(
-                        "code " + c + " at row " + i + " is outside the dictionary of " + dictionary.length + " values");
+                throw new InvalidParameterException("code " + c + " at row " + i + " is outside the dictionary of "
+                        + dictionary.length + " values");
             }
             remap[c] = 0;
         }

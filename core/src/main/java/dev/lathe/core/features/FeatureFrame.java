@@ -86,7 +86,6 @@ public final class FeatureFrame {
     }
 
     private static void checkLength(String kind, String name, int length, int rows) {
-        LatheException.check(
-                length == rows, "%s column '%s' has %d values, expected %d", kind, name, length, rows);
+        LatheException.check(length == rows, "%s column '%s' has %d values, expected %d", kind, name, length, rows);
     }
 }

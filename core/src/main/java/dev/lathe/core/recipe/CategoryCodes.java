@@ -80,9 +80,8 @@ final class CategoryCodes {
         }
         String[] dictionary = new String[values.size()];
         for (int c = 0; c < dictionary.length; c++) {
-            dictionary[c] = c == missing
-                    ? CellValues.MISSING
-                    : CellValues.formatNumber(Double.longBitsToDouble(values.key(c)));
+            dictionary[c] =
+                    c == missing ? CellValues.MISSING : CellValues.formatNumber(Double.longBitsToDouble(values.key(c)));
         }
         return CategoricalColumn.fromCodes(codes, dictionary);
     }

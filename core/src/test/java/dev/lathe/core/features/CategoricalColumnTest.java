@@ -23,7 +23,8 @@ class CategoricalColumnTest {
     @Test
     void fromCodesMergesEqualTextAndDropsUnusedEntries() {
         // entries 0 and 2 print the same ("1_2_3" from two different code pairs); entry 3 is unused
-        CategoricalColumn c = CategoricalColumn.fromCodes(new int[] {2, 0, 1, 2}, new String[] {"1_2_3", "x", "1_2_3", "y"});
+        CategoricalColumn c =
+                CategoricalColumn.fromCodes(new int[] {2, 0, 1, 2}, new String[] {"1_2_3", "x", "1_2_3", "y"});
         assertEquals(List.of("1_2_3", "x"), c.dictionary());
         assertArrayEquals(new String[] {"1_2_3", "1_2_3", "x", "1_2_3"}, c.values());
     }

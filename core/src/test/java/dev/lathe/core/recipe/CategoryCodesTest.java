@@ -45,10 +45,13 @@ class CategoryCodesTest {
         Table t = table();
         for (String name : t.columnNames()) {
             Cells cells = new RawCells(t.column(name), SOURCE);
-            assertArrayEquals(textOf(cells, t.rowCount()), cells.categories(t.rowCount()).values(), name);
+            assertArrayEquals(
+                    textOf(cells, t.rowCount()), cells.categories(t.rowCount()).values(), name);
         }
         // -0.0 and 0.0 are two keys but one text: one dictionary entry
-        assertEquals(List.of("166", "1.5", "0", "nan"), new RawCells(t.column("d"), SOURCE).categories(5).dictionary());
+        assertEquals(
+                List.of("166", "1.5", "0", "nan"),
+                new RawCells(t.column("d"), SOURCE).categories(5).dictionary());
     }
 
     @Test
@@ -63,10 +66,13 @@ class CategoryCodesTest {
                 SOURCE);
         for (String name : List.of("st", "all", "pu_text")) {
             Cells cells = view.cells(name);
-            assertArrayEquals(textOf(cells, t.rowCount()), cells.categories(t.rowCount()).values(), name);
+            assertArrayEquals(
+                    textOf(cells, t.rowCount()), cells.categories(t.rowCount()).values(), name);
         }
         // ("1_2","3") and ("1","2_3") both read "1_2_3": one category, as the strings would be
-        assertEquals(List.of("1_2_3", "north_3", "nan_x"), view.cells("st").categories(5).dictionary());
+        assertEquals(
+                List.of("1_2_3", "north_3", "nan_x"),
+                view.cells("st").categories(5).dictionary());
     }
 
     @Test
@@ -77,20 +83,21 @@ class CategoryCodesTest {
         DateTimeColumn end = DateTimeColumn.create("end");
         LocalDateTime base = LocalDateTime.of(2023, 1, 1, 0, 0);
         for (int i = 0; i < rows; i++) {
-            LocalDateTime a = base.plusSeconds(random.nextInt(90 * 86_400)).plusNanos(random.nextInt(1000) * 1_000_000L);
+            LocalDateTime a =
+                    base.plusSeconds(random.nextInt(90 * 86_400)).plusNanos(random.nextInt(1000) * 1_000_000L);
             // some trips end before they start, some cross midnight or a month
-            LocalDateTime b = a.plusSeconds(random.nextInt(200_000) - 20_000).plusNanos(random.nextInt(1000) * 1_000_000L);
+            LocalDateTime b =
+                    a.plusSeconds(random.nextInt(200_000) - 20_000).plusNanos(random.nextInt(1000) * 1_000_000L);
             start.append(a);
             end.append(b);
         }
         start.setMissing(5);
         end.setMissing(9);
         Table t = Table.create("t", start, end);
-        Cells minutes = new TableView(List.of(DerivedColumn.parse("m=minutes_between(start,end)")), t, SOURCE).cells("m");
+        Cells minutes =
+                new TableView(List.of(DerivedColumn.parse("m=minutes_between(start,end)")), t, SOURCE).cells("m");
         for (int i = 0; i < rows; i++) {
-            double expected = i == 5 || i == 9
-                    ? Double.NaN
-                    : DerivedCells.minutesBetween(start.get(i), end.get(i));
+            double expected = i == 5 || i == 9 ? Double.NaN : DerivedCells.minutesBetween(start.get(i), end.get(i));
             assertEquals(expected, minutes.number(i), 0.0, "row " + i);
         }
     }
