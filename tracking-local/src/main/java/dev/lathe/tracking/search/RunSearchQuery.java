@@ -1,8 +1,8 @@
 package dev.lathe.tracking.search;
 
-import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.tracking.ViewType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,7 +14,9 @@ import java.util.Objects;
  * <p>Ordering follows MLflow: each order term sorts present values first (for metrics NaN values
  * next, then missing ones) in either direction, then {@code start_time DESC} unless start_time was
  * ordered on, then {@code run_uuid} as tiebreak. Metric filters never match a NaN value except with
- * {@code !=} (NaN differs from every number), matching MLflow's in-memory comparison.
+ * {@code !=} (NaN differs from every number), matching MLflow's in-memory comparison. An ordered search
+ * is a UNION ALL of the first term's segments ({@link RunOrder}) so that SQLite walks an index in order
+ * and stops after the page, whatever the number of runs.
  */
 public final class RunSearchQuery {
     /** Tag holding the run name; MLflow filters {@code attributes.run_name} through it. */
@@ -53,14 +55,30 @@ public final class RunSearchQuery {
         List<FilterClause> clauses = FilterParser.parse(GRAMMAR, filter);
         List<OrderTerm> terms = new OrderByParser(GRAMMAR).parseAll(orderBy);
 
-        SqlBuilder sql = new SqlBuilder("SELECT r.run_uuid FROM runs r");
+        if (terms.isEmpty()) {
+            SqlBuilder sql = new SqlBuilder("SELECT r.run_uuid FROM runs r");
+            scope(sql, experimentIds, viewType, clauses);
+            RunOrder.addTieBreaks(sql, terms, 0);
+            return sql.build(offset, limit);
+        }
+        List<SqlBuilder> segments = new ArrayList<>();
+        for (RunOrder.Segment segment : RunOrder.segments(terms.get(0))) {
+            SqlBuilder sql = new SqlBuilder("SELECT r.run_uuid FROM " + segment.from());
+            segment.addTo(sql);
+            scope(sql, experimentIds, viewType, clauses);
+            RunOrder.addTieBreaks(sql, terms, 1);
+            segments.add(sql);
+        }
+        return SqlBuilder.unionAll("run_uuid", segments, offset, limit);
+    }
+
+    /** Restricts {@code sql} (alias {@code r}) to the experiments, lifecycle stages and filter clauses. */
+    private static void scope(SqlBuilder sql, List<Long> experimentIds, ViewType viewType, List<FilterClause> clauses) {
         sql.whereIn("r.experiment_id", experimentIds);
         sql.whereIn("r.lifecycle_stage", viewType.lifecycleStages());
         for (FilterClause clause : clauses) {
             sql.where(condition(clause, sql.whereBindings()));
         }
-        addOrder(sql, terms);
-        return sql.build(offset, limit);
     }
 
     /** The SQL condition (on alias {@code r}) for one clause. */
@@ -129,45 +147,6 @@ public final class RunSearchQuery {
                     "experiment_id" -> "r." + key;
             default -> throw new LatheException("No runs column for attribute '" + key + "'");
         };
-    }
-
-    private static void addOrder(SqlBuilder sql, List<OrderTerm> terms) {
-        boolean startTimeOrdered = false;
-        int n = 0;
-        for (OrderTerm term : terms) {
-            String dir = SqlPredicates.direction(term.ascending());
-            if (term.entity() == EntityType.ATTRIBUTE) {
-                String column = runColumn(term.key());
-                startTimeOrdered |= term.key().equals("start_time");
-                sql.orderBy(SqlPredicates.nullsLast(column));
-                sql.orderBy(column + " " + dir);
-                continue;
-            }
-            String alias = "o" + (++n);
-            String table =
-                    switch (term.entity()) {
-                        case METRIC -> "latest_metrics";
-                        case PARAM -> "params";
-                        case TAG -> "tags";
-                        default -> throw new InvalidParameterException(
-                                "Cannot order runs by " + term.entity().label());
-                    };
-            sql.join(
-                    "LEFT JOIN " + table + " " + alias + " ON " + alias + ".run_uuid = r.run_uuid AND " + alias
-                            + ".key = ?",
-                    term.key());
-            if (term.entity() == EntityType.METRIC) {
-                sql.orderBy(
-                        "CASE WHEN " + alias + ".is_nan = 1 THEN 1 WHEN " + alias + ".value IS NULL THEN 2 ELSE 0 END");
-            } else {
-                sql.orderBy(SqlPredicates.nullsLast(alias + ".value"));
-            }
-            sql.orderBy(alias + ".value " + dir);
-        }
-        if (!startTimeOrdered) {
-            sql.orderBy("r.start_time DESC");
-        }
-        sql.orderBy("r.run_uuid ASC");
     }
 
     /** The parsed clauses of {@code filter} under the runs grammar (for callers that inspect them). */

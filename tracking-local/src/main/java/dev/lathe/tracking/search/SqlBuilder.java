@@ -49,6 +49,39 @@ final class SqlBuilder {
     }
 
     SqlQuery build(int offset, int limit) {
+        StringBuilder sql = body();
+        sql.append(" LIMIT ? OFFSET ?");
+        List<Object> bindings = bindings();
+        bindings.add(limit + 1);
+        bindings.add(offset);
+        return new SqlQuery(sql.toString(), bindings, offset, limit);
+    }
+
+    /**
+     * One page over the concatenation of {@code segments}, in their order: each segment's ordered rows
+     * are cut to the {@code offset + limit + 1} the page can reach (so SQLite stops walking early), then
+     * {@code LIMIT ? OFFSET ?} applies to the whole. SQLite runs the segments one after the other and
+     * skips the rest once the limit is reached. Each segment must select one column named {@code column}.
+     */
+    static SqlQuery unionAll(String column, List<SqlBuilder> segments, int offset, int limit) {
+        StringBuilder sql = new StringBuilder();
+        List<Object> bindings = new ArrayList<>();
+        for (SqlBuilder segment : segments) {
+            if (sql.length() > 0) {
+                sql.append(" UNION ALL ");
+            }
+            sql.append("SELECT ").append(column).append(" FROM (").append(segment.body()).append(" LIMIT ?)");
+            bindings.addAll(segment.bindings());
+            bindings.add((long) offset + limit + 1);
+        }
+        sql.append(" LIMIT ? OFFSET ?");
+        bindings.add(limit + 1);
+        bindings.add(offset);
+        return new SqlQuery(sql.toString(), bindings, offset, limit);
+    }
+
+    /** The statement without its LIMIT: select, joins, WHERE and ORDER BY. */
+    private StringBuilder body() {
         StringBuilder sql = new StringBuilder(select).append(joins);
         if (!where.isEmpty()) {
             sql.append(" WHERE ").append(String.join(" AND ", where));
@@ -56,11 +89,13 @@ final class SqlBuilder {
         if (!orderBy.isEmpty()) {
             sql.append(" ORDER BY ").append(String.join(", ", orderBy));
         }
-        sql.append(" LIMIT ? OFFSET ?");
+        return sql;
+    }
+
+    /** The bindings of {@link #body()} in textual order. */
+    private List<Object> bindings() {
         List<Object> bindings = new ArrayList<>(joinBindings);
         bindings.addAll(whereBindings);
-        bindings.add(limit + 1);
-        bindings.add(offset);
-        return new SqlQuery(sql.toString(), bindings, offset, limit);
+        return bindings;
     }
 }

@@ -82,6 +82,13 @@ final class Schema {
                                 "CREATE INDEX index_tags_run ON tags (run_uuid)",
                                 "CREATE INDEX index_params_run ON params (run_uuid)",
                                 "CREATE INDEX index_latest_metrics_run ON latest_metrics (run_uuid)",
-                                "CREATE INDEX index_datasets_uuid ON datasets (dataset_uuid)")));
+                                "CREATE INDEX index_datasets_uuid ON datasets (dataset_uuid)")),
+                new Migration(
+                        4,
+                        "latest_metrics index walked in value order by searches ordered by a metric",
+                        List.of(
+                                "DROP INDEX index_latest_metrics_key",
+                                "CREATE INDEX index_latest_metrics_order ON latest_metrics"
+                                        + " (key, is_nan, value, run_uuid)")));
     }
 }

@@ -2,6 +2,7 @@ package dev.lathe.tracking.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +37,7 @@ class SqliteSchemaTest {
         try (SqliteTrackingStore store = SqliteTrackingStore.open(dir)) {
             int version = store.db().read(SchemaMigrator::currentVersion);
             assertEquals(Schema.migrations().size(), version);
-            assertEquals(3, version, "schema version; migration 3 adds the run_uuid indexes");
+            assertEquals(4, version, "schema version; migration 4 adds the latest_metrics order index");
             List<String> runIndexes = store.db()
                     .read(c -> Sql.query(
                             c,
@@ -57,6 +58,8 @@ class SqliteSchemaTest {
                             "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'index_%'",
                             rs -> rs.getString(1)));
             assertTrue(indexes.contains("index_params_key") && indexes.contains("index_runs_experiment_start"));
+            assertTrue(indexes.contains("index_latest_metrics_order"), "indexes: " + indexes);
+            assertFalse(indexes.contains("index_latest_metrics_key"), "replaced by index_latest_metrics_order");
         }
     }
 
