@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,13 @@ final class ExperimentDao {
     static final String DEFAULT_NAME = "Default";
     private static final String COLUMNS =
             "experiment_id, name, artifact_location, lifecycle_stage, creation_time, last_update_time";
+
+    /** The statements {@link #getAll} issues; tests explain them. */
+    static final String BY_IDS =
+            "SELECT " + COLUMNS + " FROM experiments WHERE experiment_id IN (SELECT value FROM json_each(?))";
+
+    static final String TAGS_BY_IDS = "SELECT key, value, experiment_id FROM experiment_tags"
+            + " WHERE experiment_id IN (SELECT value FROM json_each(?))";
 
     private final Path artifactRoot;
 
@@ -93,6 +101,35 @@ final class ExperimentDao {
         return Sql.queryOne(c, "SELECT " + COLUMNS + " FROM experiments WHERE experiment_id = ?", this::row, id)
                 .orElseThrow(() -> new ResourceNotFoundException("no experiment with id '" + experimentId + "'"))
                 .withTags(tags(c, id));
+    }
+
+    /**
+     * The experiments among {@code ids} that exist, in the order of {@code ids}, with two statements
+     * whatever their number (the ids passed as one JSON array to {@code json_each}).
+     */
+    List<Experiment> getAll(Connection c, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String json = ids.toString();
+        Map<Long, Partial> rows = new HashMap<>();
+        for (Partial p : Sql.query(c, BY_IDS, this::row, json)) {
+            rows.put(Long.parseLong(p.id), p);
+        }
+        Map<Long, TreeMap<String, String>> tags = new HashMap<>();
+        Sql.query(
+                c,
+                TAGS_BY_IDS,
+                rs -> tags.computeIfAbsent(rs.getLong(3), k -> new TreeMap<>()).put(rs.getString(1), rs.getString(2)),
+                json);
+        List<Experiment> out = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            Partial p = rows.get(id);
+            if (p != null) {
+                out.add(p.withTags(tags.getOrDefault(id, new TreeMap<>())));
+            }
+        }
+        return out;
     }
 
     Optional<Experiment> byName(Connection c, String name) throws SQLException {

@@ -7,7 +7,10 @@ import dev.lathe.core.tracking.RegisteredModel;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -17,35 +20,73 @@ final class RegistryDao {
     private static final String VERSION_COLUMNS = "name, version, creation_time, last_updated_time, description,"
             + " user_id, current_stage, source, run_id, status";
 
+    /** A model version's identity. */
+    record VersionKey(String name, int version) {}
+
+    /** The statements {@link #models} issues; tests explain them. */
+    static final String MODELS = "SELECT name, creation_time, last_updated_time, description FROM registered_models"
+            + " WHERE name IN " + JsonArrays.EACH;
+
+    static final String MODEL_TAGS =
+            "SELECT key, value, name FROM registered_model_tags WHERE name IN " + JsonArrays.EACH;
+    static final String MODEL_ALIASES =
+            "SELECT alias, version, name FROM registered_model_aliases WHERE name IN " + JsonArrays.EACH;
+
+    /** The statements {@link #versions(Connection, List)} issues; tests explain them. */
+    static final String VERSIONS = "SELECT " + VERSION_COLUMNS + " FROM model_versions"
+            + " WHERE (name, version) IN " + JsonArrays.EACH_PAIR + " AND current_stage IS NOT ?";
+
+    static final String VERSION_TAGS =
+            "SELECT key, value, name, version FROM model_version_tags WHERE (name, version) IN " + JsonArrays.EACH_PAIR;
+    static final String VERSION_ALIASES = "SELECT alias, name, version FROM registered_model_aliases"
+            + " WHERE (name, version) IN " + JsonArrays.EACH_PAIR + " ORDER BY alias";
+
     Optional<RegisteredModel> model(Connection c, String name) throws SQLException {
-        Optional<Object[]> row = Sql.queryOne(
-                c,
-                "SELECT creation_time, last_updated_time, description FROM registered_models WHERE name = ?",
-                rs -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)},
-                name);
-        if (row.isEmpty()) {
-            return Optional.empty();
+        return models(c, List.of(name)).stream().findFirst();
+    }
+
+    /**
+     * The registered models among {@code names} that exist, in the order of {@code names}, with their
+     * tags and aliases: three statements whatever their number.
+     */
+    List<RegisteredModel> models(Connection c, List<String> names) throws SQLException {
+        if (names.isEmpty()) {
+            return List.of();
         }
-        long created = (Long) row.get()[0];
-        long updated = (Long) row.get()[1];
-        String description = (String) row.get()[2];
-        TreeMap<String, String> tags = new TreeMap<>();
-        for (String[] kv : Sql.query(
+        String json = JsonArrays.strings(names);
+        Map<String, Object[]> rows = new HashMap<>();
+        Sql.query(
                 c,
-                "SELECT key, value FROM registered_model_tags WHERE name = ?",
-                rs -> new String[] {rs.getString(1), rs.getString(2)},
-                name)) {
-            tags.put(kv[0], kv[1]);
-        }
-        TreeMap<String, Integer> aliases = new TreeMap<>();
-        for (Object[] av : Sql.query(
+                MODELS,
+                rs -> rows.put(rs.getString(1), new Object[] {rs.getLong(2), rs.getLong(3), rs.getString(4)}),
+                json);
+        Map<String, TreeMap<String, String>> tags = new HashMap<>();
+        Sql.query(
                 c,
-                "SELECT alias, version FROM registered_model_aliases WHERE name = ?",
-                rs -> new Object[] {rs.getString(1), rs.getInt(2)},
-                name)) {
-            aliases.put((String) av[0], (Integer) av[1]);
+                MODEL_TAGS,
+                rs -> tags.computeIfAbsent(rs.getString(3), k -> new TreeMap<>()).put(rs.getString(1), rs.getString(2)),
+                json);
+        Map<String, TreeMap<String, Integer>> aliases = new HashMap<>();
+        Sql.query(
+                c,
+                MODEL_ALIASES,
+                rs -> aliases.computeIfAbsent(rs.getString(3), k -> new TreeMap<>())
+                        .put(rs.getString(1), rs.getInt(2)),
+                json);
+        List<RegisteredModel> out = new ArrayList<>(names.size());
+        for (String name : names) {
+            Object[] row = rows.get(name);
+            if (row != null) {
+                out.add(new RegisteredModel(
+                        name,
+                        (Long) row[0],
+                        (Long) row[1],
+                        (String) row[2],
+                        tags.getOrDefault(name, new TreeMap<>()),
+                        aliases.getOrDefault(name, new TreeMap<>())));
+            }
         }
-        return Optional.of(new RegisteredModel(name, created, updated, description, tags, aliases));
+        return out;
     }
 
     RegisteredModel requireModel(Connection c, String name) throws SQLException {
@@ -58,15 +99,7 @@ final class RegistryDao {
     }
 
     Optional<ModelVersion> version(Connection c, String name, int version) throws SQLException {
-        Optional<ModelVersion> v = Sql.queryOne(
-                c,
-                "SELECT " + VERSION_COLUMNS + " FROM model_versions WHERE name = ? AND version = ?"
-                        + " AND current_stage IS NOT ?",
-                rs -> row(c, rs),
-                name,
-                version,
-                DELETED_STAGE);
-        return v;
+        return versions(c, List.of(new VersionKey(name, version))).stream().findFirst();
     }
 
     ModelVersion requireVersion(Connection c, String name, int version) throws SQLException {
@@ -77,13 +110,50 @@ final class RegistryDao {
     }
 
     List<ModelVersion> versions(Connection c, String name) throws SQLException {
-        return Sql.query(
+        List<VersionKey> keys = Sql.query(
                 c,
-                "SELECT " + VERSION_COLUMNS + " FROM model_versions WHERE name = ? AND current_stage IS NOT ?"
-                        + " ORDER BY version",
-                rs -> row(c, rs),
+                "SELECT version FROM model_versions WHERE name = ? AND current_stage IS NOT ? ORDER BY version",
+                rs -> new VersionKey(name, rs.getInt(1)),
                 name,
                 DELETED_STAGE);
+        return versions(c, keys);
+    }
+
+    /**
+     * The versions among {@code keys} that exist and are not deleted, in the order of {@code keys}, with
+     * their tags and aliases: three statements whatever their number.
+     */
+    List<ModelVersion> versions(Connection c, List<VersionKey> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        String json = JsonArrays.pairs(keys);
+        Map<VersionKey, TreeMap<String, String>> tags = new HashMap<>();
+        Sql.query(
+                c,
+                VERSION_TAGS,
+                rs -> tags.computeIfAbsent(new VersionKey(rs.getString(3), rs.getInt(4)), k -> new TreeMap<>())
+                        .put(rs.getString(1), rs.getString(2)),
+                json);
+        Map<VersionKey, List<String>> aliases = new HashMap<>();
+        Sql.query(
+                c,
+                VERSION_ALIASES,
+                rs -> aliases.computeIfAbsent(new VersionKey(rs.getString(2), rs.getInt(3)), k -> new ArrayList<>())
+                        .add(rs.getString(1)),
+                json);
+        Map<VersionKey, ModelVersion> rows = new HashMap<>();
+        for (ModelVersion v : Sql.query(c, VERSIONS, rs -> row(rs, tags, aliases), json, DELETED_STAGE)) {
+            rows.put(new VersionKey(v.name(), v.version()), v);
+        }
+        List<ModelVersion> out = new ArrayList<>(keys.size());
+        for (VersionKey key : keys) {
+            ModelVersion v = rows.get(key);
+            if (v != null) {
+                out.add(v);
+            }
+        }
+        return out;
     }
 
     /** The next version number: one more than the highest ever issued, deleted versions included. */
@@ -96,7 +166,9 @@ final class RegistryDao {
                 .orElse(1);
     }
 
-    private ModelVersion row(Connection c, ResultSet rs) throws SQLException {
+    private static ModelVersion row(
+            ResultSet rs, Map<VersionKey, TreeMap<String, String>> tags, Map<VersionKey, List<String>> aliases)
+            throws SQLException {
         String name = rs.getString(1);
         int version = rs.getInt(2);
         long created = rs.getLong(3);
@@ -107,21 +179,7 @@ final class RegistryDao {
         String source = rs.getString(8);
         String runId = rs.getString(9);
         String status = rs.getString(10);
-        TreeMap<String, String> tags = new TreeMap<>();
-        for (String[] kv : Sql.query(
-                c,
-                "SELECT key, value FROM model_version_tags WHERE name = ? AND version = ?",
-                r -> new String[] {r.getString(1), r.getString(2)},
-                name,
-                version)) {
-            tags.put(kv[0], kv[1]);
-        }
-        List<String> aliases = Sql.query(
-                c,
-                "SELECT alias FROM registered_model_aliases WHERE name = ? AND version = ? ORDER BY alias",
-                r -> r.getString(1),
-                name,
-                version);
+        VersionKey key = new VersionKey(name, version);
         return new ModelVersion(
                 name,
                 version,
@@ -133,7 +191,7 @@ final class RegistryDao {
                 source,
                 Optional.ofNullable(runId),
                 status,
-                tags,
-                aliases);
+                tags.getOrDefault(key, new TreeMap<>()),
+                aliases.getOrDefault(key, List.of()));
     }
 }

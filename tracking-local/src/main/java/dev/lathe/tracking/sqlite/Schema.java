@@ -85,10 +85,14 @@ final class Schema {
                                 "CREATE INDEX index_datasets_uuid ON datasets (dataset_uuid)")),
                 new Migration(
                         4,
-                        "latest_metrics index walked in value order by searches ordered by a metric",
+                        "latest_metrics index walked in value order by searches ordered by a metric;"
+                                + " owner indexes on the experiment and registry tag tables for loading search pages",
                         List.of(
                                 "DROP INDEX index_latest_metrics_key",
                                 "CREATE INDEX index_latest_metrics_order ON latest_metrics"
-                                        + " (key, is_nan, value, run_uuid)")));
+                                        + " (key, is_nan, value, run_uuid)",
+                                "CREATE INDEX index_experiment_tags_experiment ON experiment_tags (experiment_id)",
+                                "CREATE INDEX index_registered_model_tags_name ON registered_model_tags (name)",
+                                "CREATE INDEX index_model_version_tags_version ON model_version_tags (name, version)")));
     }
 }

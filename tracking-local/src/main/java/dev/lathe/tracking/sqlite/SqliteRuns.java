@@ -58,7 +58,7 @@ final class SqliteRuns {
         if (runIds.isEmpty()) {
             return List.of();
         }
-        String ids = jsonArray(runIds);
+        String ids = JsonArrays.strings(runIds);
         Map<String, RunInfo> infos = new HashMap<>();
         for (RunInfo info : Sql.query(c, RUNS, RunDao::row, ids)) {
             infos.put(info.runId(), info);
@@ -108,28 +108,5 @@ final class SqliteRuns {
             out.add(new Run(info, data, new RunInputs(inputs.getOrDefault(id, List.of()))));
         }
         return out;
-    }
-
-    /** The ids as a JSON array of strings, for {@code json_each}. */
-    static String jsonArray(List<String> values) {
-        StringBuilder sb = new StringBuilder("[");
-        for (String v : values) {
-            if (sb.length() > 1) {
-                sb.append(',');
-            }
-            sb.append('"');
-            for (int i = 0; i < v.length(); i++) {
-                char ch = v.charAt(i);
-                if (ch == '"' || ch == '\\') {
-                    sb.append('\\').append(ch);
-                } else if (ch < 0x20) {
-                    sb.append(String.format("\\u%04x", (int) ch));
-                } else {
-                    sb.append(ch);
-                }
-            }
-            sb.append('"');
-        }
-        return sb.append(']').toString();
     }
 }

@@ -20,15 +20,16 @@ import java.util.List;
 /**
  * Runs MLflow searches: the {@code dev.lathe.tracking.search} package turns the filter and order-by
  * strings into parameterised SQL selecting ids; this class executes it and loads the entities, all
- * in one read transaction. Registry searches work the same way on the registry tables.
+ * in one read transaction and with a fixed number of statements per page (each table read once for
+ * all the page's ids). Registry searches work the same way on the registry tables.
  */
 final class SqliteSearch {
     private final Db db;
-    private final SqliteTrackingStore store;
+    private final ExperimentDao experimentDao;
 
-    SqliteSearch(Db db, SqliteTrackingStore store) {
+    SqliteSearch(Db db, ExperimentDao experimentDao) {
         this.db = db;
-        this.store = store;
+        this.experimentDao = experimentDao;
     }
 
     Page<Run> runs(
@@ -55,39 +56,37 @@ final class SqliteSearch {
     Page<Experiment> experiments(
             String filter, List<String> orderBy, int maxResults, String pageToken, ViewType viewType) {
         SqlQuery q = ExperimentSearchQuery.build(filter, orderBy, viewType, maxResults, pageToken);
-        return db.read(c -> {
-            SearchPage<Long> page = q.execute(c, rs -> rs.getLong(1));
-            List<Experiment> out = new ArrayList<>();
-            for (Long id : page.items()) {
-                out.add(store.loadExperiment(c, Long.toString(id)));
-            }
-            return new Page<>(out, page.nextPageToken());
-        });
+        return db.read(c -> experimentPage(c, experimentDao, q));
+    }
+
+    /** One page of experiments: the search statement, then {@link ExperimentDao#getAll}'s two. */
+    static Page<Experiment> experimentPage(Connection c, ExperimentDao dao, SqlQuery q) throws SQLException {
+        SearchPage<Long> page = q.execute(c, rs -> rs.getLong(1));
+        return new Page<>(dao.getAll(c, page.items()), page.nextPageToken());
     }
 
     Page<RegisteredModel> registeredModels(
             RegistryDao dao, String filter, List<String> orderBy, int maxResults, String pageToken) {
         SqlQuery q = RegisteredModelSearchQuery.build(filter, orderBy, maxResults, pageToken);
-        return db.read(c -> {
-            SearchPage<String> page = q.execute(c, rs -> rs.getString(1));
-            List<RegisteredModel> out = new ArrayList<>();
-            for (String name : page.items()) {
-                out.add(dao.requireModel(c, name));
-            }
-            return new Page<>(out, page.nextPageToken());
-        });
+        return db.read(c -> modelPage(c, dao, q));
+    }
+
+    /** One page of registered models: the search statement, then {@link RegistryDao#models}'s three. */
+    static Page<RegisteredModel> modelPage(Connection c, RegistryDao dao, SqlQuery q) throws SQLException {
+        SearchPage<String> page = q.execute(c, rs -> rs.getString(1));
+        return new Page<>(dao.models(c, page.items()), page.nextPageToken());
     }
 
     Page<ModelVersion> modelVersions(
             RegistryDao dao, String filter, List<String> orderBy, int maxResults, String pageToken) {
         SqlQuery q = ModelVersionSearchQuery.build(filter, orderBy, maxResults, pageToken);
-        return db.read(c -> {
-            SearchPage<Object[]> page = q.execute(c, rs -> new Object[] {rs.getString(1), rs.getInt(2)});
-            List<ModelVersion> out = new ArrayList<>();
-            for (Object[] key : page.items()) {
-                out.add(dao.requireVersion(c, (String) key[0], (Integer) key[1]));
-            }
-            return new Page<>(out, page.nextPageToken());
-        });
+        return db.read(c -> versionPage(c, dao, q));
+    }
+
+    /** One page of model versions: the search statement, then {@link RegistryDao#versions}'s three. */
+    static Page<ModelVersion> versionPage(Connection c, RegistryDao dao, SqlQuery q) throws SQLException {
+        SearchPage<RegistryDao.VersionKey> page =
+                q.execute(c, rs -> new RegistryDao.VersionKey(rs.getString(1), rs.getInt(2)));
+        return new Page<>(dao.versions(c, page.items()), page.nextPageToken());
     }
 }

@@ -78,7 +78,7 @@ public final class SqliteTrackingStore implements TrackingStore {
         this.writer =
                 new AsyncMetricWriter(new MetricSink(db, runs, data), "lathe-metric-writer-" + this.root.getFileName());
         this.batches = new RunBatchWriter(runs);
-        this.search = new SqliteSearch(db, this);
+        this.search = new SqliteSearch(db, experiments);
         this.registry = new SqliteModelRegistry(db, this, search);
         this.shutdownHook = new Thread(writer::close, "lathe-store-shutdown-" + this.root.getFileName());
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -391,9 +391,5 @@ public final class SqliteTrackingStore implements TrackingStore {
     @Override
     public ModelRegistry registry() {
         return registry;
-    }
-
-    Experiment loadExperiment(java.sql.Connection c, String experimentId) throws java.sql.SQLException {
-        return experiments.get(c, experimentId);
     }
 }

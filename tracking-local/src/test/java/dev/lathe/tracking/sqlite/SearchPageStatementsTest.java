@@ -1,7 +1,6 @@
 package dev.lathe.tracking.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.tracking.DatasetInput;
@@ -13,16 +12,10 @@ import dev.lathe.core.tracking.RunWrite;
 import dev.lathe.core.tracking.ViewType;
 import dev.lathe.tracking.search.RunSearchQuery;
 import dev.lathe.tracking.search.SqlQuery;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,10 +29,7 @@ class SearchPageStatementsTest {
     private static final int RUNS = 1_200;
     private static final String FILTER = "metrics.m1 >= 0.25 and params.p1 != 'none' and tags.t1 = 'even'";
     private static final List<String> ORDER = List.of("metrics.m0 DESC");
-    private static final Pattern TABLE_ALIAS =
-            Pattern.compile("\\b(tags|params|metrics|latest_metrics)\\s+(?:AS\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
-    private static final Set<String> SQL_WORDS = Set.of(
-            "WHERE", "ON", "JOIN", "LEFT", "INNER", "ORDER", "GROUP", "LIMIT", "AND", "OR", "USING", "SET", "VALUES");
+    private static final Set<String> RUN_DATA = Set.of("tags", "params", "metrics", "latest_metrics");
 
     @TempDir
     static Path dir;
@@ -89,7 +79,7 @@ class SearchPageStatementsTest {
             List<String> sql = new ArrayList<>();
             SqlQuery q = RunSearchQuery.build(
                     List.of(Long.parseLong(experimentId)), null, ORDER, ViewType.ACTIVE_ONLY, size, null);
-            Page<Run> page = store.db().read(c -> SqliteSearch.runPage(recording(c, sql), q));
+            Page<Run> page = store.db().read(c -> SqliteSearch.runPage(StatementPlans.recording(c, sql), q));
             assertEquals(size, page.items().size());
             counts.add(sql.size());
         }
@@ -143,48 +133,10 @@ class SearchPageStatementsTest {
         List<String> sql = new ArrayList<>();
         SqlQuery q = RunSearchQuery.build(
                 List.of(Long.parseLong(experimentId)), FILTER, ORDER, ViewType.ACTIVE_ONLY, 100, null);
-        store.db().read(c -> SqliteSearch.runPage(recording(c, sql), q));
+        store.db().read(c -> SqliteSearch.runPage(StatementPlans.recording(c, sql), q));
         assertEquals(6, sql.size());
         for (String statement : sql) {
-            Set<String> forbidden = forbiddenNames(statement);
-            List<String> plan =
-                    store.db().read(c -> Sql.query(c, "EXPLAIN QUERY PLAN " + statement, rs -> rs.getString(4)));
-            assertFalse(plan.isEmpty());
-            for (String step : plan) {
-                String[] words = step.trim().split("\\s+");
-                boolean fullScan = words[0].equals("SCAN") && words.length > 1 && forbidden.contains(words[1]);
-                assertFalse(fullScan, "full scan '" + step + "' in plan " + plan + " of: " + statement);
-            }
+            StatementPlans.assertNoFullScan(store, statement, RUN_DATA);
         }
-    }
-
-    /** The run-data tables and every alias the statement gives them. */
-    private static Set<String> forbiddenNames(String sql) {
-        Set<String> names = new HashSet<>(Set.of("tags", "params", "metrics", "latest_metrics"));
-        Matcher m = TABLE_ALIAS.matcher(sql);
-        while (m.find()) {
-            if (!SQL_WORDS.contains(m.group(2).toUpperCase(java.util.Locale.ROOT))) {
-                names.add(m.group(2));
-            }
-        }
-        return names;
-    }
-
-    /** A view of {@code c} that records the SQL of every statement prepared or created through it. */
-    private static Connection recording(Connection c, List<String> sql) {
-        return (Connection) Proxy.newProxyInstance(
-                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("prepareStatement")
-                            || method.getName().equals("prepareCall")) {
-                        sql.add((String) args[0]);
-                    } else if (method.getName().equals("createStatement")) {
-                        sql.add("<statement>");
-                    }
-                    try {
-                        return method.invoke(c, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 }
