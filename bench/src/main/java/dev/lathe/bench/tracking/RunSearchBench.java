@@ -11,26 +11,25 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
  * Latency of {@code searchRuns} on a large SQLite store: builds N runs x 20 metrics x 20 params (plus a
- * tag) through the batched {@code writeRuns}, then times pages of 100 and 1,000 runs without and with a
- * filter on a metric, a param and a tag ordered by a metric: 3 warm-up calls, then 20 timed ones, median
- * and p95. Arguments: [runs=100000] [store dir=a new temp dir; an existing store there is reused] [seed=42].
+ * tag) through the batched {@code writeRuns}, then times pages of 100 and 1,000 runs: no filter; a
+ * filter on a metric, a param and a tag; ordered by a metric ascending and descending, by a param and
+ * by start_time; filter and order together ({@link Latency}: median and p95 of 20 calls after 3 warm-ups).
+ * Arguments: [runs=100000] [store dir=a new temp dir; an existing store there is reused] [seed=42].
  */
 public final class RunSearchBench {
     private static final int METRICS = 20;
     private static final int PARAMS = 20;
     private static final int BATCH = 1_000;
-    private static final int WARMUPS = 3;
-    private static final int REPEATS = 20;
     private static final String EXPERIMENT = "run-search-bench";
     private static final String FILTER = "metrics.m1 > 0.5 and params.p1 != 'v3' and tags.group = 'a'";
     private static final List<String> ORDER = List.of("metrics.m0 DESC");
+    private static final List<String> ORDER_ASC = List.of("metrics.m0 ASC");
 
     private RunSearchBench() {}
 
@@ -59,11 +58,16 @@ public final class RunSearchBench {
             } else {
                 System.out.printf(Locale.ROOT, "reusing the store in %s%n", dir);
             }
-            System.out.println("case                                   page   hits   median ms   p95 ms");
+            Latency.header();
             for (int page : new int[] {100, 1_000}) {
                 time(store, experimentId, "no filter, default order", null, List.of(), page);
-                time(store, experimentId, "no filter, order by metric", null, ORDER, page);
-                time(store, experimentId, "filter metric+param+tag, order metric", FILTER, ORDER, page);
+                time(store, experimentId, "filter metric+param+tag, default order", FILTER, List.of(), page);
+                time(store, experimentId, "order by metric desc", null, ORDER, page);
+                time(store, experimentId, "order by metric asc", null, ORDER_ASC, page);
+                time(store, experimentId, "order by param asc", null, List.of("params.p2 ASC"), page);
+                time(store, experimentId, "order by start_time asc", null, List.of("attributes.start_time ASC"), page);
+                time(store, experimentId, "filter metric+param+tag, order metric desc", FILTER, ORDER, page);
+                time(store, experimentId, "filter metric+param+tag, order metric asc", FILTER, ORDER_ASC, page);
             }
         }
     }
@@ -93,20 +97,9 @@ public final class RunSearchBench {
 
     private static void time(
             SqliteTrackingStore store, String experimentId, String label, String filter, List<String> order, int size) {
-        int hits = 0;
-        for (int i = 0; i < WARMUPS; i++) {
-            hits = search(store, experimentId, filter, order, size).items().size();
-        }
-        double[] ms = new double[REPEATS];
-        for (int i = 0; i < REPEATS; i++) {
-            long t0 = System.nanoTime();
-            search(store, experimentId, filter, order, size);
-            ms[i] = (System.nanoTime() - t0) / 1e6;
-        }
-        Arrays.sort(ms);
-        double median = (ms[REPEATS / 2 - 1] + ms[REPEATS / 2]) / 2;
-        double p95 = ms[(int) Math.ceil(0.95 * REPEATS) - 1];
-        System.out.printf(Locale.ROOT, "%-38s %5d %6d %11.1f %8.1f%n", label, size, hits, median, p95);
+        Latency.time(label, size, () -> search(store, experimentId, filter, order, size)
+                .items()
+                .size());
     }
 
     private static Page<Run> search(

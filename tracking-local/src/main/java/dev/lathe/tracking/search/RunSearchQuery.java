@@ -101,11 +101,15 @@ public final class RunSearchQuery {
         return SqlPredicates.compare(runColumn(clause.key()), clause.op(), clause.value(), bindings);
     }
 
+    /**
+     * The unary {@code +} keeps SQLite from answering the EXISTS by a range scan of the (key, is_nan,
+     * value) index instead of one primary-key lookup per run.
+     */
     private static String metricCondition(FilterClause clause, List<Object> bindings) {
         bindings.add(clause.key());
-        String valueTest = SqlPredicates.compare("f.value", clause.op(), clause.value(), bindings);
+        String valueTest = SqlPredicates.compare("+f.value", clause.op(), clause.value(), bindings);
         String nanTest =
-                clause.op() == CompareOp.NE ? "(f.is_nan = 1 OR " + valueTest + ")" : "f.is_nan = 0 AND " + valueTest;
+                clause.op() == CompareOp.NE ? "(+f.is_nan = 1 OR " + valueTest + ")" : "+f.is_nan = 0 AND " + valueTest;
         return "EXISTS (SELECT 1 FROM latest_metrics f WHERE f.run_uuid = r.run_uuid AND f.key = ? AND " + nanTest
                 + ")";
     }

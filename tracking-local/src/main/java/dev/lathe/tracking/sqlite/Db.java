@@ -54,9 +54,11 @@ final class Db implements AutoCloseable {
                 st.execute("PRAGMA foreign_keys = ON");
                 st.execute("PRAGMA journal_mode = WAL");
                 st.execute("PRAGMA synchronous = NORMAL");
-                // 32 MiB of page cache (SQLite's default is 2 MiB): tag and param rows keyed by random run
-                // ids land on scattered B-tree pages, and batch writes of many runs touch most of them.
-                st.execute("PRAGMA cache_size = -32768");
+                // Up to 128 MiB of page cache (SQLite's default is 2 MiB; it grows only with the pages read,
+                // so a small store stays small): tag and param rows keyed by random run ids land on scattered
+                // B-tree pages; batch writes of many runs and a filtered search page over 100,000 runs
+                // (thousands of primary-key lookups) touch most of them (4x faster than with 32 MiB there).
+                st.execute("PRAGMA cache_size = -131072");
             } catch (SQLException e) {
                 conn.close();
                 throw e;

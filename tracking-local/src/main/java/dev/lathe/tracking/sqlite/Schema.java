@@ -85,12 +85,25 @@ final class Schema {
                                 "CREATE INDEX index_datasets_uuid ON datasets (dataset_uuid)")),
                 new Migration(
                         4,
-                        "latest_metrics index walked in value order by searches ordered by a metric;"
+                        "covering (key, value, run_uuid) indexes walked in value order by searches ordered by a"
+                                + " metric, param or tag;"
+                                + " covering run_uuid indexes so a page's runs load from contiguous index pages;"
                                 + " owner indexes on the experiment and registry tag tables for loading search pages",
                         List.of(
                                 "DROP INDEX index_latest_metrics_key",
                                 "CREATE INDEX index_latest_metrics_order ON latest_metrics"
                                         + " (key, is_nan, value, run_uuid)",
+                                "DROP INDEX index_params_key",
+                                "CREATE INDEX index_params_order ON params (key, value, run_uuid)",
+                                "DROP INDEX index_tags_key",
+                                "CREATE INDEX index_tags_order ON tags (key, value, run_uuid)",
+                                "DROP INDEX index_tags_run",
+                                "CREATE INDEX index_tags_run ON tags (run_uuid, key, value)",
+                                "DROP INDEX index_params_run",
+                                "CREATE INDEX index_params_run ON params (run_uuid, key, value)",
+                                "DROP INDEX index_latest_metrics_run",
+                                "CREATE INDEX index_latest_metrics_run ON latest_metrics"
+                                        + " (run_uuid, key, value, timestamp, step, is_nan, is_inf)",
                                 "CREATE INDEX index_experiment_tags_experiment ON experiment_tags (experiment_id)",
                                 "CREATE INDEX index_registered_model_tags_name ON registered_model_tags (name)",
                                 "CREATE INDEX index_model_version_tags_version ON model_version_tags (name, version)")));

@@ -130,13 +130,24 @@ class SearchPageStatementsTest {
 
     @Test
     void noStatementOfAFilteredOrderedPageScansRunDataTables() {
-        List<String> sql = new ArrayList<>();
-        SqlQuery q = RunSearchQuery.build(
-                List.of(Long.parseLong(experimentId)), FILTER, ORDER, ViewType.ACTIVE_ONLY, 100, null);
-        store.db().read(c -> SqliteSearch.runPage(StatementPlans.recording(c, sql), q));
-        assertEquals(6, sql.size());
-        for (String statement : sql) {
-            StatementPlans.assertNoFullScan(store, statement, RUN_DATA);
+        List<List<String>> orders = List.of(
+                ORDER,
+                List.of("metrics.m2 ASC", "params.p1 DESC"),
+                List.of("params.p2 ASC"),
+                List.of("tags.t1 DESC"),
+                List.of("attributes.start_time ASC"),
+                List.of());
+        for (List<String> order : orders) {
+            for (String filter : new String[] {null, FILTER}) {
+                List<String> sql = new ArrayList<>();
+                SqlQuery q = RunSearchQuery.build(
+                        List.of(Long.parseLong(experimentId)), filter, order, ViewType.ACTIVE_ONLY, 100, null);
+                store.db().read(c -> SqliteSearch.runPage(StatementPlans.recording(c, sql), q));
+                assertEquals(6, sql.size());
+                for (String statement : sql) {
+                    StatementPlans.assertNoFullScan(store, statement, RUN_DATA);
+                }
+            }
         }
     }
 }

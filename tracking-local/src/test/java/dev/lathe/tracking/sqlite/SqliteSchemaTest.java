@@ -57,9 +57,10 @@ class SqliteSchemaTest {
                             c,
                             "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'index_%'",
                             rs -> rs.getString(1)));
-            assertTrue(indexes.contains("index_params_key") && indexes.contains("index_runs_experiment_start"));
+            assertTrue(indexes.contains("index_params_order") && indexes.contains("index_runs_experiment_start"));
             assertTrue(indexes.contains("index_latest_metrics_order"), "indexes: " + indexes);
             assertFalse(indexes.contains("index_latest_metrics_key"), "replaced by index_latest_metrics_order");
+            assertTrue(indexes.contains("index_tags_order") && !indexes.contains("index_tags_key"), "indexes: " + indexes);
         }
     }
 
