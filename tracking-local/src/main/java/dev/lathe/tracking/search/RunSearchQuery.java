@@ -24,6 +24,9 @@ public final class RunSearchQuery {
     /** Input tag holding a dataset's context (training, validation...). */
     public static final String DATASET_CONTEXT_TAG = "mlflow.data.context";
 
+    /** Searches ordered on a value walk its index when the experiments hold at least this many runs. */
+    public static final int WALK_FROM_RUNS = 5_000;
+
     private static final SearchGrammar GRAMMAR = SearchGrammar.runs();
 
     private RunSearchQuery() {}
@@ -45,6 +48,21 @@ public final class RunSearchQuery {
             ViewType viewType,
             Integer maxResults,
             String pageToken) {
+        return build(experimentIds, filter, orderBy, viewType, maxResults, pageToken, WALK_FROM_RUNS);
+    }
+
+    /**
+     * As {@link #build(List, String, List, ViewType, Integer, String)}, walking an index in order when
+     * the experiments hold at least {@code walkFromRuns} runs (0: always; tests compare both plans).
+     */
+    public static SqlQuery build(
+            List<Long> experimentIds,
+            String filter,
+            List<String> orderBy,
+            ViewType viewType,
+            Integer maxResults,
+            String pageToken,
+            int walkFromRuns) {
         LatheException.check(
                 experimentIds != null && !experimentIds.isEmpty(),
                 "experimentIds must name at least one experiment, got %s",
@@ -55,21 +73,42 @@ public final class RunSearchQuery {
         List<FilterClause> clauses = FilterParser.parse(GRAMMAR, filter);
         List<OrderTerm> terms = new OrderByParser(GRAMMAR).parseAll(orderBy);
 
+        SqlBuilder sorted = new SqlBuilder("SELECT r.run_uuid FROM runs r");
         if (terms.isEmpty()) {
-            SqlBuilder sql = new SqlBuilder("SELECT r.run_uuid FROM runs r");
-            scope(sql, experimentIds, viewType, clauses);
-            RunOrder.addTieBreaks(sql, terms, 0);
-            return sql.build(offset, limit);
+            scope(sorted, experimentIds, viewType, clauses);
+            RunOrder.addTieBreaks(sorted, terms, 0);
+            return sorted.build(offset, limit);
         }
-        List<SqlBuilder> segments = new ArrayList<>();
+        // Walking an index visits the order key's rows of every experiment: worth it only when the
+        // searched experiments hold many runs; a small experiment sorts its own runs instead. The
+        // uncorrelated guard is computed once and SQLite skips the arms whose guard is false.
+        List<SqlBuilder> arms = new ArrayList<>();
         for (RunOrder.Segment segment : RunOrder.segments(terms.get(0))) {
             SqlBuilder sql = new SqlBuilder("SELECT r.run_uuid FROM " + segment.from());
+            guard(sql, experimentIds, ">=", walkFromRuns);
             segment.addTo(sql);
             scope(sql, experimentIds, viewType, clauses);
             RunOrder.addTieBreaks(sql, terms, 1);
-            segments.add(sql);
+            arms.add(sql);
         }
-        return SqlBuilder.unionAll("run_uuid", segments, offset, limit);
+        guard(sorted, experimentIds, "<", walkFromRuns);
+        scope(sorted, experimentIds, viewType, clauses);
+        RunOrder.addTieBreaks(sorted, terms, 0);
+        arms.add(sorted);
+        return SqlBuilder.unionAll("run_uuid", arms, offset, limit);
+    }
+
+    /** {@code (runs in the experiments, counted up to walkFromRuns) <op> walkFromRuns}. */
+    private static void guard(SqlBuilder sql, List<Long> experimentIds, String op, int walkFromRuns) {
+        StringBuilder marks = new StringBuilder();
+        for (Long id : experimentIds) {
+            marks.append(marks.length() == 0 ? "?" : ", ?");
+            sql.whereBindings().add(id);
+        }
+        sql.whereBindings().add(walkFromRuns);
+        sql.whereBindings().add(walkFromRuns);
+        sql.where("(SELECT COUNT(*) FROM (SELECT 1 FROM runs g WHERE g.experiment_id IN (" + marks
+                + ") LIMIT ?)) " + op + " ?");
     }
 
     /** Restricts {@code sql} (alias {@code r}) to the experiments, lifecycle stages and filter clauses. */

@@ -8,6 +8,8 @@ import dev.lathe.core.tracking.RunSpec;
 import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.core.tracking.RunWrite;
 import dev.lathe.core.tracking.ViewType;
+import dev.lathe.tracking.search.RunSearchQuery;
+import dev.lathe.tracking.search.SqlQuery;
 import dev.lathe.tracking.sqlite.ReferenceRunSearch.Clause;
 import dev.lathe.tracking.sqlite.ReferenceRunSearch.Kind;
 import dev.lathe.tracking.sqlite.ReferenceRunSearch.Order;
@@ -25,13 +27,17 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code searchRuns} against {@link ReferenceRunSearch} on a few hundred random runs full of ties, NaN,
  * infinite and missing metrics, missing params and tags, open runs without end time and deleted runs:
- * random filters and orders, each paged through in small pages that must add up, run for run, to one
- * big page and to the reference.
+ * random filters and orders, each paged through in small pages, with the experiments' runs sorted and
+ * with an index walked in order, that must add up, run for run, to one big page and to the reference.
  */
 class RunSearchDifferentialTest {
     private static final int RUNS = 400;
     private static final double[] VALUES = {-1.0, 0.0, 0.5, 1.0, 2.5, Double.NaN, Double.POSITIVE_INFINITY};
     private static final String[] OPS = {"=", "!=", "<", "<=", ">", ">="};
+    /** Walk thresholds: never walk an index (sort the experiment's runs) or always walk it. */
+    private static final int SORT = Integer.MAX_VALUE;
+
+    private static final int WALK = 0;
 
     @TempDir
     static Path dir;
@@ -110,7 +116,9 @@ class RunSearchDifferentialTest {
 
             List<String> expected = ReferenceRunSearch.search(all, experimentIds, view, clauses, orders);
             assertEquals(expected, ids(store.searchRuns(experimentIds, filter, orderBy, 50_000, null, view)), what);
-            assertEquals(expected, paged(experimentIds, filter, orderBy, view, 3 + random.nextInt(40)), what);
+            int size = 3 + random.nextInt(40);
+            assertEquals(expected, paged(experimentIds, filter, orderBy, view, size, SORT), "sorted " + what);
+            assertEquals(expected, paged(experimentIds, filter, orderBy, view, size, WALK), "walked " + what);
         }
     }
 
@@ -123,18 +131,26 @@ class RunSearchDifferentialTest {
                 assertEquals(RUNS, whole.size());
                 assertEquals(RUNS, new HashSet<>(whole).size(), "every run once");
                 for (int size : new int[] {7, 100}) {
-                    assertEquals(whole, paged(experiments, null, orderBy, ViewType.ALL, size), orderBy + " by " + size);
+                    for (int walkFrom : new int[] {SORT, WALK}) {
+                        assertEquals(
+                                whole,
+                                paged(experiments, null, orderBy, ViewType.ALL, size, walkFrom),
+                                orderBy + " by " + size + " walking from " + walkFrom);
+                    }
                 }
             }
         }
     }
 
+    /** Pages through a search of {@code size} runs a page; {@code walkFrom}: see RunSearchQuery.build. */
     private static List<String> paged(
-            List<String> experimentIds, String filter, List<String> orderBy, ViewType view, int size) {
+            List<String> experimentIds, String filter, List<String> orderBy, ViewType view, int size, int walkFrom) {
+        List<Long> ids = experimentIds.stream().map(Long::parseLong).toList();
         List<String> out = new ArrayList<>();
         String token = null;
         do {
-            Page<Run> page = store.searchRuns(experimentIds, filter, orderBy, size, token, view);
+            SqlQuery q = RunSearchQuery.build(ids, filter, orderBy, view, size, token, walkFrom);
+            Page<Run> page = store.db().read(c -> SqliteSearch.runPage(c, q));
             out.addAll(ids(page));
             token = page.nextPageToken().orElse(null);
         } while (token != null);
