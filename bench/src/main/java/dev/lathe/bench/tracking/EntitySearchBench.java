@@ -59,17 +59,19 @@ public final class EntitySearchBench {
                                 null, List.of(), page, null)
                         .items()
                         .size());
-                Latency.time("registered models, filter tag, order updated desc", page, () -> registry
-                        .searchRegisteredModels(
-                                "tags.parity = 'odd'", List.of("last_updated_timestamp DESC"), page, null)
-                        .items()
-                        .size());
+                Latency.time(
+                        "registered models, filter tag, order updated desc",
+                        page,
+                        () -> registry.searchRegisteredModels(
+                                        "tags.parity = 'odd'", List.of("last_updated_timestamp DESC"), page, null)
+                                .items()
+                                .size());
                 Latency.time("model versions, no filter, default order", page, () -> registry.searchModelVersions(
                                 null, List.of(), page, null)
                         .items()
                         .size());
-                Latency.time("model versions, filter tag, order created desc", page, () -> registry
-                        .searchModelVersions("tags.parity = 'even'", List.of("creation_timestamp DESC"), page, null)
+                Latency.time("model versions, filter tag, order created desc", page, () -> registry.searchModelVersions(
+                                "tags.parity = 'even'", List.of("creation_timestamp DESC"), page, null)
                         .items()
                         .size());
             }

@@ -100,7 +100,8 @@ final class RunOrder {
             case METRIC -> "latest_metrics";
             case PARAM -> "params";
             case TAG -> "tags";
-            default -> throw new InvalidParameterException("Cannot order runs by " + term.entity().label());
+            default -> throw new InvalidParameterException(
+                    "Cannot order runs by " + term.entity().label());
         };
     }
 }

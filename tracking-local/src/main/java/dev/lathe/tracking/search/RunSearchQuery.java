@@ -107,8 +107,8 @@ public final class RunSearchQuery {
         }
         sql.whereBindings().add(walkFromRuns);
         sql.whereBindings().add(walkFromRuns);
-        sql.where("(SELECT COUNT(*) FROM (SELECT 1 FROM runs g WHERE g.experiment_id IN (" + marks
-                + ") LIMIT ?)) " + op + " ?");
+        sql.where("(SELECT COUNT(*) FROM (SELECT 1 FROM runs g WHERE g.experiment_id IN (" + marks + ") LIMIT ?)) " + op
+                + " ?");
     }
 
     /** Restricts {@code sql} (alias {@code r}) to the experiments, lifecycle stages and filter clauses. */

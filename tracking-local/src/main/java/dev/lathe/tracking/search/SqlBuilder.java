@@ -70,7 +70,11 @@ final class SqlBuilder {
             if (sql.length() > 0) {
                 sql.append(" UNION ALL ");
             }
-            sql.append("SELECT ").append(column).append(" FROM (").append(segment.body()).append(" LIMIT ?)");
+            sql.append("SELECT ")
+                    .append(column)
+                    .append(" FROM (")
+                    .append(segment.body())
+                    .append(" LIMIT ?)");
             bindings.addAll(segment.bindings());
             bindings.add((long) offset + limit + 1);
         }

@@ -33,8 +33,8 @@ final class RegistryDao {
             "SELECT alias, version, name FROM registered_model_aliases WHERE name IN " + JsonArrays.EACH;
 
     /** The statements {@link #versions(Connection, List)} issues; tests explain them. */
-    static final String VERSIONS = "SELECT " + VERSION_COLUMNS + " FROM model_versions"
-            + " WHERE (name, version) IN " + JsonArrays.EACH_PAIR + " AND current_stage IS NOT ?";
+    static final String VERSIONS = "SELECT " + VERSION_COLUMNS + " FROM model_versions" + " WHERE (name, version) IN "
+            + JsonArrays.EACH_PAIR + " AND current_stage IS NOT ?";
 
     static final String VERSION_TAGS =
             "SELECT key, value, name, version FROM model_version_tags WHERE (name, version) IN " + JsonArrays.EACH_PAIR;
@@ -64,7 +64,8 @@ final class RegistryDao {
         Sql.query(
                 c,
                 MODEL_TAGS,
-                rs -> tags.computeIfAbsent(rs.getString(3), k -> new TreeMap<>()).put(rs.getString(1), rs.getString(2)),
+                rs -> tags.computeIfAbsent(rs.getString(3), k -> new TreeMap<>())
+                        .put(rs.getString(1), rs.getString(2)),
                 json);
         Map<String, TreeMap<String, Integer>> aliases = new HashMap<>();
         Sql.query(

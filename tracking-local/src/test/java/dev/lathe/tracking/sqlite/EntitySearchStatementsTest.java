@@ -66,8 +66,8 @@ class EntitySearchStatementsTest {
             SqlQuery q = ExperimentSearchQuery.build(
                     "tags.parity = 'even'", List.of("name DESC"), ViewType.ACTIVE_ONLY, size, null);
             List<String> sql = new ArrayList<>();
-            Page<Experiment> page = store.db()
-                    .read(c -> SqliteSearch.experimentPage(StatementPlans.recording(c, sql), experiments, q));
+            Page<Experiment> page =
+                    store.db().read(c -> SqliteSearch.experimentPage(StatementPlans.recording(c, sql), experiments, q));
             assertEquals(size, page.items().size());
             assertEquals(3, sql.size(), "statements for a page of " + size + ": " + sql);
             for (Experiment e : page.items()) {

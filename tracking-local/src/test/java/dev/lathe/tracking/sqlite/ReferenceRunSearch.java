@@ -45,7 +45,9 @@ final class ReferenceRunSearch {
                     if (m == null) {
                         yield false;
                     }
-                    yield Double.isNaN(m.value()) ? op.equals("!=") : compare(Double.compare(m.value(), (Double) value));
+                    yield Double.isNaN(m.value())
+                            ? op.equals("!=")
+                            : compare(Double.compare(m.value(), (Double) value));
                 }
                 case PARAM -> text(run.data().params().get(key));
                 case TAG -> text(run.data().tags().get(key));
@@ -79,8 +81,10 @@ final class ReferenceRunSearch {
         /** Present values first in either direction (NaN metrics after numbers), missing last. */
         Comparator<Run> comparator() {
             return switch (kind) {
-                case METRIC -> Comparator.<Run>comparingInt(r -> metricClass(r.data().latestMetrics().get(key)))
-                        .thenComparing(present(r -> metricValue(r.data().latestMetrics().get(key))));
+                case METRIC -> Comparator.<Run>comparingInt(
+                                r -> metricClass(r.data().latestMetrics().get(key)))
+                        .thenComparing(present(
+                                r -> metricValue(r.data().latestMetrics().get(key))));
                 case PARAM -> present(r -> r.data().params().get(key));
                 case TAG -> present(r -> r.data().tags().get(key));
                 case ATTRIBUTE -> switch (key) {
@@ -127,8 +131,8 @@ final class ReferenceRunSearch {
             order = order.thenComparing(o.comparator());
         }
         if (orders.stream().noneMatch(o -> o.kind() == Kind.ATTRIBUTE && o.key().equals("start_time"))) {
-            order = order.thenComparing(Comparator.comparingLong((Run r) -> r.info().startTime())
-                    .reversed());
+            order = order.thenComparing(
+                    Comparator.comparingLong((Run r) -> r.info().startTime()).reversed());
         }
         order = order.thenComparing(r -> r.info().runId());
         hits.sort(order);

@@ -106,11 +106,13 @@ class RunSearchDifferentialTest {
             List<Order> orders = new ArrayList<>();
             for (int o = random.nextInt(4); o > 0; o--) {
                 Order next = order(random);
-                if (orders.stream().noneMatch(x -> x.kind() == next.kind() && x.key().equals(next.key()))) {
+                if (orders.stream()
+                        .noneMatch(x -> x.kind() == next.kind() && x.key().equals(next.key()))) {
                     orders.add(next); // MLflow rejects a field ordered on twice
                 }
             }
-            String filter = String.join(" and ", clauses.stream().map(Clause::filter).toList());
+            String filter =
+                    String.join(" and ", clauses.stream().map(Clause::filter).toList());
             List<String> orderBy = orders.stream().map(Order::orderBy).toList();
             String what = "filter '" + filter + "' order " + orderBy + " in " + experimentIds + " " + view;
 
@@ -179,7 +181,9 @@ class RunSearchDifferentialTest {
             case 2 -> new Order(Kind.PARAM, "p" + random.nextInt(2), asc);
             case 3 -> new Order(Kind.TAG, "t0", asc);
             default -> new Order(
-                    Kind.ATTRIBUTE, List.of("start_time", "end_time", "run_name").get(random.nextInt(3)), asc);
+                    Kind.ATTRIBUTE,
+                    List.of("start_time", "end_time", "run_name").get(random.nextInt(3)),
+                    asc);
         };
     }
 }

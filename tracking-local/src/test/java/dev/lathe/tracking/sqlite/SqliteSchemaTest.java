@@ -60,7 +60,8 @@ class SqliteSchemaTest {
             assertTrue(indexes.contains("index_params_order") && indexes.contains("index_runs_experiment_start"));
             assertTrue(indexes.contains("index_latest_metrics_order"), "indexes: " + indexes);
             assertFalse(indexes.contains("index_latest_metrics_key"), "replaced by index_latest_metrics_order");
-            assertTrue(indexes.contains("index_tags_order") && !indexes.contains("index_tags_key"), "indexes: " + indexes);
+            assertTrue(
+                    indexes.contains("index_tags_order") && !indexes.contains("index_tags_key"), "indexes: " + indexes);
         }
     }
 
