@@ -2,9 +2,8 @@ package dev.lathe.evaluation.drift;
 
 import dev.lathe.core.LatheException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Population stability index between a reference and a current sample:
@@ -15,33 +14,46 @@ import java.util.TreeSet;
  * each floored at {@code epsilon} so that empty bins give a large but finite term. Numeric bins are cut
  * at the reference sample's quantiles {@code 1/B .. (B-1)/B} (numpy's default linear interpolation),
  * duplicate cut points dropped, bins closed on the right: (-inf, q1], (q1, q2], ..., (q_{B-1}, +inf).
- * Categorical bins are the union of the categories seen in either sample.
+ * Categorical bins are the union of the categories seen in either sample, summed in the categories'
+ * natural order. Scales to millions of values: numeric counts are {@code bins} binary searches into the
+ * sorted samples ({@link #numericSorted}), categorical counts one hash lookup per value.
  */
 public final class PopulationStabilityIndex {
     private PopulationStabilityIndex() {}
 
     /** PSI of a numeric feature over {@code bins} reference-quantile bins. */
     public static double numeric(double[] reference, double[] current, int bins, double epsilon) {
-        double[] edges = quantileEdges(reference, bins);
-        long[] refCounts = binCounts(reference, edges);
-        long[] curCounts = binCounts(current, edges);
-        return psi(refCounts, reference.length, curCounts, current.length, epsilon);
+        double[] sortedReference = reference.clone();
+        double[] sortedCurrent = current.clone();
+        Arrays.sort(sortedReference);
+        Arrays.sort(sortedCurrent);
+        return numericSorted(sortedReference, sortedCurrent, bins, epsilon);
+    }
+
+    /** As {@link #numeric}, on samples already sorted in ascending order (neither is modified). */
+    public static double numericSorted(double[] sortedReference, double[] sortedCurrent, int bins, double epsilon) {
+        LatheException.check(sortedReference.length > 0 && sortedCurrent.length > 0, "PSI needs non-empty samples");
+        LatheException.check(bins >= 2, "PSI bins must be >= 2, got %d", bins);
+        double[] edges = edgesOfSorted(sortedReference, bins);
+        long[] refCounts = sortedBinCounts(sortedReference, edges);
+        long[] curCounts = sortedBinCounts(sortedCurrent, edges);
+        return psi(refCounts, sortedReference.length, curCounts, sortedCurrent.length, epsilon);
     }
 
     /** PSI of a categorical feature over the union of categories. */
     public static double categorical(String[] reference, String[] current, double epsilon) {
         LatheException.check(reference.length > 0 && current.length > 0, "PSI needs non-empty samples");
-        Map<String, Long> ref = counts(reference);
-        Map<String, Long> cur = counts(current);
-        TreeSet<String> categories = new TreeSet<>(ref.keySet());
-        categories.addAll(cur.keySet());
-        long[] r = new long[categories.size()];
-        long[] c = new long[categories.size()];
-        int i = 0;
-        for (String category : categories) {
-            r[i] = ref.getOrDefault(category, 0L);
-            c[i] = cur.getOrDefault(category, 0L);
-            i++;
+        Map<String, long[]> counts = new HashMap<>();
+        count(reference, 0, counts);
+        count(current, 1, counts);
+        String[] categories = counts.keySet().toArray(new String[0]);
+        Arrays.sort(categories);
+        long[] r = new long[categories.length];
+        long[] c = new long[categories.length];
+        for (int i = 0; i < categories.length; i++) {
+            long[] rc = counts.get(categories[i]);
+            r[i] = rc[0];
+            c[i] = rc[1];
         }
         return psi(r, reference.length, c, current.length, epsilon);
     }
@@ -52,11 +64,22 @@ public final class PopulationStabilityIndex {
         LatheException.check(bins >= 2, "PSI bins must be >= 2, got %d", bins);
         double[] sorted = reference.clone();
         Arrays.sort(sorted);
-        TreeSet<Double> edges = new TreeSet<>();
+        return edgesOfSorted(sorted, bins);
+    }
+
+    private static double[] edgesOfSorted(double[] sorted, int bins) {
+        double[] edges = new double[bins - 1];
         for (int k = 1; k < bins; k++) {
-            edges.add(quantile(sorted, (double) k / bins));
+            edges[k - 1] = quantile(sorted, (double) k / bins);
         }
-        return edges.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(edges);
+        int distinct = 0;
+        for (double q : edges) {
+            if (distinct == 0 || Double.compare(q, edges[distinct - 1]) != 0) {
+                edges[distinct++] = q;
+            }
+        }
+        return Arrays.copyOf(edges, distinct);
     }
 
     /** numpy's {@code np.quantile(sorted, q)} with the default "linear" method. */
@@ -79,6 +102,34 @@ public final class PopulationStabilityIndex {
         return counts;
     }
 
+    /** As {@link #binCounts} for ascending {@code sorted} values: one binary search per edge. */
+    static long[] sortedBinCounts(double[] sorted, double[] edges) {
+        long[] counts = new long[edges.length + 1];
+        int from = 0;
+        for (int i = 0; i < edges.length; i++) {
+            int to = upperBound(sorted, from, edges[i]);
+            counts[i] = to - from;
+            from = to;
+        }
+        counts[edges.length] = sorted.length - from;
+        return counts;
+    }
+
+    /** The first index at or after {@code from} whose value is greater than {@code edge}. */
+    private static int upperBound(double[] sorted, int from, double edge) {
+        int lo = from;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Double.compare(sorted[mid], edge) <= 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     private static double psi(long[] ref, long refTotal, long[] cur, long curTotal, double epsilon) {
         double sum = 0;
         for (int i = 0; i < ref.length; i++) {
@@ -89,12 +140,18 @@ public final class PopulationStabilityIndex {
         return sum;
     }
 
-    private static Map<String, Long> counts(String[] values) {
-        Map<String, Long> m = new TreeMap<>();
+    private static void count(String[] values, int side, Map<String, long[]> counts) {
         for (int i = 0; i < values.length; i++) {
-            LatheException.check(values[i] != null, "categorical value must not be null, got null at index %d", i);
-            m.merge(values[i], 1L, Long::sum);
+            String v = values[i];
+            if (v == null) {
+                throw new LatheException("categorical value must not be null, got null at index " + i);
+            }
+            long[] rc = counts.get(v);
+            if (rc == null) {
+                rc = new long[2];
+                counts.put(v, rc);
+            }
+            rc[side]++;
         }
-        return m;
     }
 }
