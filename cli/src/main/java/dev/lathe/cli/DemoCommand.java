@@ -3,7 +3,9 @@ package dev.lathe.cli;
 import dev.lathe.cli.demo.DemoOptions;
 import dev.lathe.cli.demo.DemoPrinter;
 import dev.lathe.cli.demo.DemoResult;
+import dev.lathe.cli.demo.DemoStage;
 import dev.lathe.cli.demo.DurationDemo;
+import dev.lathe.cli.demo.StageClock;
 import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.ResourceNotFoundException;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
@@ -67,12 +69,16 @@ public final class DemoCommand implements Callable<Integer> {
         Path validFile = valid != null ? valid : bundled("green_tripdata_2023-02.parquet");
         DemoOptions options = new DemoOptions(
                 trainFile, validFile, features.recipe(), model, "ridge".equals(model) ? alpha : 0.0, experiment);
+        StageClock clock = StageClock.start();
         DemoResult result;
         Path report;
         try (SqliteTrackingStore tracker = store.open()) {
-            result = DurationDemo.run(options, tracker);
+            clock.lap(DemoStage.OPEN_STORE);
+            result = DurationDemo.run(options, tracker, clock);
             report = tracker.artifactPath(result.runId(), "evaluation/report.html");
         }
+        clock.lap(DemoStage.TRACKING); // closing the store
+        result = result.withTimings(clock.timings());
         if (json) {
             System.out.println(DemoPrinter.json(result));
         } else {

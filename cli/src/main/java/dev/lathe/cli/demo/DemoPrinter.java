@@ -31,14 +31,8 @@ public final class DemoPrinter {
                 r.maeValid(),
                 r.r2Valid()));
         s.append(String.format(
-                Locale.ROOT,
-                "  %-14s %.3f s   (read %.3f s, prep %.3f s, vectorize %.3f s, evaluate %.3f s)%n",
-                "training time",
-                r.timings().fit(),
-                r.timings().read(),
-                r.timings().prep(),
-                r.timings().vectorize(),
-                r.timings().evaluate()));
+                Locale.ROOT, "  %-14s %.3f s%n", "training time", r.timings().of(DemoStage.FIT)));
+        s.append(String.format(Locale.ROOT, "  %-14s %s%n", "stages", stages(r.timings())));
         if (!r.fitDetails().isEmpty()) {
             s.append(String.format(Locale.ROOT, "  %-14s %s%n", "solver", r.fitDetails()));
         }
@@ -63,11 +57,10 @@ public final class DemoPrinter {
         o.put("mae_valid", r.maeValid());
         o.put("r2_valid", r.r2Valid());
         ObjectNode stages = o.putObject("seconds");
-        stages.put("read", r.timings().read());
-        stages.put("prep", r.timings().prep());
-        stages.put("vectorize", r.timings().vectorize());
-        stages.put("fit", r.timings().fit());
-        stages.put("evaluate", r.timings().evaluate());
+        for (DemoStage stage : DemoStage.values()) {
+            stages.put(stage.key(), r.timings().of(stage));
+        }
+        stages.put("total", r.timings().total());
         ObjectNode removed = o.putObject("removed_train");
         r.trainReport().removedBy().forEach(removed::put);
         ObjectNode removedValid = o.putObject("removed_valid");
@@ -78,6 +71,16 @@ public final class DemoPrinter {
         o.put("run_id", r.runId());
         o.put("store", r.storeLocation());
         return o.toString();
+    }
+
+    /** "open store 0.012 s, read 1.234 s, ..., tracking 0.100 s; total 2.345 s". */
+    private static String stages(StageTimings t) {
+        StringBuilder s = new StringBuilder();
+        for (DemoStage stage : DemoStage.values()) {
+            s.append(s.length() == 0 ? "" : ", ")
+                    .append(String.format(Locale.ROOT, "%s %.3f s", stage.label(), t.of(stage)));
+        }
+        return s.append(String.format(Locale.ROOT, "; total %.3f s", t.total())).toString();
     }
 
     private static String line(String label, PrepReport p) {

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The sections only the demo's report has, added to the run's report: errors by pickup zone and
- * drift between the training and validation months, both computed from the prepared trips.
+ * drift between the training and validation months, both computed from the prepared trips, each
+ * timed on the demo's {@link StageClock}.
  */
 final class DemoReport {
     private DemoReport() {}
@@ -23,13 +24,15 @@ final class DemoReport {
             double[] validPredictions,
             PreparedTable trainTrips,
             PreparedTable validTrips,
-            String target) {
+            String target,
+            StageClock clock) {
         String[] zones = pickupZones(validTrips);
         if (zones != null) {
             report.segments(
                     "pickup zone",
                     SegmentErrors.compute(valid.target(), validPredictions, zones, SegmentOrder.LARGEST_FIRST));
         }
+        clock.lap(DemoStage.REPORT);
         DriftSamples.Builder drift = DriftSamples.builder().numeric(target, trainTrips.target(), validTrips.target());
         for (Map.Entry<String, double[]> e : trainTrips.features().numerical().entrySet()) {
             drift.numeric(
@@ -41,7 +44,9 @@ final class DemoReport {
                     e.getValue(),
                     validTrips.features().categorical().get(e.getKey()));
         }
-        return report.drift(new DriftDetector(DriftThresholds.defaults()).compare(drift.build()));
+        report.drift(new DriftDetector(DriftThresholds.defaults()).compare(drift.build()));
+        clock.lap(DemoStage.DRIFT);
+        return report;
     }
 
     /** PULocationID when configured, else the pickup half of PU_DO, else none. */

@@ -19,4 +19,24 @@ public record DemoResult(
         StageTimings timings,
         String experimentId,
         String runId,
-        String storeLocation) {}
+        String storeLocation) {
+
+    /** The same result with the timings of the whole run, once the caller's own stages are lapped. */
+    public DemoResult withTimings(StageTimings wholeRun) {
+        return new DemoResult(
+                recipe,
+                trainReport,
+                validReport,
+                features,
+                model,
+                fitDetails,
+                rmseTrain,
+                rmseValid,
+                maeValid,
+                r2Valid,
+                wholeRun,
+                experimentId,
+                runId,
+                storeLocation);
+    }
+}

@@ -23,6 +23,7 @@ import dev.lathe.workflow.RunExtras;
 import dev.lathe.workflow.TrackedTraining;
 import dev.lathe.workflow.TrainingData;
 import dev.lathe.workflow.TrainingResult;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import tech.tablesaw.api.Table;
@@ -40,14 +41,22 @@ public final class DurationDemo {
     private DurationDemo() {}
 
     public static DemoResult run(DemoOptions options, Tracker tracker) {
+        return run(options, tracker, StageClock.start());
+    }
+
+    /**
+     * As {@link #run(DemoOptions, Tracker)}, timing every stage on {@code clock} (started by the caller,
+     * who may have laps of its own before and after, such as opening and closing the store).
+     */
+    public static DemoResult run(DemoOptions options, Tracker store, StageClock clock) {
         Recipe recipe = options.recipe();
-        long t0 = System.nanoTime();
+        Tracker tracker = clock.track(store);
         Table rawTrain = TableReader.read(options.trainFile(), recipe.inputColumns());
         Table rawValid = TableReader.read(options.validFile(), recipe.inputColumns());
-        long t1 = System.nanoTime();
+        clock.lap(DemoStage.READ);
         PreparedTable train = recipe.prepare(rawTrain, options.trainFile().toString());
         PreparedTable valid = recipe.prepare(rawValid, options.validFile().toString());
-        long t2 = System.nanoTime();
+        clock.lap(DemoStage.PREP);
         DictVectorizer encoder = DictVectorizer.fit(train.features());
         Dataset trainSet = TrainValid.toDataset(options.trainFile(), train, encoder);
         Dataset validSet = TrainValid.toDataset(options.validFile(), valid, encoder);
@@ -56,21 +65,28 @@ public final class DurationDemo {
                 options.validFile(),
                 recipe,
                 new TrainValid(trainSet, validSet, encoder, train.report(), valid.report(), train.inputSample()));
-        long t3 = System.nanoTime();
+        clock.lap(DemoStage.VECTORIZE);
 
         TrackedTraining training =
-                new TrackedTraining(tracker, options.experiment(), "lathe demo", TrainingListener.none());
+                new TrackedTraining(tracker, options.experiment(), "lathe demo", new TrainingListener() {
+                    @Override
+                    public void fitFinished(Trainer<?> trainer, Model model, Duration elapsed) {
+                        clock.lap(DemoStage.FIT); // before the run convention's listener computes and logs the metrics
+                    }
+                });
         Trainer<? extends Model> trainer = trainer(options);
         TrainingResult result = training.fit(
                 options.model() + "-" + TrainValid.datasetName(options.trainFile()), trainer, data, new RunExtras() {
                     @Override
                     public ReportBuilder report(ReportBuilder report, TrainingResult fitted) {
+                        clock.lap(DemoStage.EVALUATE);
                         double[] predictions = fitted.pipeline().model().predict(validSet.features());
-                        return DemoReport.sections(report, validSet, predictions, train, valid, recipe.target());
+                        return DemoReport.sections(report, validSet, predictions, train, valid, recipe.target(), clock);
                     }
 
                     @Override
                     public void log(ActiveRun run, TrainingResult fitted) {
+                        clock.lap(DemoStage.REPORT);
                         Map<String, Double> sizes = new TreeMap<>();
                         sizes.put("rows_train", (double) trainSet.rows());
                         sizes.put("rows_valid", (double) validSet.rows());
@@ -79,10 +95,7 @@ public final class DurationDemo {
                         run.logArtifact(PREP_REPORT, json(Map.of("train", train.report(), "valid", valid.report())));
                     }
                 });
-        long t4 = System.nanoTime();
-        double fit = result.metrics().get(RunConvention.FIT_SECONDS);
-        StageTimings timings =
-                new StageTimings(sec(t0, t1), sec(t1, t2), sec(t2, t3), fit, Math.max(0, sec(t3, t4) - fit));
+        clock.lap(DemoStage.TRACKING);
         Map<String, Double> m = result.metrics();
         return new DemoResult(
                 recipe,
@@ -95,7 +108,7 @@ public final class DurationDemo {
                 m.get(RunConvention.VALIDATION_RMSE),
                 m.get(RunConvention.VALIDATION + "mae"),
                 m.get(RunConvention.VALIDATION + "r2"),
-                timings,
+                clock.timings(),
                 training.experimentId(),
                 result.runId(),
                 tracker.location());
@@ -113,9 +126,5 @@ public final class DurationDemo {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new LatheException("cannot write JSON: " + e.getMessage(), e);
         }
-    }
-
-    private static double sec(long from, long to) {
-        return (to - from) / 1e9;
     }
 }

@@ -39,6 +39,8 @@ class DurationDemoTest {
     private static final double OLS_VALID_RMSE_2023 = 6.0339;
     private static final double TRAIN_REL_TOL = 1e-5;
     private static final double VALID_REL_TOL = 5e-4;
+    /** What a warm JVM may spend outside the demo's stages: parsing arguments, printing the JSON. */
+    private static final double UNTIMED_SLACK_SECONDS = 0.5;
 
     @TempDir
     static Path storeDir;
@@ -72,6 +74,23 @@ class DurationDemoTest {
         assertEquals(5702, result.features());
         assertEquals(OLS_TRAIN_RMSE_2023, result.rmseTrain(), OLS_TRAIN_RMSE_2023 * TRAIN_REL_TOL);
         assertEquals(OLS_VALID_RMSE_2023, result.rmseValid(), OLS_VALID_RMSE_2023 * VALID_REL_TOL);
+    }
+
+    @Test
+    void theHumanSummaryPrintsEveryStageAndTheirTotal() {
+        String text = DemoPrinter.human(result);
+        for (DemoStage stage : DemoStage.values()) {
+            String printed = String.format(
+                    java.util.Locale.ROOT,
+                    "%s %.3f s",
+                    stage.label(),
+                    result.timings().of(stage));
+            assertTrue(text.contains(printed), printed + " in\n" + text);
+        }
+        assertTrue(
+                text.contains(String.format(
+                        java.util.Locale.ROOT, "total %.3f s", result.timings().total())),
+                text);
     }
 
     @Test
@@ -111,8 +130,12 @@ class DurationDemoTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream old = System.out;
         int code;
+        long start;
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            LatheCli.execute("demo", "--help"); // the command line's own first start is not the demo's
+            out.reset();
+            start = System.nanoTime();
             code = LatheCli.execute(
                     "demo",
                     "--json",
@@ -127,8 +150,23 @@ class DurationDemoTest {
         } finally {
             System.setOut(old);
         }
+        double wall = (System.nanoTime() - start) / 1e9;
         assertEquals(0, code);
         JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        // every stage the demo performs is timed, and together they are the whole command
+        JsonNode seconds = json.get("seconds");
+        double sum = 0;
+        for (DemoStage stage : DemoStage.values()) {
+            assertTrue(seconds.get(stage.key()).asDouble() >= 0, stage.key() + ": " + seconds);
+            sum += seconds.get(stage.key()).asDouble();
+        }
+        for (String timed : List.of("open_store", "read", "fit", "evaluate", "drift", "report", "tracking")) {
+            assertTrue(seconds.get(timed).asDouble() > 0, timed + " was timed: " + seconds);
+        }
+        assertEquals(sum, seconds.get("total").asDouble(), 1e-9);
+        assertTrue(sum <= wall, "stages " + sum + " within the command's " + wall + " s");
+        assertTrue(
+                wall - sum < UNTIMED_SLACK_SECONDS, "only parsing and printing are left out: " + sum + " of " + wall);
         assertEquals(65946, json.get("rows_train").asInt());
         assertEquals(62574, json.get("rows_valid").asInt());
         assertEquals(5702, json.get("features").asInt());
