@@ -33,7 +33,7 @@ public final class BoostedTrainersBench {
     private BoostedTrainersBench() {}
 
     /** The course's tuned XGBoost hyperparameters (MLOps zoomcamp, week 2). */
-    static XGBoostParams courseParams() {
+    public static XGBoostParams courseParams() {
         return XGBoostParams.builder(1000)
                 .learningRate(0.09585355369315604)
                 .maxDepth(30)
@@ -46,7 +46,7 @@ public final class BoostedTrainersBench {
                 .build();
     }
 
-    static ForestParams forestParams() {
+    public static ForestParams forestParams() {
         return ForestParams.builder(FOREST_TREES, FOREST_DEPTH) // exact splits, 63.2 % rows, all columns
                 .seed(SEED)
                 .build();
