@@ -33,18 +33,8 @@ final class DemoReport {
                     SegmentErrors.compute(valid.target(), validPredictions, zones, SegmentOrder.LARGEST_FIRST));
         }
         clock.lap(DemoStage.REPORT);
-        DriftSamples.Builder drift = DriftSamples.builder().numeric(target, trainTrips.target(), validTrips.target());
-        for (Map.Entry<String, double[]> e : trainTrips.features().numerical().entrySet()) {
-            drift.numeric(
-                    e.getKey(), e.getValue(), validTrips.features().numerical().get(e.getKey()));
-        }
-        for (Map.Entry<String, String[]> e : trainTrips.features().categorical().entrySet()) {
-            drift.categorical(
-                    e.getKey(),
-                    e.getValue(),
-                    validTrips.features().categorical().get(e.getKey()));
-        }
-        report.drift(new DriftDetector(DriftThresholds.defaults()).compare(drift.build()));
+        report.drift(new DriftDetector(DriftThresholds.defaults())
+                .compare(DriftSamples.ofPrepared(target, trainTrips, validTrips)));
         clock.lap(DemoStage.DRIFT);
         return report;
     }

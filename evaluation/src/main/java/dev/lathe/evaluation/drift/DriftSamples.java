@@ -1,6 +1,7 @@
 package dev.lathe.evaluation.drift;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.recipe.PreparedTable;
 import dev.lathe.evaluation.metrics.PredictionInputs;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,6 +25,22 @@ public final class DriftSamples {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The target ({@code targetName}) and every numerical and categorical feature of two prepared
+     * tables (the training and the validation month, say), the reference first.
+     */
+    public static DriftSamples ofPrepared(String targetName, PreparedTable reference, PreparedTable current) {
+        Builder b = builder().numeric(targetName, reference.target(), current.target());
+        for (Map.Entry<String, double[]> e : reference.features().numerical().entrySet()) {
+            b.numeric(e.getKey(), e.getValue(), current.features().numerical().get(e.getKey()));
+        }
+        for (Map.Entry<String, String[]> e : reference.features().categorical().entrySet()) {
+            b.categorical(
+                    e.getKey(), e.getValue(), current.features().categorical().get(e.getKey()));
+        }
+        return b.build();
     }
 
     public Map<String, Numeric> numeric() {

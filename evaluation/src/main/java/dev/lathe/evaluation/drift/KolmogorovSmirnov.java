@@ -33,7 +33,9 @@ public final class KolmogorovSmirnov {
         long product = (long) reference.length * current.length;
         KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
         if (product < LARGE_SAMPLE_PRODUCT) {
-            return new Result(ks.kolmogorovSmirnovStatistic(reference, current), ks.kolmogorovSmirnovTest(reference, current, false));
+            return new Result(
+                    ks.kolmogorovSmirnovStatistic(reference, current),
+                    ks.kolmogorovSmirnovTest(reference, current, false));
         }
         double d = statistic(sortedReference, sortedCurrent);
         return new Result(d, ks.approximateP(d, reference.length, current.length));

@@ -94,7 +94,9 @@ class DriftAtScaleTest {
 
     private static FeatureDrift numeric(double[] ref, double[] cur) {
         return new DriftDetector(DriftThresholds.defaults())
-                .compare(DriftSamples.builder().numeric("trip_distance", ref, cur).build())
+                .compare(DriftSamples.builder()
+                        .numeric("trip_distance", ref, cur)
+                        .build())
                 .features()
                 .get(0);
     }
