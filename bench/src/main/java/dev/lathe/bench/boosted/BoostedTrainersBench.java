@@ -22,8 +22,8 @@ import java.util.Locale;
  * stopping (50 rounds patience, up to 1000), and XGBoost's random-forest mode (100 trees, depth 20).
  * Prints fit seconds, best iteration, rounds trained, validation RMSE and saved model size next to the
  * Python references. Usage: {@code bench/run.sh dev.lathe.bench.boosted.BoostedTrainersBench [dataDir]}.
- * On a shared machine export {@code OMP_WAIT_POLICY=PASSIVE} first: spinning OpenMP threads slow
- * XGBoost down many times over when cores are oversubscribed.
+ * {@code bench/run.sh} exports {@code OMP_WAIT_POLICY=PASSIVE} unless it is set: spinning OpenMP
+ * threads slow XGBoost down many times over when cores are oversubscribed.
  */
 public final class BoostedTrainersBench {
     private static final int FOREST_TREES = 100;
