@@ -1,5 +1,6 @@
 package dev.lathe.bench.search;
 
+import dev.lathe.core.tracking.TimedTracker;
 import dev.lathe.core.tracking.Tracker;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.tuning.SearchListener;
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
  * Store overhead of search tracking: the same search of a trivial objective (a 3-d quadratic) run
  * untracked and tracked into a fresh SQLite store in a temp dir. Reports the loop time (until the last
  * trial is done, what the search waits for) and the total including draining the asynchronous writer.
- * Every tracker call is timed on the writer thread ({@link TimingTracker}) to show where store time
+ * Every tracker call is timed on the writer thread ({@link TimedTracker}) to show where store time
  * goes. Both paths are first warmed up alternately ({@code warmups} searches each, as JMH's warm-up
  * iterations do), so that neither side pays the JIT alone and the C2-compiled store code is measured.
  * Pairs of searches (untracked, then tracked) alternate; single pairs on this 2-core machine drift by
@@ -96,9 +97,9 @@ public final class TrackingOverheadBench {
             Timing plain = once(trials, sampler, null);
             Path dir = Files.createTempDirectory("lathe-overhead");
             Timing tracked;
-            TimingTracker timing;
+            TimedTracker timing;
             try (SqliteTrackingStore store = SqliteTrackingStore.open(dir)) {
-                timing = new TimingTracker(store);
+                timing = new TimedTracker(store);
                 tracked = once(trials, sampler, timing);
             } finally {
                 delete(dir);
@@ -116,7 +117,7 @@ public final class TrackingOverheadBench {
                     100 * (tracked.totalSeconds() / plain.totalSeconds() - 1),
                     plain.best(),
                     tracked.best());
-            System.out.print(timing.summary());
+            System.out.print(summary(timing));
             plainSeconds[i] = plain.totalSeconds();
             trackedSeconds[i] = tracked.totalSeconds();
         }
@@ -132,6 +133,22 @@ public final class TrackingOverheadBench {
                 plainMedian,
                 trackedMedian,
                 100 * (trackedMedian / plainMedian - 1));
+    }
+
+    /** One line per store operation: calls, total ms, mean ms per call. */
+    private static String summary(TimedTracker timing) {
+        StringBuilder sb = new StringBuilder();
+        for (TimedTracker.CallTime c : timing.calls().values()) {
+            double ms = c.nanos() / 1e6;
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  %-22s %6d calls %9.1f ms total %7.3f ms/call%n",
+                    c.operation(),
+                    c.calls(),
+                    ms,
+                    ms / c.calls()));
+        }
+        return sb.toString();
     }
 
     private static double median(double[] values) {

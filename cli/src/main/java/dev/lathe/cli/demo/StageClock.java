@@ -1,5 +1,7 @@
 package dev.lathe.cli.demo;
 
+import dev.lathe.core.LatheException;
+import dev.lathe.core.tracking.TimedTracker;
 import dev.lathe.core.tracking.Tracker;
 import java.util.EnumMap;
 import java.util.Map;
@@ -11,7 +13,7 @@ import java.util.Map;
  */
 public final class StageClock {
     private final long[] nanos = new long[DemoStage.values().length];
-    private final StoreTime store = new StoreTime();
+    private TimedTracker store;
     private long last;
     private long storeAtLast;
 
@@ -26,13 +28,15 @@ public final class StageClock {
 
     /** {@code tracker}, its store calls and those of its runs timed as {@link DemoStage#TRACKING}. */
     public Tracker track(Tracker tracker) {
-        return store.wrap(tracker);
+        LatheException.check(store == null, "this clock already times a tracker (%s)", tracker.location());
+        store = new TimedTracker(tracker);
+        return store;
     }
 
     /** Ends the current stage: the time since the last lap, less the store's, goes to {@code stage}. */
     public void lap(DemoStage stage) {
         long now = System.nanoTime();
-        long inStore = store.nanos() - storeAtLast;
+        long inStore = (store == null ? 0 : store.totalNanos()) - storeAtLast;
         nanos[stage.ordinal()] += now - last - inStore;
         nanos[DemoStage.TRACKING.ordinal()] += inStore;
         last = now;

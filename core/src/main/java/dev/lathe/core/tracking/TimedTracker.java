@@ -1,62 +1,61 @@
-package dev.lathe.bench.search;
+package dev.lathe.core.tracking;
 
-import dev.lathe.core.tracking.ActiveRun;
-import dev.lathe.core.tracking.DatasetInput;
-import dev.lathe.core.tracking.Run;
-import dev.lathe.core.tracking.RunQuery;
-import dev.lathe.core.tracking.RunSpec;
-import dev.lathe.core.tracking.RunStatus;
-import dev.lathe.core.tracking.RunWrite;
-import dev.lathe.core.tracking.Tracker;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
-/** Wraps a {@link Tracker} and adds up the wall time and count of every call, to show where store time goes. */
-final class TimingTracker implements Tracker {
+/**
+ * A {@link Tracker} that forwards every call, and every call of the runs it starts, to another tracker
+ * and adds up the wall time and the count of each operation: to show how much of a job is spent in the
+ * store (the demo's tracking stage, the tracking-overhead benchmark). Safe to use from many threads.
+ */
+public final class TimedTracker implements Tracker {
+    /** Wall time and count of one operation. */
+    public record CallTime(String operation, long calls, long nanos) {}
+
     private final Tracker delegate;
     private final Map<String, LongAdder> nanos = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+    private final LongAdder totalNanos = new LongAdder();
 
-    TimingTracker(Tracker delegate) {
+    public TimedTracker(Tracker delegate) {
         this.delegate = delegate;
     }
 
-    private <T> T time(String name, Supplier<T> call) {
+    /** Wall time spent inside the delegate and its runs so far, all operations together. */
+    public long totalNanos() {
+        return totalNanos.sum();
+    }
+
+    /** Each operation called so far, by name. */
+    public SortedMap<String, CallTime> calls() {
+        SortedMap<String, CallTime> out = new TreeMap<>();
+        nanos.forEach(
+                (name, time) -> out.put(name, new CallTime(name, calls.get(name).sum(), time.sum())));
+        return out;
+    }
+
+    private <T> T time(String operation, Supplier<T> call) {
         long start = System.nanoTime();
         try {
             return call.get();
         } finally {
-            nanos.computeIfAbsent(name, k -> new LongAdder()).add(System.nanoTime() - start);
-            calls.computeIfAbsent(name, k -> new LongAdder()).increment();
+            long spent = System.nanoTime() - start;
+            calls.computeIfAbsent(operation, k -> new LongAdder()).increment();
+            nanos.computeIfAbsent(operation, k -> new LongAdder()).add(spent);
+            totalNanos.add(spent);
         }
     }
 
-    private void timeRun(String name, Runnable call) {
-        time(name, () -> {
+    private void time(String operation, Runnable call) {
+        time(operation, () -> {
             call.run();
             return null;
         });
-    }
-
-    /** One line per call: count, total ms, mean ms per call. */
-    String summary() {
-        StringBuilder sb = new StringBuilder();
-        for (String name : new TreeMap<>(nanos).keySet()) {
-            long n = calls.get(name).sum();
-            double ms = nanos.get(name).sum() / 1e6;
-            sb.append(String.format(
-                    Locale.ROOT, "  %-22s %6d calls %9.1f ms total %7.3f ms/call%n", name, n, ms, ms / n));
-        }
-        LongAdder batched = calls.get("writeRuns.runs");
-        if (batched != null) {
-            sb.append(String.format(Locale.ROOT, "  %-22s %6d run writes in those batches%n", "", batched.sum()));
-        }
-        return sb.toString();
     }
 
     @Override
@@ -76,7 +75,6 @@ final class TimingTracker implements Tracker {
 
     @Override
     public List<String> writeRuns(List<RunWrite> writes) {
-        calls.computeIfAbsent("writeRuns.runs", k -> new LongAdder()).add(writes.size());
         return time("writeRuns", () -> delegate.writeRuns(writes));
     }
 
@@ -102,7 +100,7 @@ final class TimingTracker implements Tracker {
 
     @Override
     public void close() {
-        delegate.close();
+        time("close", delegate::close);
     }
 
     private final class TimedRun implements ActiveRun {
@@ -124,52 +122,52 @@ final class TimingTracker implements Tracker {
 
         @Override
         public void logParam(String key, String value) {
-            timeRun("logParam", () -> run.logParam(key, value));
+            time("logParam", () -> run.logParam(key, value));
         }
 
         @Override
         public void logParams(Map<String, String> params) {
-            timeRun("logParams", () -> run.logParams(params));
+            time("logParams", () -> run.logParams(params));
         }
 
         @Override
         public void logMetric(String key, double value, long step) {
-            timeRun("logMetric", () -> run.logMetric(key, value, step));
+            time("logMetric", () -> run.logMetric(key, value, step));
         }
 
         @Override
         public void logMetrics(Map<String, Double> metrics, long step) {
-            timeRun("logMetrics", () -> run.logMetrics(metrics, step));
+            time("logMetrics", () -> run.logMetrics(metrics, step));
         }
 
         @Override
         public void setTag(String key, String value) {
-            timeRun("setTag", () -> run.setTag(key, value));
+            time("setTag", () -> run.setTag(key, value));
         }
 
         @Override
         public void logInput(DatasetInput input) {
-            timeRun("logInput", () -> run.logInput(input));
+            time("logInput", () -> run.logInput(input));
         }
 
         @Override
         public void logArtifact(String path, byte[] content) {
-            timeRun("logArtifact", () -> run.logArtifact(path, content));
+            time("logArtifact", () -> run.logArtifact(path, content));
         }
 
         @Override
         public void flush() {
-            timeRun("flush", run::flush);
+            time("flush", run::flush);
         }
 
         @Override
         public void end(RunStatus status) {
-            timeRun("end", () -> run.end(status));
+            time("end", () -> run.end(status));
         }
 
         @Override
         public void close() {
-            timeRun("close", run::close);
+            time("run.close", run::close);
         }
     }
 }
