@@ -19,11 +19,15 @@ abstract class CsvColumn {
     final Path file;
     final String name;
     final boolean declared;
+    private final Column<?> column;
+    private final long bytesPerRow;
 
-    CsvColumn(Path file, String name, boolean declared) {
+    CsvColumn(Path file, String name, boolean declared, Column<?> column, long bytesPerRow) {
         this.file = file;
         this.name = name;
         this.declared = declared;
+        this.column = column;
+        this.bytesPerRow = bytesPerRow;
     }
 
     /** An empty column of {@code type}; {@code declared}: the caller stated the type (no widening). */
@@ -48,12 +52,18 @@ abstract class CsvColumn {
 
     abstract CsvColumn appendValue(byte[] b, int s, int e, long line);
 
-    abstract void appendMissing();
+    final void appendMissing() {
+        column.appendMissing();
+    }
 
-    abstract Column<?> column();
+    final Column<?> column() {
+        return column;
+    }
 
     /** Bytes one row of this column takes in the heap (for {@link HeapLimit}). */
-    abstract long bytesPerRow();
+    final long bytesPerRow() {
+        return bytesPerRow;
+    }
 
     /** The column as text, or the error a declared column gives for a value of another type. */
     final CsvColumn widen(CellType to, byte[] b, int s, int e, long line, String expected) {
@@ -79,7 +89,7 @@ abstract class CsvColumn {
         private final IntColumn column;
 
         Ints(Path file, String name, boolean declared, IntColumn column) {
-            super(file, name, declared);
+            super(file, name, declared, column, Integer.BYTES);
             this.column = column;
         }
 
@@ -92,28 +102,13 @@ abstract class CsvColumn {
             }
             return widen(fits, b, s, e, line, "a 32-bit integer");
         }
-
-        @Override
-        void appendMissing() {
-            column.appendMissing();
-        }
-
-        @Override
-        Column<?> column() {
-            return column;
-        }
-
-        @Override
-        long bytesPerRow() {
-            return Integer.BYTES;
-        }
     }
 
     private static final class Longs extends CsvColumn {
         private final LongColumn column;
 
         Longs(Path file, String name, boolean declared, LongColumn column) {
-            super(file, name, declared);
+            super(file, name, declared, column, Long.BYTES);
             this.column = column;
         }
 
@@ -126,28 +121,13 @@ abstract class CsvColumn {
             CellType fits = ByteCells.numericType(b, s, e);
             return widen(fits == CellType.TEXT ? CellType.TEXT : CellType.DOUBLE, b, s, e, line, "an integer");
         }
-
-        @Override
-        void appendMissing() {
-            column.appendMissing();
-        }
-
-        @Override
-        Column<?> column() {
-            return column;
-        }
-
-        @Override
-        long bytesPerRow() {
-            return Long.BYTES;
-        }
     }
 
     private static final class Doubles extends CsvColumn {
         private final DoubleColumn column;
 
         Doubles(Path file, String name, boolean declared, DoubleColumn column) {
-            super(file, name, declared);
+            super(file, name, declared, column, Double.BYTES);
             this.column = column;
         }
 
@@ -160,28 +140,13 @@ abstract class CsvColumn {
             column.append(v);
             return this;
         }
-
-        @Override
-        void appendMissing() {
-            column.appendMissing();
-        }
-
-        @Override
-        Column<?> column() {
-            return column;
-        }
-
-        @Override
-        long bytesPerRow() {
-            return Double.BYTES;
-        }
     }
 
     private static final class Timestamps extends CsvColumn {
         private final DateTimeColumn column;
 
         Timestamps(Path file, String name, DateTimeColumn column) {
-            super(file, name, true);
+            super(file, name, true, column, Long.BYTES);
             this.column = column;
         }
 
@@ -201,28 +166,13 @@ abstract class CsvColumn {
             column.appendInternal(packed);
             return this;
         }
-
-        @Override
-        void appendMissing() {
-            column.appendMissing();
-        }
-
-        @Override
-        Column<?> column() {
-            return column;
-        }
-
-        @Override
-        long bytesPerRow() {
-            return Long.BYTES;
-        }
     }
 
     private static final class Texts extends CsvColumn {
         private final StringColumn column;
 
         Texts(Path file, String name, boolean declared, StringColumn column) {
-            super(file, name, declared);
+            super(file, name, declared, column, Integer.BYTES);
             this.column = column;
         }
 
@@ -230,21 +180,6 @@ abstract class CsvColumn {
         CsvColumn appendValue(byte[] b, int s, int e, long line) {
             column.append(ByteCells.text(b, s, e));
             return this;
-        }
-
-        @Override
-        void appendMissing() {
-            column.appendMissing();
-        }
-
-        @Override
-        Column<?> column() {
-            return column;
-        }
-
-        @Override
-        long bytesPerRow() {
-            return Integer.BYTES;
         }
     }
 }
