@@ -1,9 +1,15 @@
 package dev.lathe.cli;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** One invocation of the command line with captured stdout and stderr. */
 record CliRun(int code, String out, String err) {
@@ -12,6 +18,27 @@ record CliRun(int code, String out, String err) {
         StringWriter err = new StringWriter();
         int code = LatheCli.execute(new PrintWriter(out), new PrintWriter(err), args);
         return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Runs {@code main} of {@code mainClass} in a child JVM on this test's class path with {@code jvmOptions};
+     * its stdout and stderr go through files in {@code tmp}.
+     */
+    static CliRun inChildJvm(Path tmp, List<String> jvmOptions, Class<?> mainClass, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        command.addAll(List.of(args));
+        Path out = tmp.resolve("out.txt");
+        Path err = tmp.resolve("err.txt");
+        Process p = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM finished");
+        return new CliRun(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     /** A TLC month from the repository's data directory, found from the working directory up. */

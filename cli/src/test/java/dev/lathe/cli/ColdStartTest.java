@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,23 +25,9 @@ class ColdStartTest {
     @TempDir
     Path tmp;
 
-    private record Child(int code, String out, String err) {}
-
-    private Child child(List<String> jvmOptions, Class<?> mainClass, String... args)
+    private CliRun child(List<String> jvmOptions, Class<?> mainClass, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
-        command.addAll(List.of(args));
-        Path out = tmp.resolve("out.txt");
-        Path err = tmp.resolve("err.txt");
-        Process p = new ProcessBuilder(command)
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM finished");
-        return new Child(p.exitValue(), Files.readString(out), Files.readString(err));
+        return CliRun.inChildJvm(tmp, jvmOptions, mainClass, args);
     }
 
     @Test
@@ -51,7 +35,7 @@ class ColdStartTest {
         Path home = Files.createDirectories(tmp.resolve("checkout"));
         for (int start = 0; start < 2; start++) { // the first start makes the copy, the second reuses it
             Path extractDir = Files.createDirectories(tmp.resolve("sqlite-tmp-" + start));
-            Child run = child(
+            CliRun run = child(
                     List.of("-D" + LatheCli.HOME_PROPERTY + "=" + home, "-Dorg.sqlite.tmpdir=" + extractDir),
                     SqliteProbe.class,
                     tmp.resolve("store").toString(),
@@ -76,7 +60,7 @@ class ColdStartTest {
     @Test
     void withoutACheckoutSqliteExtractsItsLibraryAsUsual() throws Exception {
         Path extractDir = Files.createDirectories(tmp.resolve("sqlite-tmp"));
-        Child run = child(
+        CliRun run = child(
                 List.of("-Dorg.sqlite.tmpdir=" + extractDir),
                 SqliteProbe.class,
                 tmp.resolve("store").toString(),
@@ -105,7 +89,7 @@ class ColdStartTest {
 
     @Test
     void tablesawStartsWithItsReadersAndTheClassPathUnchanged() throws Exception {
-        Child run = child(List.of(), TablesawProbe.class);
+        CliRun run = child(List.of(), TablesawProbe.class);
         assertEquals(0, run.code(), run.toString());
         assertEquals(
                 "csv reader: tech.tablesaw.io.csv.CsvReader, class path unchanged: true",
