@@ -24,6 +24,18 @@ public final class RunSearchQuery {
     /** Input tag holding a dataset's context (training, validation...). */
     public static final String DATASET_CONTEXT_TAG = "mlflow.data.context";
 
+    /**
+     * The covering {@code (run_uuid, key, value, ...)} indexes that filter clauses probe, one lookup per
+     * candidate run (SQLite would otherwise pick the {@code (key, run_uuid)} primary key and read the row).
+     */
+    public static final String METRICS_BY_RUN = "index_latest_metrics_run";
+
+    /** As {@link #METRICS_BY_RUN}, for params. */
+    public static final String PARAMS_BY_RUN = "index_params_run";
+
+    /** As {@link #METRICS_BY_RUN}, for tags. */
+    public static final String TAGS_BY_RUN = "index_tags_run";
+
     /** Searches ordered on a value walk its index when the experiments hold at least this many runs. */
     public static final int WALK_FROM_RUNS = 5_000;
 
@@ -125,8 +137,8 @@ public final class RunSearchQuery {
         return switch (clause.entity()) {
             case ATTRIBUTE -> attributeCondition(clause, bindings);
             case METRIC -> metricCondition(clause, bindings);
-            case PARAM -> keyValueCondition("params", clause, bindings);
-            case TAG -> keyValueCondition("tags", clause, bindings);
+            case PARAM -> keyValueCondition("params", PARAMS_BY_RUN, clause, bindings);
+            case TAG -> keyValueCondition("tags", TAGS_BY_RUN, clause, bindings);
             case DATASET -> datasetCondition(clause, bindings);
         };
     }
@@ -134,28 +146,27 @@ public final class RunSearchQuery {
     private static String attributeCondition(FilterClause clause, List<Object> bindings) {
         if (clause.key().equals("run_name")) {
             bindings.add(RUN_NAME_TAG);
-            return "EXISTS (SELECT 1 FROM tags f WHERE f.run_uuid = r.run_uuid AND f.key = ? AND "
+            return "EXISTS (SELECT 1 FROM tags f INDEXED BY " + TAGS_BY_RUN
+                    + " WHERE f.run_uuid = r.run_uuid AND f.key = ? AND "
                     + SqlPredicates.compare("f.value", clause.op(), clause.value(), bindings) + ")";
         }
         return SqlPredicates.compare(runColumn(clause.key()), clause.op(), clause.value(), bindings);
     }
 
-    /**
-     * The unary {@code +} keeps SQLite from answering the EXISTS by a range scan of the (key, is_nan,
-     * value) index instead of one primary-key lookup per run.
-     */
+    /** One lookup per candidate run in {@link #METRICS_BY_RUN}, never a range scan of the value-ordered index. */
     private static String metricCondition(FilterClause clause, List<Object> bindings) {
         bindings.add(clause.key());
-        String valueTest = SqlPredicates.compare("+f.value", clause.op(), clause.value(), bindings);
+        String valueTest = SqlPredicates.compare("f.value", clause.op(), clause.value(), bindings);
         String nanTest =
-                clause.op() == CompareOp.NE ? "(+f.is_nan = 1 OR " + valueTest + ")" : "+f.is_nan = 0 AND " + valueTest;
-        return "EXISTS (SELECT 1 FROM latest_metrics f WHERE f.run_uuid = r.run_uuid AND f.key = ? AND " + nanTest
-                + ")";
+                clause.op() == CompareOp.NE ? "(f.is_nan = 1 OR " + valueTest + ")" : "f.is_nan = 0 AND " + valueTest;
+        return "EXISTS (SELECT 1 FROM latest_metrics f INDEXED BY " + METRICS_BY_RUN
+                + " WHERE f.run_uuid = r.run_uuid AND f.key = ? AND " + nanTest + ")";
     }
 
-    private static String keyValueCondition(String table, FilterClause clause, List<Object> bindings) {
+    private static String keyValueCondition(String table, String byRun, FilterClause clause, List<Object> bindings) {
         bindings.add(clause.key());
-        String exists = "EXISTS (SELECT 1 FROM " + table + " f WHERE f.run_uuid = r.run_uuid AND f.key = ?";
+        String exists = "EXISTS (SELECT 1 FROM " + table + " f INDEXED BY " + byRun
+                + " WHERE f.run_uuid = r.run_uuid AND f.key = ?";
         return switch (clause.op()) {
             case IS_NULL -> "NOT " + exists + ")";
             case IS_NOT_NULL -> exists + ")";

@@ -1,5 +1,6 @@
 package dev.lathe.tracking.sqlite;
 
+import dev.lathe.tracking.search.RunSearchQuery;
 import java.util.List;
 
 /** The tracking schema as versioned migrations, with MLflow's table and column names. */
@@ -98,11 +99,11 @@ final class Schema {
                                 "DROP INDEX index_tags_key",
                                 "CREATE INDEX index_tags_order ON tags (key, value, run_uuid)",
                                 "DROP INDEX index_tags_run",
-                                "CREATE INDEX index_tags_run ON tags (run_uuid, key, value)",
+                                "CREATE INDEX " + RunSearchQuery.TAGS_BY_RUN + " ON tags (run_uuid, key, value)",
                                 "DROP INDEX index_params_run",
-                                "CREATE INDEX index_params_run ON params (run_uuid, key, value)",
+                                "CREATE INDEX " + RunSearchQuery.PARAMS_BY_RUN + " ON params (run_uuid, key, value)",
                                 "DROP INDEX index_latest_metrics_run",
-                                "CREATE INDEX index_latest_metrics_run ON latest_metrics"
+                                "CREATE INDEX " + RunSearchQuery.METRICS_BY_RUN + " ON latest_metrics"
                                         + " (run_uuid, key, value, timestamp, step, is_nan, is_inf)",
                                 "CREATE INDEX index_experiment_tags_experiment ON experiment_tags (experiment_id)",
                                 "CREATE INDEX index_registered_model_tags_name ON registered_model_tags (name)",

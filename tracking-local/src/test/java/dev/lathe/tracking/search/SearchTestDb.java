@@ -43,7 +43,11 @@ final class SearchTestDb implements AutoCloseable {
             "CREATE TABLE model_version_tags (key TEXT NOT NULL, value TEXT, name TEXT NOT NULL,"
                     + " version INTEGER NOT NULL, PRIMARY KEY (key, name, version))",
             "CREATE TABLE registered_model_aliases (alias TEXT NOT NULL, version INTEGER NOT NULL,"
-                    + " name TEXT NOT NULL, PRIMARY KEY (name, alias))");
+                    + " name TEXT NOT NULL, PRIMARY KEY (name, alias))",
+            // the run indexes the search's filter clauses probe by name (INDEXED BY)
+            "CREATE INDEX " + RunSearchQuery.TAGS_BY_RUN + " ON tags (run_uuid, key, value)",
+            "CREATE INDEX " + RunSearchQuery.PARAMS_BY_RUN + " ON params (run_uuid, key, value)",
+            "CREATE INDEX " + RunSearchQuery.METRICS_BY_RUN + " ON latest_metrics (run_uuid, key, value, is_nan)");
 
     final Connection connection;
 
