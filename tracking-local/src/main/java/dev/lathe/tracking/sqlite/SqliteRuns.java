@@ -19,21 +19,22 @@ import java.util.TreeMap;
 /**
  * Assembles full {@link Run}s (info, latest metrics, params, tags, inputs) in one read transaction
  * with five statements whatever the number of runs: each table is read once for all of them, the ids
- * passed as one JSON array ({@code run_uuid IN (SELECT value FROM json_each(?))}), so a page of 1,000
- * search hits costs what a page of one does and stays clear of SQLite's bound-parameter limit. Every
- * statement finds its rows through a {@code run_uuid} index (schema migration 3).
+ * passed as one JSON array ({@code json_each(?)}), so a page of 1,000 search hits costs what a page of
+ * one does and stays clear of SQLite's bound-parameter limit. Every statement finds its rows through a
+ * covering {@code run_uuid} index (schema migration 4); metrics, params and tags come back with their
+ * run's position in the array, so no run id is decoded per row.
  */
 final class SqliteRuns {
     /** The statements one load issues, in order; tests explain and count them. */
     static final String RUNS =
             "SELECT " + RunDao.COLUMNS + " FROM runs WHERE run_uuid IN (SELECT value FROM json_each(?))";
 
-    static final String LATEST_METRICS = "SELECT key, value, timestamp, step, is_nan, is_inf, run_uuid"
-            + " FROM latest_metrics WHERE run_uuid IN (SELECT value FROM json_each(?))";
+    /* The data statements answer each row's position in the id array (json_each's key) instead of its run_uuid. */
+    static final String LATEST_METRICS = "SELECT m.key, m.value, m.timestamp, m.step, m.is_nan, m.is_inf, j.key"
+            + " FROM json_each(?) j JOIN latest_metrics m ON m.run_uuid = j.value";
     static final String PARAMS =
-            "SELECT key, value, run_uuid FROM params WHERE run_uuid IN (SELECT value FROM json_each(?))";
-    static final String TAGS =
-            "SELECT key, value, run_uuid FROM tags WHERE run_uuid IN (SELECT value FROM json_each(?))";
+            "SELECT p.key, p.value, j.key FROM json_each(?) j JOIN params p ON p.run_uuid = j.value";
+    static final String TAGS = "SELECT t.key, t.value, j.key FROM json_each(?) j JOIN tags t ON t.run_uuid = j.value";
     static final String INPUTS =
             "SELECT d.name, d.digest, d.dataset_source, d.dataset_schema, d.dataset_profile, t.value, i.destination_id"
                     + " FROM inputs i JOIN datasets d ON d.dataset_uuid = i.source_id"
@@ -63,31 +64,26 @@ final class SqliteRuns {
         for (RunInfo info : Sql.query(c, RUNS, RunDao::row, ids)) {
             infos.put(info.runId(), info);
         }
-        Map<String, TreeMap<String, Metric>> metrics = new HashMap<>();
-        Map<String, TreeMap<String, String>> params = new HashMap<>();
-        Map<String, TreeMap<String, String>> tags = new HashMap<>();
+        int n = runIds.size();
+        List<TreeMap<String, Metric>> metrics = new ArrayList<>(n);
+        List<TreeMap<String, String>> params = new ArrayList<>(n);
+        List<TreeMap<String, String>> tags = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            metrics.add(new TreeMap<>());
+            params.add(new TreeMap<>());
+            tags.add(new TreeMap<>());
+        }
         Map<String, List<DatasetInput>> inputs = new HashMap<>();
         Sql.query(
                 c,
                 LATEST_METRICS,
                 rs -> {
                     Metric m = RunDataDao.metric(rs);
-                    return metrics.computeIfAbsent(rs.getString(7), k -> new TreeMap<>())
-                            .put(m.key(), m);
+                    return metrics.get(rs.getInt(7)).put(m.key(), m);
                 },
                 ids);
-        Sql.query(
-                c,
-                PARAMS,
-                rs -> params.computeIfAbsent(rs.getString(3), k -> new TreeMap<>())
-                        .put(rs.getString(1), rs.getString(2)),
-                ids);
-        Sql.query(
-                c,
-                TAGS,
-                rs -> tags.computeIfAbsent(rs.getString(3), k -> new TreeMap<>())
-                        .put(rs.getString(1), rs.getString(2)),
-                ids);
+        Sql.query(c, PARAMS, rs -> params.get(rs.getInt(3)).put(rs.getString(1), rs.getString(2)), ids);
+        Sql.query(c, TAGS, rs -> tags.get(rs.getInt(3)).put(rs.getString(1), rs.getString(2)), ids);
         Sql.query(
                 c,
                 INPUTS,
@@ -96,15 +92,13 @@ final class SqliteRuns {
                 MlflowTags.DATASET_CONTEXT,
                 ids);
         List<Run> out = new ArrayList<>(runIds.size());
-        for (String id : runIds) {
+        for (int i = 0; i < n; i++) {
+            String id = runIds.get(i);
             RunInfo info = infos.get(id);
             if (info == null) {
                 continue;
             }
-            RunData data = new RunData(
-                    metrics.getOrDefault(id, new TreeMap<>()),
-                    params.getOrDefault(id, new TreeMap<>()),
-                    tags.getOrDefault(id, new TreeMap<>()));
+            RunData data = new RunData(metrics.get(i), params.get(i), tags.get(i));
             out.add(new Run(info, data, new RunInputs(inputs.getOrDefault(id, List.of()))));
         }
         return out;
