@@ -9,7 +9,9 @@ import dev.lathe.core.model.Trainer;
 import dev.lathe.core.model.TrainingListener;
 import dev.lathe.core.recipe.TrainValid;
 import dev.lathe.tlc.TlcRecipes;
+import dev.lathe.trainers.boosted.TreeMethod;
 import dev.lathe.trainers.boosted.XGBoostModel;
+import dev.lathe.trainers.boosted.XGBoostParams;
 import dev.lathe.trainers.boosted.XGBoostTrainer;
 import dev.lathe.trainers.ensemble.XGBoostForestTrainer;
 import java.lang.management.ManagementFactory;
@@ -23,7 +25,10 @@ import java.util.Locale;
  * during the fit, rounds, validation RMSE and peak RSS, for {@code python_baseline.py --models xgb|rf}
  * under {@code /usr/bin/time -v} on the same files. Every 25 rounds the elapsed time goes to stderr, so a
  * fit stopped early still gives a partial figure. Usage: {@code bench/run.sh
- * dev.lathe.bench.scale.ScaleTrainersBench TRAIN VALID xgb|rf}.
+ * dev.lathe.bench.scale.ScaleTrainersBench TRAIN VALID xgb|rf [ROUNDS [TREE_METHOD]]}; ROUNDS caps
+ * XGBoost's boosting rounds (the course's 1,000 by default) and TREE_METHOD picks {@code hist}, {@code
+ * approx} or {@code exact}, so that a fixed number of rounds can be timed against {@code
+ * bench/scale/xgb_rounds.py}.
  */
 public final class ScaleTrainersBench {
     private static final int PROGRESS_EVERY = 25;
@@ -32,8 +37,8 @@ public final class ScaleTrainersBench {
 
     public static void main(String[] args) {
         LatheException.check(
-                args.length == 3 && (args[2].equals("xgb") || args[2].equals("rf")),
-                "usage: ScaleTrainersBench TRAIN VALID xgb|rf, got %s",
+                args.length >= 3 && args.length <= 5 && (args[2].equals("xgb") || args[2].equals("rf")),
+                "usage: ScaleTrainersBench TRAIN VALID xgb|rf [ROUNDS [TREE_METHOD]], got %s",
                 String.join(" ", args));
         long t0 = System.nanoTime();
         TrainValid tv = TrainValid.load(Path.of(args[0]), Path.of(args[1]), TlcRecipes.course());
@@ -46,8 +51,15 @@ public final class ScaleTrainersBench {
                 tv.valid().rows(),
                 tv.train().featureCount(),
                 System.getenv().getOrDefault("OMP_WAIT_POLICY", "<unset>"));
+        XGBoostParams.Builder course = BoostedTrainersBench.courseParams().toBuilder();
+        if (args.length >= 4) {
+            course.numBoostRounds(Integer.parseInt(args[3]));
+        }
+        if (args.length == 5) {
+            course.treeMethod(TreeMethod.of(args[4]));
+        }
         Trainer<XGBoostModel> trainer = args[2].equals("xgb")
-                ? new XGBoostTrainer(BoostedTrainersBench.courseParams())
+                ? new XGBoostTrainer(course.build())
                 : new XGBoostForestTrainer(BoostedTrainersBench.forestParams());
         long start = System.nanoTime();
         long cpu0 = processCpuNanos();
@@ -82,7 +94,7 @@ public final class ScaleTrainersBench {
         return new TrainingListener() {
             @Override
             public void metric(String key, double value, long step) {
-                if (key.startsWith("validation") && step % PROGRESS_EVERY == 0) {
+                if (key.startsWith("validation") && (step % PROGRESS_EVERY == 0 || step < PROGRESS_EVERY)) {
                     System.err.printf(
                             Locale.ROOT,
                             "round %d %s=%.4f after %.1f s, peak_rss_mib=%.0f%n",
