@@ -1,0 +1,75 @@
+package dev.lathe.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * One HTTP request as endpoints see it: method, path and its fields, read as MLflow's server reads
+ * them: the query string (a repeated parameter becomes an array) overlaid by the JSON body, so that GET
+ * with query parameters and POST/PATCH/DELETE with a body both work.
+ */
+public final class Request {
+    private final String method;
+    private final String path;
+    private final Fields fields;
+
+    public Request(String method, String path, String rawQuery, byte[] body) {
+        this.method = method;
+        this.path = path;
+        ObjectNode all = queryFields(rawQuery);
+        ObjectNode json = Json.parseObject(body, path);
+        for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            all.set(e.getKey(), e.getValue());
+        }
+        this.fields = new Fields(all, path);
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public Fields fields() {
+        return fields;
+    }
+
+    private static ObjectNode queryFields(String rawQuery) {
+        ObjectNode out = Json.object();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return out;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            JsonNode prior = out.get(key);
+            if (prior == null) {
+                out.put(key, value);
+            } else if (prior instanceof ArrayNode a) {
+                a.add(value);
+            } else {
+                ArrayNode a = Json.array();
+                a.add(prior);
+                a.add(value);
+                out.set(key, a);
+            }
+        }
+        return out;
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+}
