@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * tuning                     hyperparameter search (uses evaluation's metrics and CV)
  * tracking                   the embedded SQLite store (implements core's tracking contract)
  * workflow                   the Lathe entry point and the tracked steps
+ * server                     MLflow's REST API (and the UI's pages) over a tracking store (core, tracking)
  * cli, examples, bench       the lathe command line, tutorials, benchmarks
  * junit, testkit             the JUnit 5 extension and the published test kit (core only)
  * </pre>
@@ -53,6 +54,8 @@ class ArchitectureTest {
                 .definedBy("dev.lathe.tracking..")
                 .layer("workflow")
                 .definedBy("dev.lathe.workflow..")
+                .layer("server")
+                .definedBy("dev.lathe.server..")
                 .layer("cli")
                 .definedBy("dev.lathe.cli..")
                 .layer("examples")
@@ -71,6 +74,7 @@ class ArchitectureTest {
                         "tuning",
                         "tracking",
                         "workflow",
+                        "server",
                         "cli",
                         "examples",
                         "bench",
@@ -85,8 +89,10 @@ class ArchitectureTest {
                 .whereLayer("tuning")
                 .mayOnlyBeAccessedByLayers("workflow", "cli", "examples", "bench")
                 .whereLayer("tracking")
-                .mayOnlyBeAccessedByLayers("workflow", "cli", "examples", "bench")
+                .mayOnlyBeAccessedByLayers("workflow", "server", "cli", "examples", "bench")
                 .whereLayer("workflow")
+                .mayOnlyBeAccessedByLayers("cli", "examples", "bench")
+                .whereLayer("server")
                 .mayOnlyBeAccessedByLayers("cli", "examples", "bench")
                 .whereLayer("cli")
                 .mayNotBeAccessedByAnyLayer()

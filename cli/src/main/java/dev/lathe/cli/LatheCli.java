@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ExperimentsCommand.class,
             RegistryCommand.class,
             ExportCommand.class,
+            UiCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LatheCli {

@@ -12,12 +12,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A running Lathe server (JDK {@code com.sun.net.httpserver}, a small thread pool): MLflow's REST API
  * over a tracking store, started and stopped in-process ({@code lathe ui}, or around a JUnit class).
- * Closing it stops the server; the store stays open (its owner closes it).
+ * Closing it (once or more) stops the server; the store stays open (its owner closes it).
  */
 public final class LatheServer implements AutoCloseable {
     /** Threads that serve requests; SQLite serialises writes, so a few are enough. */
@@ -33,6 +34,7 @@ public final class LatheServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final URI uri;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private LatheServer(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -75,10 +77,13 @@ public final class LatheServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Stops accepting requests, lets running ones finish (up to a second), and stops the threads. */
+    /** Stops accepting requests and stops the threads (running requests get five seconds to finish). */
     @Override
     public void close() {
-        server.stop(1);
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        server.stop(0);
         executor.shutdown();
         try {
             if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {

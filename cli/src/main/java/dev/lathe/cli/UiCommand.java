@@ -1,0 +1,86 @@
+package dev.lathe.cli;
+
+import dev.lathe.core.LatheException;
+import dev.lathe.server.LatheServer;
+import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lathe ui}: serves the store over MLflow's REST API (and Lathe's pages) until Ctrl-C. */
+@Command(
+        name = "ui",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve the store over MLflow's REST API 2.0 (tracking and registry) and Lathe's pages, until Ctrl-C.",
+            "MLflow's clients work against it: MLFLOW_TRACKING_URI=http://127.0.0.1:5000",
+            "Example: lathe ui --store lathe-store --port 5000"
+        })
+public final class UiCommand implements Callable<Integer> {
+    /** How long Ctrl-C waits for the server and the store to close. */
+    private static final long CLOSE_WAIT_SECONDS = 10;
+
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "5000",
+            description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(
+            names = "--host",
+            paramLabel = "HOST",
+            defaultValue = "127.0.0.1",
+            description = "Address to bind; 0.0.0.0 serves other machines too (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Mixin
+    StoreOption store;
+
+    @Spec
+    CommandSpec spec;
+
+    /**
+     * Serves until the process is stopped (Ctrl-C: the shutdown hook wakes this thread, which closes the
+     * server and then the store, while the hook waits for that) or this thread is interrupted.
+     */
+    @Override
+    public Integer call() {
+        LatheException.check(port >= 0 && port <= 65_535, "--port must be in 0..65535, got %d", port);
+        PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread hook = new Thread(
+                () -> {
+                    stop.countDown();
+                    try {
+                        closed.await(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "lathe-ui-shutdown");
+        try (SqliteTrackingStore tracker = store.open();
+                LatheServer server = LatheServer.start(tracker, new InetSocketAddress(host, port))) {
+            Runtime.getRuntime().addShutdownHook(hook);
+            out.println("lathe ui: serving " + tracker.location() + " at " + server.uri() + " (Ctrl-C stops)");
+            out.flush();
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closed.countDown();
+            if (stop.getCount() > 0) { // not stopped by the hook (interrupted): the JVM lives on, so unhook
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+        return 0;
+    }
+}
