@@ -35,7 +35,13 @@ class UiCommandTest {
         Thread[] runner = new Thread[1];
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         runner[0] = new Thread(() -> exit.complete(LatheCli.execute(
-                out, new PrintWriter(new StringWriter()), "ui", "--port", "0", "--store", dir.resolve("store").toString())));
+                out,
+                new PrintWriter(new StringWriter()),
+                "ui",
+                "--port",
+                "0",
+                "--store",
+                dir.resolve("store").toString())));
         runner[0].start();
 
         String line = new BufferedReader(pipe).readLine();
@@ -43,7 +49,8 @@ class UiCommandTest {
         assertTrue(m.find(), line);
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(m.group(1) + "/api/2.0/mlflow/experiments/get-by-name?experiment_name=Default"))
+                HttpRequest.newBuilder(URI.create(
+                                m.group(1) + "/api/2.0/mlflow/experiments/get-by-name?experiment_name=Default"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
@@ -51,16 +58,20 @@ class UiCommandTest {
 
         runner[0].interrupt();
         assertEquals(0, exit.get(30, TimeUnit.SECONDS));
+        runner[0].join(TimeUnit.SECONDS.toMillis(30));
         assertFalse(runner[0].isAlive());
         assertThrows(
                 ConnectException.class,
-                () -> http.send(HttpRequest.newBuilder(URI.create(m.group(1) + "/")).build(), HttpResponse.BodyHandlers.ofString()),
+                () -> http.send(
+                        HttpRequest.newBuilder(URI.create(m.group(1) + "/")).build(),
+                        HttpResponse.BodyHandlers.ofString()),
                 "the port is closed after the command returns");
     }
 
     @Test
     void aBadPortIsInvalidParameterValue() {
-        CliRun run = CliRun.of("ui", "--port", "70000", "--store", dir.resolve("store").toString());
+        CliRun run = CliRun.of(
+                "ui", "--port", "70000", "--store", dir.resolve("store").toString());
         assertEquals(2, run.code(), run.toString());
         assertTrue(run.err().contains("--port must be in 0..65535, got 70000"), run.toString());
     }

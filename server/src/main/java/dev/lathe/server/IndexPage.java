@@ -25,7 +25,8 @@ final class IndexPage {
                 .append("<h1>Lathe ")
                 .append(Html.escape(LatheVersion.VERSION))
                 .append("</h1>")
-                .append("<p>This server speaks MLflow's REST API 2.0 (tracking and model registry) over the store <code>")
+                .append(
+                        "<p>This server speaks MLflow's REST API 2.0 (tracking and model registry) over the store <code>")
                 .append(Html.escape(storeLocation))
                 .append("</code>: point an MLflow client at this address. The browser pages come later.</p>")
                 .append("<h2>Endpoints</h2><ul>");

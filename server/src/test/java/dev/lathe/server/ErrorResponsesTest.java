@@ -74,7 +74,10 @@ class ErrorResponsesTest {
                 "INVALID_PARAMETER_VALUE",
                 "\"high\"");
         assertError(
-                live.send("GET", API + "model-versions/get?name=m&version=one", null), 400, "INVALID_PARAMETER_VALUE", "one");
+                live.send("GET", API + "model-versions/get?name=m&version=one", null),
+                400,
+                "INVALID_PARAMETER_VALUE",
+                "one");
     }
 
     @Test
@@ -96,7 +99,8 @@ class ErrorResponsesTest {
         HttpResponse<String> r = live.send(
                 "POST",
                 API + "runs/log-batch",
-                "{\"run_id\": \"" + runId + "\", \"metrics\": [{\"key\": \"m\", \"value\": 1, \"timestamp\": 1, \"step\": 0}],"
+                "{\"run_id\": \"" + runId
+                        + "\", \"metrics\": [{\"key\": \"m\", \"value\": 1, \"timestamp\": 1, \"step\": 0}],"
                         + " \"params\": [{\"key\": \"alpha\", \"value\": \"2\"}]}");
         assertError(r, 400, "INVALID_PARAMETER_VALUE", "alpha");
         assertEquals(before, live.store.getRun(runId), "the run is unchanged: all of the batch or none");
@@ -110,11 +114,15 @@ class ErrorResponsesTest {
         live.store.logArtifact(runId, "data/table.csv", csv);
         live.store.logArtifact(runId, "report.html", "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
 
-        JsonNode root = Json.parse(live.send("GET", API + "artifacts/list?run_id=" + runId, null).body());
-        assertEquals(live.store.getRun(runId).info().artifactUri(), root.get("root_uri").asText());
+        JsonNode root = Json.parse(
+                live.send("GET", API + "artifacts/list?run_id=" + runId, null).body());
+        assertEquals(
+                live.store.getRun(runId).info().artifactUri(),
+                root.get("root_uri").asText());
         assertEquals("data", root.at("/files/0/path").asText());
         assertTrue(root.at("/files/0/is_dir").asBoolean());
-        JsonNode sub = Json.parse(live.send("GET", API + "artifacts/list?run_id=" + runId + "&path=data", null).body());
+        JsonNode sub = Json.parse(live.send("GET", API + "artifacts/list?run_id=" + runId + "&path=data", null)
+                .body());
         assertEquals("data/table.csv", sub.at("/files/0/path").asText());
         assertEquals(csv.length, sub.at("/files/0/file_size").asLong());
 
@@ -122,7 +130,9 @@ class ErrorResponsesTest {
         assertEquals(200, file.statusCode());
         assertArrayEquals(csv, file.body().getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> html = live.send("GET", "/get-artifact?path=report.html&run_uuid=" + runId, null);
-        assertTrue(html.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"), "never served as a page");
+        assertTrue(
+                html.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"),
+                "never served as a page");
 
         assertError(
                 live.send("GET", "/get-artifact?path=../../lathe.db&run_uuid=" + runId, null),

@@ -27,11 +27,11 @@ final class LiveServer implements AutoCloseable {
     }
 
     /** A raw request: {@code method} on {@code pathAndQuery} with a JSON body (null for none). */
-    HttpResponse<String> send(String method, String pathAndQuery, String json) throws IOException, InterruptedException {
+    HttpResponse<String> send(String method, String pathAndQuery, String json)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.uri() + pathAndQuery));
         b.method(
-                method,
-                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             b.header("Content-Type", "application/json");
         }

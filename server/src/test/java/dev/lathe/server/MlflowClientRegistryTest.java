@@ -75,8 +75,12 @@ class MlflowClientRegistryTest {
         client.sendPost(
                 "model-versions/transition-stage",
                 "{\"name\": \"taxi\", \"version\": \"1\", \"stage\": \"Production\", \"archive_existing_versions\": false}");
-        assertEquals(ModelStage.PRODUCTION, live.store.registry().getModelVersion("taxi", 1).currentStage());
-        assertEquals("1", client.getLatestVersions("taxi", List.of("Production")).get(0).getVersion());
+        assertEquals(
+                ModelStage.PRODUCTION,
+                live.store.registry().getModelVersion("taxi", 1).currentStage());
+        assertEquals(
+                "1",
+                client.getLatestVersions("taxi", List.of("Production")).get(0).getVersion());
         assertTrue(client.getLatestVersions("taxi", List.of("Staging")).isEmpty());
         assertEquals(
                 List.of("1"),

@@ -111,7 +111,10 @@ class MlflowClientTrackingTest {
                         .setStep(7)
                         .build()),
                 List.of(Service.Param.newBuilder().setKey("beta").setValue("").build()),
-                List.of(Service.RunTag.newBuilder().setKey("batch").setValue("yes").build()));
+                List.of(Service.RunTag.newBuilder()
+                        .setKey("batch")
+                        .setValue("yes")
+                        .build()));
 
         Run stored = live.store.getRun(runId);
         assertEquals(Map.of("alpha", "0.5", "beta", ""), stored.data().params());
@@ -122,11 +125,14 @@ class MlflowClientTrackingTest {
         assertEquals(1.5, stored.data().latestMetrics().get("loss").value());
         assertEquals(3, stored.data().latestMetrics().get("loss").step());
         assertEquals(6.25, stored.data().latestMetrics().get("rmse").value());
-        assertEquals(1_700_000_001_000L, stored.data().latestMetrics().get("rmse").timestamp());
+        assertEquals(
+                1_700_000_001_000L, stored.data().latestMetrics().get("rmse").timestamp());
 
         List<Service.Metric> history = client.getMetricHistory(runId, "loss");
         assertEquals(4, history.size());
-        assertEquals(List.of(0L, 1L, 2L, 3L), history.stream().map(Service.Metric::getStep).toList());
+        assertEquals(
+                List.of(0L, 1L, 2L, 3L),
+                history.stream().map(Service.Metric::getStep).toList());
         assertTrue(Double.isNaN(history.get(2).getValue()), "NaN travels as MLflow's \"NaN\"");
         assertEquals(1_700_000_000_100L, history.get(1).getTimestamp());
 
@@ -134,7 +140,9 @@ class MlflowClientTrackingTest {
         Run ended = live.store.getRun(runId);
         assertEquals(RunStatus.FAILED, ended.info().status());
         assertTrue(ended.info().endTime().isPresent());
-        assertEquals(ended.info().endTime().getAsLong(), client.getRun(runId).getInfo().getEndTime());
+        assertEquals(
+                ended.info().endTime().getAsLong(),
+                client.getRun(runId).getInfo().getEndTime());
 
         client.deleteRun(runId);
         assertEquals(LifecycleStage.DELETED, live.store.getRun(runId).info().lifecycleStage());
@@ -154,7 +162,8 @@ class MlflowClientTrackingTest {
             run.logMetric("validation_rmse", 6.01, 0);
             run.logMetric("validation_rmse", 5.98, 1);
             run.logMetric("training_rmse", Double.POSITIVE_INFINITY, 0);
-            run.logInput(new DatasetInput("green-2023-01", "abc123", "data/tlc/green.parquet", "[\"f\"]", 68211, "train"));
+            run.logInput(
+                    new DatasetInput("green-2023-01", "abc123", "data/tlc/green.parquet", "[\"f\"]", 68211, "train"));
         }
         Run lathe = live.store.getRun(runId);
         Service.Run mlflow = client.getRun(runId);
@@ -170,8 +179,12 @@ class MlflowClientTrackingTest {
         assertEquals(lathe.info().artifactUri(), info.getArtifactUri());
         assertEquals(lathe.info().lifecycleStage().dbValue(), info.getLifecycleStage());
 
-        assertEquals(lathe.data().params(), toMap(mlflow.getData().getParamsList(), Service.Param::getKey, Service.Param::getValue));
-        assertEquals(lathe.data().tags(), toMap(mlflow.getData().getTagsList(), Service.RunTag::getKey, Service.RunTag::getValue));
+        assertEquals(
+                lathe.data().params(),
+                toMap(mlflow.getData().getParamsList(), Service.Param::getKey, Service.Param::getValue));
+        assertEquals(
+                lathe.data().tags(),
+                toMap(mlflow.getData().getTagsList(), Service.RunTag::getKey, Service.RunTag::getValue));
         Map<String, Service.Metric> metrics = new TreeMap<>();
         mlflow.getData().getMetricsList().forEach(m -> metrics.put(m.getKey(), m));
         assertEquals(lathe.data().latestMetrics().keySet(), metrics.keySet());
@@ -208,12 +221,15 @@ class MlflowClientTrackingTest {
                 List.of("metrics.rmse DESC"));
         List<String> expected = rmse.entrySet().stream()
                 .filter(e -> e.getValue() < 5.8)
-                .filter(e -> "ridge".equals(live.store.getRun(e.getKey()).data().params().get("model")))
+                .filter(e -> "ridge"
+                        .equals(live.store.getRun(e.getKey()).data().params().get("model")))
                 .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
                 .map(Map.Entry::getKey)
                 .toList();
         assertFalse(expected.isEmpty());
-        assertEquals(expected, page.getItems().stream().map(r -> r.getInfo().getRunId()).toList());
+        assertEquals(
+                expected,
+                page.getItems().stream().map(r -> r.getInfo().getRunId()).toList());
     }
 
     @Test
@@ -224,7 +240,8 @@ class MlflowClientTrackingTest {
             created.add(client.createRun(exp).getRunId());
         }
         List<String> seen = new ArrayList<>();
-        RunsPage page = client.searchRuns(List.of(exp), "", Service.ViewType.ACTIVE_ONLY, 5, List.of("attributes.start_time ASC"));
+        RunsPage page = client.searchRuns(
+                List.of(exp), "", Service.ViewType.ACTIVE_ONLY, 5, List.of("attributes.start_time ASC"));
         int pages = 0;
         while (true) {
             pages++;

@@ -66,10 +66,12 @@ public final class ServerRequestRate {
         return switch (endpoint) {
             case "echo" -> post(base + "/echo", "{\"x\": 1}");
             case "log-metric" -> post(
-                    api + "runs/log-metric", "{\"run_id\": \"" + runId + "\", \"key\": \"m\", \"value\": 1.5, \"step\": 1}");
+                    api + "runs/log-metric",
+                    "{\"run_id\": \"" + runId + "\", \"key\": \"m\", \"value\": 1.5, \"step\": 1}");
             case "get-run" -> HttpRequest.newBuilder(URI.create(api + "runs/get?run_id=" + runId))
                     .build();
-            default -> throw new IllegalArgumentException("ENDPOINT must be echo, log-metric or get-run, got " + endpoint);
+            default -> throw new IllegalArgumentException(
+                    "ENDPOINT must be echo, log-metric or get-run, got " + endpoint);
         };
     }
 

@@ -66,7 +66,17 @@ final class ArtifactHandlers {
             case "png" -> "image/png";
             case "jpg", "jpeg" -> "image/jpeg";
             case "gif" -> "image/gif";
-            case "txt", "csv", "tsv", "log", "yaml", "yml", "md", "py", "html", "htm", "svg" -> "text/plain; charset=utf-8";
+            case "txt",
+                    "csv",
+                    "tsv",
+                    "log",
+                    "yaml",
+                    "yml",
+                    "md",
+                    "py",
+                    "html",
+                    "htm",
+                    "svg" -> "text/plain; charset=utf-8";
             default -> name.endsWith("mlmodel") ? "text/plain; charset=utf-8" : "application/octet-stream";
         };
     }

@@ -48,8 +48,8 @@ final class ExperimentHandlers {
     private Response getByName(Request r) {
         String name = r.fields().string("experiment_name");
         return experiment(store.getExperimentByName(name)
-                .orElseThrow(() ->
-                        new ResourceNotFoundException("Could not find experiment with name '" + name + "'")));
+                .orElseThrow(
+                        () -> new ResourceNotFoundException("Could not find experiment with name '" + name + "'")));
     }
 
     private Response search(Request r) {

@@ -70,7 +70,8 @@ final class ModelVersionHandlers {
         Fields f = r.fields();
         String name = f.string("name");
         int version = version(f);
-        registry.updateModelVersionDescription(name, version, f.optString("description").orElse(""));
+        registry.updateModelVersionDescription(
+                name, version, f.optString("description").orElse(""));
         return version(registry.getModelVersion(name, version));
     }
 
@@ -92,7 +93,9 @@ final class ModelVersionHandlers {
     private Response downloadUri(Request r) {
         Fields f = r.fields();
         ObjectNode o = Json.object();
-        o.put("artifact_uri", registry.getModelVersion(f.string("name"), version(f)).source());
+        o.put(
+                "artifact_uri",
+                registry.getModelVersion(f.string("name"), version(f)).source());
         return Response.json(o);
     }
 

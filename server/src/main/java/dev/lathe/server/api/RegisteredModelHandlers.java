@@ -76,7 +76,8 @@ final class RegisteredModelHandlers {
     private Response update(Request r) {
         Fields f = r.fields();
         String name = f.string("name");
-        registry.updateRegisteredModelDescription(name, f.optString("description").orElse(""));
+        registry.updateRegisteredModelDescription(
+                name, f.optString("description").orElse(""));
         return model(registry.getRegisteredModel(name));
     }
 
@@ -129,7 +130,9 @@ final class RegisteredModelHandlers {
     private Response getByAlias(Request r) {
         Fields f = r.fields();
         ObjectNode o = Json.object();
-        o.set("model_version", RegistryJson.version(registry.getModelVersionByAlias(f.string("name"), f.string("alias"))));
+        o.set(
+                "model_version",
+                RegistryJson.version(registry.getModelVersionByAlias(f.string("name"), f.string("alias"))));
         return Response.json(o);
     }
 

@@ -148,7 +148,8 @@ final class RunHandlers {
     /** Metrics, params and tags in one transaction: all of the batch is stored or none of it. */
     private Response logBatch(Request r) {
         Fields f = r.fields();
-        List<Metric> metrics = f.objects("metrics").stream().map(RunJson::metric).toList();
+        List<Metric> metrics =
+                f.objects("metrics").stream().map(RunJson::metric).toList();
         List<Param> params = f.objects("params").stream()
                 .map(p -> new Param(p.string("key"), p.stringAllowEmpty("value")))
                 .toList();

@@ -62,7 +62,8 @@ public final class Dispatcher implements HttpHandler {
             return ApiError.of(e.errorCode(), e.getMessage()).response();
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, method + " " + path + " failed", e);
-            return ApiError.of(ErrorCode.INTERNAL_ERROR, method + " " + path + " failed: " + e).response();
+            return ApiError.of(ErrorCode.INTERNAL_ERROR, method + " " + path + " failed: " + e)
+                    .response();
         }
     }
 
