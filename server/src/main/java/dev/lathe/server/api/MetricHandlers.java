@@ -1,6 +1,7 @@
 package dev.lathe.server.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lathe.core.LatheException;
 import dev.lathe.core.tracking.Metric;
 import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.server.http.Fields;
@@ -32,7 +33,7 @@ final class MetricHandlers {
         String key = f.string("metric_key");
         store.getRun(runId); // an unknown run is RESOURCE_DOES_NOT_EXIST, not an empty history
         int max = f.optInt("max_results").orElse(DEFAULT_PAGE);
-        dev.lathe.core.LatheException.check(max >= 1, "max_results of metrics/get-history must be >= 1, got %d", max);
+        LatheException.check(max >= 1, "max_results of metrics/get-history must be >= 1, got %d", max);
         int offset = f.optString("page_token").map(PageToken::decode).orElse(0);
         List<Metric> all = store.getMetricHistory(runId, key);
         int end = (int) Math.min(all.size(), (long) offset + max);

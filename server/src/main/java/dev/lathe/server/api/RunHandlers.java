@@ -21,9 +21,11 @@ import dev.lathe.server.http.Response;
 import dev.lathe.server.json.DatasetJson;
 import dev.lathe.server.json.RunJson;
 import dev.lathe.server.json.Tags;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * MLflow's run endpoints: create, get, update, delete, restore, search, log-metric, log-parameter,
@@ -64,7 +66,7 @@ final class RunHandlers {
         Map<String, String> tags = Tags.fromJson(f, "tags");
         RunSpec.Builder spec = RunSpec.builder(f.optString("experiment_id").orElse("0"));
         f.optString("run_name")
-                .or(() -> java.util.Optional.ofNullable(tags.get(MlflowTags.RUN_NAME)))
+                .or(() -> Optional.ofNullable(tags.get(MlflowTags.RUN_NAME)))
                 .ifPresent(spec::runName);
         String parent = tags.remove(MlflowTags.PARENT_RUN_ID);
         if (parent != null) {
@@ -178,7 +180,7 @@ final class RunHandlers {
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException(
                     "Invalid value '" + text + "' for parameter 'status': expected one of "
-                            + java.util.Arrays.toString(RunStatus.values()),
+                            + Arrays.toString(RunStatus.values()),
                     e);
         }
     }
