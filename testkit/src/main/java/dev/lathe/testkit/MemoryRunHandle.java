@@ -105,6 +105,13 @@ final class MemoryRunHandle implements ActiveRun {
     public void flush() {}
 
     @Override
+    public boolean isEnded() {
+        synchronized (lock) {
+            return ended != null;
+        }
+    }
+
+    @Override
     public void end(RunStatus status) {
         synchronized (lock) {
             LatheException.check(

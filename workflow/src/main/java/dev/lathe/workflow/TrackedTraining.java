@@ -7,7 +7,7 @@ import dev.lathe.core.model.Model;
 import dev.lathe.core.model.Trainer;
 import dev.lathe.core.model.TrainingListener;
 import dev.lathe.core.tracking.ActiveRun;
-import dev.lathe.core.tracking.RunStatus;
+import dev.lathe.core.tracking.RunScope;
 import dev.lathe.core.tracking.Tracker;
 import dev.lathe.workflow.model.ModelDirectory;
 import java.util.Optional;
@@ -52,17 +52,10 @@ public final class TrackedTraining {
 
     /** As {@link #fit(String, Trainer, TrainingData)}, with what the entry point adds to the run. */
     public TrainingResult fit(String runName, Trainer<? extends Model> trainer, TrainingData data, RunExtras extras) {
-        try (ActiveRun run = tracker.startRun(
-                RunConvention.spec(experimentId, runName, source).build())) {
-            try {
-                TrainingResult result = fitInto(run, trainer, data, listener, extras);
-                run.end(RunStatus.FINISHED);
-                return result;
-            } catch (RuntimeException e) {
-                run.end(RunStatus.FAILED);
-                throw e;
-            }
-        }
+        return RunScope.call(
+                tracker,
+                RunConvention.spec(experimentId, runName, source).build(),
+                run -> fitInto(run, trainer, data, listener, extras));
     }
 
     /**

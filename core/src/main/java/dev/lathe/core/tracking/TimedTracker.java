@@ -161,6 +161,11 @@ public final class TimedTracker implements Tracker {
         }
 
         @Override
+        public boolean isEnded() {
+            return run.isEnded();
+        }
+
+        @Override
         public void end(RunStatus status) {
             time("end", () -> run.end(status));
         }

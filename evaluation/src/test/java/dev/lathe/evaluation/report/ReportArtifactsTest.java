@@ -56,6 +56,11 @@ class ReportArtifactsTest {
         public void flush() {}
 
         @Override
+        public boolean isEnded() {
+            return false;
+        }
+
+        @Override
         public void end(RunStatus status) {}
 
         @Override

@@ -2,6 +2,7 @@ package dev.lathe.testkit.tracking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import dev.lathe.core.tracking.DatasetInput;
 import dev.lathe.core.tracking.MlflowTags;
 import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunQuery;
+import dev.lathe.core.tracking.RunScope;
 import dev.lathe.core.tracking.RunSpec;
 import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.core.tracking.RunWrite;
@@ -142,6 +144,49 @@ public interface TrackerContract {
             assertThrows(InvalidStateException.class, () -> run.logMetric("m", 1.0, 0));
             assertThrows(InvalidStateException.class, () -> run.setTag("k", "v"));
             assertEquals(RunStatus.FAILED, t.getRun(run.runId()).info().status());
+        }
+    }
+
+    /** MLflow's {@code with mlflow.start_run():}: an escaping exception ends the run FAILED and propagates. */
+    @Test
+    default void aRunScopeEndsFailedWhenItsBodyThrowsAndFinishedWhenItReturns(@TempDir Path dir) {
+        try (Tracker t = newTracker(dir)) {
+            String exp = t.getOrCreateExperiment("e");
+            IllegalStateException thrown = new IllegalStateException("the fit blew up");
+            List<String> ids = new ArrayList<>();
+            IllegalStateException seen = assertThrows(
+                    IllegalStateException.class,
+                    () -> RunScope.run(t, RunSpec.builder(exp).runName("throws").build(), run -> {
+                        ids.add(run.runId());
+                        run.logParam("alpha", "0.1");
+                        throw thrown;
+                    }));
+            assertSame(thrown, seen, "the body's exception propagates unchanged");
+            assertEquals(0, seen.getSuppressed().length);
+            assertEquals(RunStatus.FAILED, t.getRun(ids.get(0)).info().status());
+            assertTrue(t.getRun(ids.get(0)).info().endTime().isPresent());
+
+            AssertionError error = new AssertionError("an error, not an exception");
+            assertSame(
+                    error,
+                    assertThrows(
+                            AssertionError.class,
+                            () -> RunScope.run(t, RunSpec.builder(exp).build(), run -> {
+                                ids.add(run.runId());
+                                throw error;
+                            })));
+            assertEquals(RunStatus.FAILED, t.getRun(ids.get(1)).info().status());
+
+            String returned = RunScope.call(t, RunSpec.builder(exp).build(), run -> {
+                ids.add(run.runId());
+                run.logMetric("m", 1.0, 0);
+                return "value";
+            });
+            assertEquals("value", returned);
+            assertEquals(RunStatus.FINISHED, t.getRun(ids.get(2)).info().status());
+
+            String killed = RunScope.run(t, RunSpec.builder(exp).build(), run -> run.end(RunStatus.KILLED));
+            assertEquals(RunStatus.KILLED, t.getRun(killed).info().status(), "a status the body set is kept");
         }
     }
 

@@ -101,6 +101,11 @@ final class SqliteActiveRun implements ActiveRun {
     }
 
     @Override
+    public boolean isEnded() {
+        return ended.get() != null;
+    }
+
+    @Override
     public void end(RunStatus status) {
         LatheException.check(status.isTerminal(), "a run ends with FINISHED, FAILED or KILLED, got %s", status);
         RunStatus previous = ended.get();
