@@ -1,7 +1,7 @@
 package dev.lathe.cli;
 
-import dev.lathe.core.StorageException;
 import dev.lathe.core.data.SparseMatrix;
+import dev.lathe.core.io.AtomicFile;
 import dev.lathe.core.pipeline.FittedPipeline;
 import dev.lathe.core.recipe.PreparedTable;
 import dev.lathe.core.recipe.TrainValid;
@@ -14,10 +14,8 @@ import dev.lathe.evaluation.report.MarkdownReport;
 import dev.lathe.evaluation.report.ReportBuilder;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.workflow.PipelineSource;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -119,12 +117,6 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (file == null) {
             return;
         }
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Files.writeString(file, content.get(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new StorageException("cannot write report " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFile.write(file, content.get().getBytes(StandardCharsets.UTF_8), "report");
     }
 }

@@ -1,9 +1,11 @@
 package dev.lathe.cli;
 
+import dev.lathe.core.tracking.ActiveRun;
 import dev.lathe.core.tracking.ModelVersion;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.workflow.ModelRegistration;
 import dev.lathe.workflow.ProgressListener;
+import dev.lathe.workflow.RunExtras;
 import dev.lathe.workflow.TrackedTraining;
 import dev.lathe.workflow.TrainingData;
 import dev.lathe.workflow.TrainingResult;
@@ -82,11 +84,8 @@ public final class TrainCommand implements Callable<Integer> {
             String name = runName != null
                     ? runName
                     : fitter.name() + "-" + data.data().train().name();
-            result = training.fit(name, fitter, data);
+            result = training.fit(name, fitter, data, savedTo(output));
             version = register.apply(tracker, result.runId());
-        }
-        if (output != null) {
-            result.pipeline().save(output);
         }
         if (json) {
             Map<String, Object> summary = new LinkedHashMap<>();
@@ -113,5 +112,21 @@ public final class TrainCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Saves the pipeline to {@code file} inside the run, before it ends: a file that cannot be written
+     * (a full disk, a missing permission) leaves no partial file and ends the run FAILED.
+     */
+    private static RunExtras savedTo(Path file) {
+        if (file == null) {
+            return RunExtras.none();
+        }
+        return new RunExtras() {
+            @Override
+            public void log(ActiveRun run, TrainingResult result) {
+                result.pipeline().save(file);
+            }
+        };
     }
 }

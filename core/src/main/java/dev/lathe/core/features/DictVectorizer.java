@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lathe.core.DataException;
 import dev.lathe.core.LatheException;
-import dev.lathe.core.StorageException;
 import dev.lathe.core.data.SparseMatrix;
+import dev.lathe.core.io.AtomicFile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,13 +146,7 @@ public final class DictVectorizer {
 
     /** Saves the fitted vocabulary as JSON. */
     public void save(Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Files.writeString(file, toJson());
-        } catch (IOException e) {
-            throw new StorageException("cannot save encoder to " + file + ": " + e, e);
-        }
+        AtomicFile.write(file, toJson().getBytes(StandardCharsets.UTF_8), "encoder");
     }
 
     public static DictVectorizer load(Path file) {

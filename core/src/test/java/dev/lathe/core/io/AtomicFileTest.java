@@ -75,4 +75,36 @@ class AtomicFileTest {
             assertEquals(List.of(f), files.toList(), "the temporary file is removed");
         }
     }
+
+    /** Serialisation that fails half-way (not an I/O error) leaves neither the file nor a temporary. */
+    @Test
+    void aWriterThatThrowsMidWayLeavesNoPartialFile() throws IOException {
+        Path f = dir.resolve("out/model.lathe");
+        IllegalStateException thrown = new IllegalStateException("encoder broke");
+        IllegalStateException seen = assertThrows(
+                IllegalStateException.class,
+                () -> AtomicFile.write(
+                        f,
+                        out -> {
+                            out.write(new byte[100_000]);
+                            throw thrown;
+                        },
+                        "pipeline"));
+        assertEquals(thrown, seen, "the cause propagates unchanged");
+        try (Stream<Path> files = Files.list(f.getParent())) {
+            assertEquals(List.of(), files.toList(), "no partial or temporary file is left");
+        }
+    }
+
+    /** A target whose parent is a file: an error naming the target, nothing created. */
+    @Test
+    void aTargetThatCannotBeCreatedIsAnErrorNamingIt() throws IOException {
+        Path notADir = Files.writeString(dir.resolve("plain"), "x");
+        Path f = notADir.resolve("model.lathe");
+        LatheException e = assertThrows(LatheException.class, () -> AtomicFile.write(f, new byte[] {1}, "pipeline"));
+        assertEquals(true, e.getMessage().contains(f.toString()), e.getMessage());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(notADir), files.toList());
+        }
+    }
 }
