@@ -44,7 +44,7 @@ public final class ExperimentsCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (SqliteTrackingStore tracker = store.open()) {
+            try (SqliteTrackingStore tracker = readsOnly() ? store.openForReading() : store.open()) {
                 run(tracker, out);
             }
             out.flush();
@@ -52,6 +52,11 @@ public final class ExperimentsCommand {
         }
 
         abstract void run(SqliteTrackingStore tracker, PrintWriter out);
+
+        /** True for commands that only read: they open the store read-only. */
+        boolean readsOnly() {
+            return false;
+        }
 
         /** The experiment named {@code nameOrId}, else the one with that id. */
         static Experiment find(SqliteTrackingStore tracker, String nameOrId) {
@@ -67,6 +72,11 @@ public final class ExperimentsCommand {
     /** {@code lathe experiments list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List experiments, oldest first.")
     static final class ListExperiments extends ExperimentAction {
+        @Override
+        boolean readsOnly() {
+            return true;
+        }
+
         @Option(
                 names = "--view",
                 defaultValue = "active",

@@ -33,7 +33,7 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         int runs;
-        try (SqliteTrackingStore tracker = store.open()) {
+        try (SqliteTrackingStore tracker = store.openForReading()) {
             runs = new MlflowFileStoreExporter(tracker).export(target);
         }
         out.println("exported " + runs + " run(s) to " + target);

@@ -41,7 +41,7 @@ public final class RegistryCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (SqliteTrackingStore tracker = store.open()) {
+            try (SqliteTrackingStore tracker = readsOnly() ? store.openForReading() : store.open()) {
                 run(tracker, tracker.registry(), out);
             }
             out.flush();
@@ -49,6 +49,11 @@ public final class RegistryCommand {
         }
 
         abstract void run(SqliteTrackingStore tracker, ModelRegistry registry, PrintWriter out);
+
+        /** True for commands that only read: they open the store read-only. */
+        boolean readsOnly() {
+            return false;
+        }
     }
 
     /** {@code lathe registry register RUN_ID NAME}. */
@@ -95,6 +100,11 @@ public final class RegistryCommand {
     /** {@code lathe registry versions NAME}. */
     @Command(name = "versions", mixinStandardHelpOptions = true, description = "List the versions of a model.")
     static final class Versions extends RegistryAction {
+        @Override
+        boolean readsOnly() {
+            return true;
+        }
+
         @Parameters(index = "0", paramLabel = "NAME", description = "Registered model name.")
         String name;
 
@@ -157,6 +167,11 @@ public final class RegistryCommand {
             mixinStandardHelpOptions = true,
             description = "Show a model, its aliases and latest version.")
     static final class Show extends RegistryAction {
+        @Override
+        boolean readsOnly() {
+            return true;
+        }
+
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 

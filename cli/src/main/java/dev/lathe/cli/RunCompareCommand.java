@@ -59,7 +59,7 @@ final class RunCompareCommand implements Callable<Integer> {
                 new HashSet<>(runIds).size() == runIds.size(), "runs compare got the same run twice: %s", runIds);
         PrintWriter out = spec.commandLine().getOut();
         List<Run> runs = new ArrayList<>();
-        try (SqliteTrackingStore tracker = store.open()) {
+        try (SqliteTrackingStore tracker = store.openForReading()) {
             for (String id : runIds) {
                 runs.add(tracker.getRun(id));
             }

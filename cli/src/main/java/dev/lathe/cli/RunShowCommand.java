@@ -46,7 +46,7 @@ final class RunShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (SqliteTrackingStore tracker = store.open()) {
+        try (SqliteTrackingStore tracker = store.openForReading()) {
             Run run = tracker.getRun(runId);
             String experiment = tracker.getExperiment(run.info().experimentId()).name();
             List<ArtifactInfo> artifacts = artifacts(tracker, runId, "");

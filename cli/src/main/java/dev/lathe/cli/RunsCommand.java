@@ -83,7 +83,7 @@ public final class RunsCommand {
             LatheException.check(maxResults >= 1, "--max-results must be >= 1, got %d", maxResults);
             ViewType runs = ViewOption.parse(view);
             PrintWriter out = spec.commandLine().getOut();
-            try (SqliteTrackingStore tracker = store.open()) {
+            try (SqliteTrackingStore tracker = store.openForReading()) {
                 Page<Run> page =
                         tracker.searchRuns(experimentIds(tracker, runs), filter, orderBy, maxResults, null, runs);
                 if (json) {

@@ -1,5 +1,6 @@
 package dev.lathe.tracking.sqlite;
 
+import dev.lathe.core.ErrorCode;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.StorageException;
 import java.io.IOException;
@@ -14,15 +15,20 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
 
 /**
  * One SQLite connection (WAL, busy_timeout, foreign keys) shared by the threads of a store, with
  * transactions and the single place that retries SQLITE_BUSY/SQLITE_LOCKED with exponential backoff,
- * so that no caller ever sees "database is locked". Writes run in {@code BEGIN IMMEDIATE}.
+ * so that no caller ever sees "database is locked". Writes run in {@code BEGIN IMMEDIATE}; a writer that
+ * waits longer than its busy timeout (1 s) for another process's write lock logs that it is waiting, and
+ * gives up after {@link #RETRY_DEADLINE_MS} with an error naming the file. A read-only connection (SQLite's
+ * {@code mode=ro}) never writes and, in WAL mode, never waits on a writer.
  */
 final class Db implements AutoCloseable {
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
-    private static final int BUSY_TIMEOUT_MS = 5_000;
+    private static final System.Logger LOG = System.getLogger(Db.class.getName());
+    private static final int BUSY_TIMEOUT_MS = 1_000;
     private static final long RETRY_DEADLINE_MS = 120_000;
     private static final long MAX_BACKOFF_MS = 250;
     private static final int SQLITE_BUSY = 5;
@@ -30,13 +36,15 @@ final class Db implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private final boolean readOnly;
     private final ReentrantLock lock = new ReentrantLock();
     private long retries;
     private boolean closed;
 
-    private Db(Path file, Connection connection) {
+    private Db(Path file, Connection connection, boolean readOnly) {
         this.file = file;
         this.connection = connection;
+        this.readOnly = readOnly;
     }
 
     /** Opens (creating when absent) the database file; a file that is not SQLite is rejected untouched. */
@@ -65,7 +73,29 @@ final class Db implements AutoCloseable {
             }
             return conn;
         });
-        return new Db(file, c);
+        return new Db(file, c, false);
+    }
+
+    /**
+     * Opens an existing database file read-only (SQLite's {@code mode=ro}): no pragma or transaction that
+     * writes, so a read-only copy opens and a writer's lock in WAL mode does not block it. When the file's
+     * directory is not writable either (SQLite cannot create the WAL's shared-memory file there), the file
+     * is opened {@code immutable}, as nobody can be writing it.
+     */
+    static Db openReadOnly(Path file) {
+        checkHeader(file);
+        LatheException.check(Files.isRegularFile(file), "tracking store file %s does not exist", file);
+        Path absolute = file.toAbsolutePath();
+        boolean immutable = !Files.isWritable(absolute.getParent());
+        Connection c = retrying(file, "open for reading", () -> {
+            SQLiteConfig config = new SQLiteConfig();
+            config.setReadOnly(true);
+            config.setBusyTimeout(BUSY_TIMEOUT_MS);
+            config.enforceForeignKeys(true);
+            String url = immutable ? "jdbc:sqlite:" + absolute.toUri() + "?immutable=1" : "jdbc:sqlite:" + absolute;
+            return DriverManager.getConnection(url, config.toProperties());
+        });
+        return new Db(file, c, true);
     }
 
     Path file() {
@@ -74,7 +104,16 @@ final class Db implements AutoCloseable {
 
     /** Runs {@code work} in a write transaction (BEGIN IMMEDIATE), retrying when the database is busy. */
     <T> T write(SqlWork<T> work) {
+        LatheException.check(
+                ErrorCode.INVALID_STATE,
+                !readOnly,
+                "tracking store %s was opened for reading only; a command that writes opens it for writing",
+                file);
         return transaction("BEGIN IMMEDIATE", work);
+    }
+
+    boolean readOnly() {
+        return readOnly;
     }
 
     /** Runs {@code work}, which returns nothing, in a write transaction. */
@@ -104,14 +143,31 @@ final class Db implements AutoCloseable {
         lock.lock();
         try {
             LatheException.check(!closed, "tracking store %s is closed", file);
-            long deadline = System.currentTimeMillis() + RETRY_DEADLINE_MS;
+            long start = System.currentTimeMillis();
+            long deadline = start + RETRY_DEADLINE_MS;
             long backoff = 2;
+            boolean told = false;
             while (true) {
                 try {
                     return attempt(begin, work);
                 } catch (SQLException e) {
-                    if (!isBusy(e) || System.currentTimeMillis() > deadline) {
+                    if (!isBusy(e)) {
                         throw new StorageException("SQLite error on " + file + ": " + e.getMessage(), e);
+                    }
+                    long now = System.currentTimeMillis();
+                    if (now > deadline) {
+                        throw new StorageException(
+                                "gave up after " + (now - start) / 1000 + " s waiting for the store's "
+                                        + (readOnly ? "database" : "write lock")
+                                        + ", held by another process, on " + file + ": " + e.getMessage(),
+                                e);
+                    }
+                    if (!told && now - start >= BUSY_TIMEOUT_MS) {
+                        told = true;
+                        LOG.log(
+                                System.Logger.Level.WARNING,
+                                "waiting for the store's write lock held by another process on " + file
+                                        + " (giving up after " + RETRY_DEADLINE_MS / 1000 + " s)");
                     }
                     retries++;
                     sleep(ThreadLocalRandom.current().nextLong(1, backoff + 1));
@@ -193,9 +249,7 @@ final class Db implements AutoCloseable {
                     continue;
                 }
                 throw new StorageException(
-                        "cannot " + what + " tracking store file " + file + ": " + e.getMessage()
-                                + " (is it a SQLite database written by Lathe?)",
-                        e);
+                        "cannot " + what + " tracking store file " + file + ": " + e.getMessage(), e);
             }
         }
     }

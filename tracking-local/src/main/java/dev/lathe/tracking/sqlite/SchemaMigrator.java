@@ -65,6 +65,29 @@ final class SchemaMigrator {
         });
     }
 
+    /**
+     * How many migrations the database still needs, read without writing (0: it is current); a database
+     * newer than this Lathe is an error.
+     */
+    int pending(Db db) {
+        int current = db.read(c -> {
+            boolean exists = Sql.queryOne(
+                                    c,
+                                    "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
+                                    rs -> rs.getInt(1))
+                            .orElse(0)
+                    > 0;
+            return exists ? currentVersion(c) : 0;
+        });
+        LatheException.check(
+                current <= latestVersion(),
+                "tracking store %s has schema version %d, newer than this Lathe supports (%d); upgrade Lathe",
+                db.file(),
+                current,
+                latestVersion());
+        return latestVersion() - current;
+    }
+
     static int currentVersion(Connection c) throws SQLException {
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {

@@ -53,22 +53,10 @@ public final class SqliteTrackingStore implements TrackingStore {
     private final Thread shutdownHook;
     private volatile boolean closed;
 
-    private SqliteTrackingStore(Path root, List<Migration> migrations) {
-        this.root = root.toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(this.root.resolve(StoreLocation.ARTIFACTS_DIR));
-        } catch (IOException e) {
-            throw new StorageException("cannot create tracking store directory " + this.root + ": " + e, e);
-        }
-        this.db = Db.open(this.root.resolve(StoreLocation.DB_FILE));
-        try {
-            new SchemaMigrator(migrations).migrate(db);
-            this.experiments = new ExperimentDao(this.root.resolve(StoreLocation.ARTIFACTS_DIR));
-            db.execute(c -> experiments.ensureDefault(c));
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
-        }
+    private SqliteTrackingStore(Path root, Db db) {
+        this.root = root;
+        this.db = db;
+        this.experiments = new ExperimentDao(root.resolve(StoreLocation.ARTIFACTS_DIR));
         String source = System.getProperty("sun.java.command", "java").split(" ")[0];
         this.runs = new RunDao(
                 experiments,
@@ -76,17 +64,74 @@ public final class SqliteTrackingStore implements TrackingStore {
                 source,
                 GitCommit.of(Path.of("").toAbsolutePath()));
         this.writer =
-                new AsyncMetricWriter(new MetricSink(db, runs, data), "lathe-metric-writer-" + this.root.getFileName());
+                new AsyncMetricWriter(new MetricSink(db, runs, data), "lathe-metric-writer-" + root.getFileName());
         this.batches = new RunBatchWriter(runs);
         this.search = new SqliteSearch(db, experiments);
         this.registry = new SqliteModelRegistry(db, this, search);
-        this.shutdownHook = new Thread(writer::close, "lathe-store-shutdown-" + this.root.getFileName());
+        this.shutdownHook = new Thread(writer::close, "lathe-store-shutdown-" + root.getFileName());
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Opens for writing: creates the directories and the database, migrates, ensures the default experiment. */
+    private static SqliteTrackingStore openWritable(Path root, List<Migration> migrations) {
+        Path dir = root.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir.resolve(StoreLocation.ARTIFACTS_DIR));
+        } catch (IOException e) {
+            throw new StorageException("cannot create tracking store directory " + dir + ": " + e, e);
+        }
+        Db db = Db.open(dir.resolve(StoreLocation.DB_FILE));
+        try {
+            new SchemaMigrator(migrations).migrate(db);
+            db.execute(c -> new ExperimentDao(dir.resolve(StoreLocation.ARTIFACTS_DIR)).ensureDefault(c));
+            return new SqliteTrackingStore(dir, db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
     }
 
     /** Opens (creating when absent) the store rooted at {@code root}. */
     public static SqliteTrackingStore open(Path root) {
-        return new SqliteTrackingStore(root, Schema.migrations());
+        return openWritable(root, Schema.migrations());
+    }
+
+    /**
+     * Opens the store rooted at {@code root} for reading: when its database exists at the current schema
+     * it is opened read-only (SQLite's {@code mode=ro}: nothing is written, a read-only copy opens, another
+     * process's write lock does not block it), and every write through this handle is an error. A store
+     * that does not exist yet, or needs a migration, is opened as by {@link #open(Path)} (created, or
+     * migrated) so that reading an older store keeps working; on a read-only older store that fails with
+     * an error naming the file.
+     */
+    public static SqliteTrackingStore openForReading(Path root) {
+        return openForReading(root, Schema.migrations());
+    }
+
+    static SqliteTrackingStore openForReading(Path root, List<Migration> migrations) {
+        Path dir = root.toAbsolutePath().normalize();
+        Path file = dir.resolve(StoreLocation.DB_FILE);
+        if (!Files.isRegularFile(file)) {
+            return openWritable(dir, migrations);
+        }
+        Db db = Db.openReadOnly(file);
+        boolean current;
+        try {
+            current = new SchemaMigrator(migrations).pending(db) == 0;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        if (!current) {
+            db.close();
+            return openWritable(dir, migrations);
+        }
+        return new SqliteTrackingStore(dir, db);
+    }
+
+    /** {@link #openForReading(Path)} of the store at {@code lathe.store}, {@code $LATHE_STORE} or {@code ./lathe-store}. */
+    public static SqliteTrackingStore openDefaultForReading() {
+        return openForReading(StoreLocation.resolve(Optional.empty()));
     }
 
     /** Opens the store at {@code lathe.store}, {@code $LATHE_STORE} or {@code ./lathe-store}. */
@@ -96,7 +141,7 @@ public final class SqliteTrackingStore implements TrackingStore {
 
     /** Opens with a custom migration list (tests of the migration mechanism). */
     static SqliteTrackingStore open(Path root, List<Migration> migrations) {
-        return new SqliteTrackingStore(root, migrations);
+        return openWritable(root, migrations);
     }
 
     public Path root() {
