@@ -107,6 +107,16 @@ final class Schema {
                                         + " (run_uuid, key, value, timestamp, step, is_nan, is_inf)",
                                 "CREATE INDEX index_experiment_tags_experiment ON experiment_tags (experiment_id)",
                                 "CREATE INDEX index_registered_model_tags_name ON registered_model_tags (name)",
-                                "CREATE INDEX index_model_version_tags_version ON model_version_tags (name, version)")));
+                                "CREATE INDEX index_model_version_tags_version ON model_version_tags (name, version)")),
+                new Migration(
+                        6,
+                        "run owners and heartbeats: which process runs a RUNNING run, so a killed one is told"
+                                + " from a live one and ended KILLED",
+                        List.of(
+                                "CREATE TABLE lathe_owners (owner_id TEXT PRIMARY KEY, host TEXT NOT NULL,"
+                                        + " pid INTEGER NOT NULL, process_start INTEGER,"
+                                        + " heartbeat_time INTEGER NOT NULL, closed INTEGER NOT NULL DEFAULT 0)",
+                                "CREATE TABLE lathe_run_owners (run_uuid TEXT PRIMARY KEY, owner_id TEXT NOT NULL)",
+                                "CREATE INDEX index_run_owners_owner ON lathe_run_owners (owner_id)")));
     }
 }

@@ -51,6 +51,8 @@ public final class SqliteTrackingStore implements TrackingStore {
     private final SqliteModelRegistry registry;
     private final SqliteSearch search;
     private final Thread shutdownHook;
+    private final RunOwners owners = new RunOwners();
+    private Heartbeat heartbeat;
     private volatile boolean closed;
 
     private SqliteTrackingStore(Path root, Db db) {
@@ -171,8 +173,60 @@ public final class SqliteTrackingStore implements TrackingStore {
 
     @Override
     public ActiveRun resumeRun(String runId) {
-        RunInfo info = db.write(c -> runs.reopen(c, runId));
+        RunInfo info = db.write(c -> {
+            RunInfo reopened = runs.reopen(c, runId);
+            owners.claim(c, runId);
+            return reopened;
+        });
+        startHeartbeat();
         return new SqliteActiveRun(this, writer, info.runId(), info.experimentId());
+    }
+
+    /** Starts this handle's heartbeat once it owns a run. */
+    private synchronized void startHeartbeat() {
+        if (heartbeat == null && !closed) {
+            heartbeat = new Heartbeat(db, owners, RunOwners.heartbeatMillis(), "lathe-heartbeat-" + root.getFileName());
+        }
+    }
+
+    /**
+     * The RUNNING runs among {@code runIds} whose owner is dead (see {@link RunOwner}), with that owner:
+     * their process was killed, or closed its store without ending them. Runs without an owner record
+     * (logged before migration 6) are never reported dead.
+     */
+    public Map<String, RunOwner> deadRuns(List<String> runIds) {
+        long now = System.currentTimeMillis();
+        String host = RunOwners.localHost();
+        long grace = RunOwners.heartbeatMillis() * RunOwners.GRACE_HEARTBEATS;
+        Map<String, RunOwner> dead = new java.util.TreeMap<>();
+        db.read(c -> RunOwners.ownersOfRunning(c, runIds)).forEach((id, owner) -> {
+            if (owner.isDead(host, now, grace)) {
+                dead.put(id, owner);
+            }
+        });
+        return dead;
+    }
+
+    /**
+     * Ends KILLED (MLflow's status for a run whose process died), with the current time as end time, the
+     * runs among {@code runIds} that are RUNNING with a dead owner, re-checked in the write transaction;
+     * returns the ids it ended. A live run (this process's, or one whose process is alive) is never ended.
+     */
+    public List<String> endDeadRuns(List<String> runIds) {
+        long grace = RunOwners.heartbeatMillis() * RunOwners.GRACE_HEARTBEATS;
+        String host = RunOwners.localHost();
+        return db.write(c -> {
+            long now = System.currentTimeMillis();
+            List<String> ended = new ArrayList<>();
+            for (Map.Entry<String, RunOwner> e :
+                    new java.util.TreeMap<>(RunOwners.ownersOfRunning(c, runIds)).entrySet()) {
+                if (e.getValue().isDead(host, now, grace)) {
+                    runs.updateStatus(c, e.getKey(), RunStatus.KILLED, now);
+                    ended.add(e.getKey());
+                }
+            }
+            return ended;
+        });
     }
 
     /**
@@ -192,9 +246,13 @@ public final class SqliteTrackingStore implements TrackingStore {
             }
         }
         writer.flush(ending);
-        return db.write(c -> {
+        List<String> written = db.write(c -> {
             List<String> ids = batches.apply(c, writes);
             for (int i = 0; i < writes.size(); i++) {
+                if (writes.get(i).create().isPresent()
+                        && writes.get(i).endStatus().isEmpty()) {
+                    owners.claim(c, ids.get(i));
+                }
                 Map<String, byte[]> files = writes.get(i).artifacts();
                 if (!files.isEmpty()) {
                     LocalArtifactRepository repo = new LocalArtifactRepository(
@@ -204,6 +262,10 @@ public final class SqliteTrackingStore implements TrackingStore {
             }
             return ids;
         });
+        if (owners.registered()) {
+            startHeartbeat();
+        }
+        return written;
     }
 
     /** Answered by {@link #searchRuns(List, String, List, int, String, ViewType)} ({@link RunQueryFilter}). */
@@ -245,6 +307,12 @@ public final class SqliteTrackingStore implements TrackingStore {
         closed = true;
         try {
             writer.close();
+            if (heartbeat != null) {
+                heartbeat.close();
+            }
+            if (owners.registered()) {
+                db.execute(owners::markClosed);
+            }
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -301,7 +369,13 @@ public final class SqliteTrackingStore implements TrackingStore {
 
     @Override
     public RunInfo createRun(RunSpec spec) {
-        return db.write(c -> runs.create(c, spec));
+        RunInfo info = db.write(c -> {
+            RunInfo created = runs.create(c, spec);
+            owners.claim(c, created.runId());
+            return created;
+        });
+        startHeartbeat();
+        return info;
     }
 
     @Override

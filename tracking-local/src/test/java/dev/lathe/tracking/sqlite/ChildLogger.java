@@ -11,7 +11,8 @@ import java.util.Map;
  * Main class of the child JVMs that the multi-process tests launch. Modes:
  * {@code concurrent <store> <threads> <points>}: each thread logs a run and prints "RUN <id>";
  * {@code kill <store>}: logs forever, printing "COMMITTED <run> <n>" after each flush;
- * {@code exit <store> <points>}: logs without flushing or closing, prints "RUN <id>" and returns from main.
+ * {@code exit <store> <points>}: logs without flushing or closing, prints "RUN <id>" and returns from main;
+ * {@code hold <store>}: starts a run, prints "RUN <id>" and waits to be killed.
  */
 public final class ChildLogger {
     private ChildLogger() {}
@@ -22,6 +23,7 @@ public final class ChildLogger {
             case "concurrent" -> concurrent(root, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "kill" -> killable(root);
             case "exit" -> exitWithoutClose(root, Integer.parseInt(args[2]));
+            case "hold" -> hold(root);
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
     }
@@ -67,6 +69,14 @@ public final class ChildLogger {
             System.out.println("COMMITTED " + run.runId() + " " + n);
             System.out.flush();
         }
+    }
+
+    private static void hold(Path root) throws InterruptedException {
+        SqliteTrackingStore store = SqliteTrackingStore.open(root);
+        ActiveRun run = store.startRun(RunSpec.builder("0").runName("held").build());
+        System.out.println("RUN " + run.runId());
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE);
     }
 
     private static void exitWithoutClose(Path root, int points) {

@@ -24,7 +24,7 @@ class SqliteSchemaTest {
     private static List<Migration> withCounter() {
         List<Migration> ms = new ArrayList<>(Schema.migrations());
         ms.add(new Migration(
-                ms.size() + 1,
+                ms.get(ms.size() - 1).version() + 1,
                 "test counter",
                 List.of(
                         "CREATE TABLE IF NOT EXISTS migration_runs (n INTEGER)",
@@ -36,8 +36,8 @@ class SqliteSchemaTest {
     void freshStoreIsAtTheLatestVersionWithWalAndForeignKeys(@TempDir Path dir) {
         try (SqliteTrackingStore store = SqliteTrackingStore.open(dir)) {
             int version = store.db().read(SchemaMigrator::currentVersion);
-            assertEquals(Schema.migrations().size(), version);
-            assertEquals(4, version, "schema version; migration 4 adds the latest_metrics order index");
+            assertEquals(new SchemaMigrator(Schema.migrations()).latestVersion(), version);
+            assertEquals(6, version, "schema version; migration 6 adds the run owners");
             List<String> runIndexes = store.db()
                     .read(c -> Sql.query(
                             c,
@@ -69,7 +69,8 @@ class SqliteSchemaTest {
     void pendingMigrationsAreAppliedOnceOnReopen(@TempDir Path dir) {
         SqliteTrackingStore.open(dir).close();
         try (SqliteTrackingStore store = SqliteTrackingStore.open(dir, withCounter())) {
-            assertEquals(withCounter().size(), (int) store.db().read(SchemaMigrator::currentVersion));
+            assertEquals(new SchemaMigrator(withCounter()).latestVersion(), (int)
+                    store.db().read(SchemaMigrator::currentVersion));
         }
         try (SqliteTrackingStore store = SqliteTrackingStore.open(dir, withCounter())) {
             assertEquals(1, count(store));
@@ -114,7 +115,33 @@ class SqliteSchemaTest {
     void migrationsMustBeNumberedInOrder() {
         assertThrows(
                 LatheException.class,
-                () -> new SchemaMigrator(List.of(new Migration(2, "skips one", List.of("SELECT 1")))));
+                () -> new SchemaMigrator(List.of(
+                        new Migration(2, "two", List.of("SELECT 1")), new Migration(1, "one", List.of("SELECT 1")))));
+        assertThrows(
+                LatheException.class,
+                () -> new SchemaMigrator(List.of(
+                        new Migration(1, "one", List.of("SELECT 1")), new Migration(1, "again", List.of("SELECT 1")))));
+    }
+
+    /** A step numbered below one a store already has (it landed later) is still applied, once. */
+    @Test
+    void aMigrationThatLandsBelowTheLatestIsStillApplied(@TempDir Path dir) {
+        Migration one = new Migration(1, "one", List.of("CREATE TABLE one (x INTEGER)"));
+        Migration two = new Migration(2, "two", List.of("CREATE TABLE two (x INTEGER)"));
+        Migration three = new Migration(3, "three", List.of("CREATE TABLE three (x INTEGER)"));
+        try (Db db = Db.open(dir.resolve("t.db"))) {
+            assertEquals(2, new SchemaMigrator(List.of(one, three)).migrate(db));
+            assertEquals(1, new SchemaMigrator(List.of(one, two, three)).pending(db));
+            assertEquals(1, new SchemaMigrator(List.of(one, two, three)).migrate(db));
+            assertEquals(0, new SchemaMigrator(List.of(one, two, three)).migrate(db));
+            assertEquals(
+                    List.of("one", "three", "two"),
+                    db.read(c -> Sql.query(
+                            c,
+                            "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('one','two','three')"
+                                    + " ORDER BY name",
+                            rs -> rs.getString(1))));
+        }
     }
 
     @Test
