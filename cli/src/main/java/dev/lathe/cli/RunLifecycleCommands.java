@@ -10,6 +10,7 @@ import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunInfo;
 import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.core.tracking.ViewType;
+import dev.lathe.tracking.sqlite.RunOwner;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -134,6 +136,12 @@ final class RunLifecycleCommands {
         boolean allRunning;
 
         @Option(
+                names = "--dead",
+                description = "End KILLED every RUNNING run (of --experiment, if given) whose process is gone: killed,"
+                        + " or it closed the store without ending it; runs of live processes are kept.")
+        boolean dead;
+
+        @Option(
                 names = "--older-than",
                 defaultValue = "1h",
                 paramLabel = "AGE",
@@ -158,12 +166,16 @@ final class RunLifecycleCommands {
         @Override
         public Integer call() {
             RunStatus end = endStatus();
+            int modes = (allRunning ? 1 : 0) + (dead ? 1 : 0) + (runIds.isEmpty() ? 0 : 1);
             LatheException.check(
-                    allRunning != !runIds.isEmpty(),
-                    "runs end needs run ids or --all-running (one of the two), got %s",
-                    allRunning ? "both" : "neither");
+                    modes == 1,
+                    "runs end needs run ids, --all-running or --dead (one of the three), got %s",
+                    modes == 0 ? "none" : "several");
             Duration age = AgeOption.parse("--older-than", olderThan);
             PrintWriter out = spec.commandLine().getOut();
+            if (dead) {
+                return endDead(out);
+            }
             try (SqliteTrackingStore tracker = store.open()) {
                 List<RunInfo> runs = allRunning ? running(tracker, age) : listed(tracker);
                 for (RunInfo run : runs) {
@@ -179,6 +191,32 @@ final class RunLifecycleCommands {
                             end);
                 }
                 out.printf(Locale.ROOT, "%d run(s) %s%n", runs.size(), dryRun ? "would be ended" : "ended");
+            }
+            out.flush();
+            return 0;
+        }
+
+        private int endDead(PrintWriter out) {
+            LatheException.check(
+                    status.equalsIgnoreCase("KILLED"),
+                    "--dead ends runs KILLED (MLflow's status for a run whose process died), got --status %s",
+                    status);
+            try (SqliteTrackingStore tracker = store.open()) {
+                List<String> candidates = running(tracker, Duration.ZERO).stream()
+                        .map(RunInfo::runId)
+                        .toList();
+                Map<String, RunOwner> deadRuns = tracker.deadRuns(candidates);
+                List<String> ended = dryRun ? List.copyOf(deadRuns.keySet()) : tracker.endDeadRuns(candidates);
+                for (String id : ended) {
+                    RunOwner owner = deadRuns.get(id);
+                    out.printf(
+                            Locale.ROOT,
+                            "%s run %s (%s gone): RUNNING -> KILLED%n",
+                            dryRun ? "would end" : "ended",
+                            id,
+                            owner == null ? "its process" : owner.describe());
+                }
+                out.printf(Locale.ROOT, "%d dead run(s) %s%n", ended.size(), dryRun ? "would be ended" : "ended");
             }
             out.flush();
             return 0;

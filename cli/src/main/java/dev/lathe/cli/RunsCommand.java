@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -86,13 +87,17 @@ public final class RunsCommand {
             try (SqliteTrackingStore tracker = store.openForReading()) {
                 Page<Run> page =
                         tracker.searchRuns(experimentIds(tracker, runs), filter, orderBy, maxResults, null, runs);
+                Set<String> dead = tracker.deadRuns(
+                                page.items().stream().map(r -> r.info().runId()).toList())
+                        .keySet();
                 if (json) {
-                    out.println(Json.object(
-                            page.items().stream().map(RunQuery::asMap).toList()));
+                    out.println(Json.object(page.items().stream()
+                            .map(r -> asMap(r, dead.contains(r.info().runId())))
+                            .toList()));
                 } else if (printId) {
                     page.items().forEach(r -> out.println(r.info().runId()));
                 } else {
-                    printTable(out, page.items());
+                    printTable(out, page.items(), dead);
                 }
             }
             out.flush();
@@ -118,12 +123,13 @@ public final class RunsCommand {
             return ids;
         }
 
-        private void printTable(PrintWriter out, List<Run> runs) {
+        /** Runs whose process died show as {@code RUNNING(dead)}: {@code lathe runs end --dead} ends them KILLED. */
+        private void printTable(PrintWriter out, List<Run> runs, Set<String> dead) {
             int nameWidth = runs.stream()
                     .mapToInt(r -> r.info().runName().length())
                     .max()
                     .orElse(8);
-            String columns = "%-32s  %-" + nameWidth + "s  %-8s";
+            String columns = "%-32s  %-" + nameWidth + "s  %-" + (dead.isEmpty() ? 8 : 13) + "s";
             StringBuilder header =
                     new StringBuilder(String.format(Locale.ROOT, columns, "run_id", "run_name", "status"));
             metrics.forEach(m -> header.append(String.format(Locale.ROOT, "  %16s", m)));
@@ -134,7 +140,9 @@ public final class RunsCommand {
                         columns,
                         r.info().runId(),
                         r.info().runName(),
-                        r.info().status()));
+                        dead.contains(r.info().runId())
+                                ? r.info().status() + "(dead)"
+                                : r.info().status()));
                 for (String m : metrics) {
                     Metric v = r.data().latestMetrics().get(m);
                     line.append(
@@ -147,13 +155,14 @@ public final class RunsCommand {
             out.println(runs.size() + " run(s)");
         }
 
-        private static Map<String, Object> asMap(Run r) {
+        private static Map<String, Object> asMap(Run r, boolean dead) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("run_id", r.info().runId());
             m.put("run_name", r.info().runName());
             m.put("experiment_id", r.info().experimentId());
             m.put("status", r.info().status().name());
             m.put("start_time", r.info().startTime());
+            m.put("dead", dead);
             Map<String, Double> metrics = new TreeMap<>();
             r.data().latestMetrics().forEach((k, v) -> metrics.put(k, v.value()));
             m.put("metrics", metrics);

@@ -1,5 +1,6 @@
 package dev.lathe.cli;
 
+import dev.lathe.core.ErrorCode;
 import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.model.Trainer;
@@ -7,6 +8,7 @@ import dev.lathe.core.model.TrainerSpec;
 import dev.lathe.core.tracking.LifecycleStage;
 import dev.lathe.core.tracking.ModelVersion;
 import dev.lathe.core.tracking.RunInfo;
+import dev.lathe.tracking.sqlite.RunOwner;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.trainers.boosted.XGBoostParams;
 import dev.lathe.tuning.pruning.MedianPruner;
@@ -25,6 +27,7 @@ import dev.lathe.workflow.TrackedSearch;
 import dev.lathe.workflow.TrainingData;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -176,6 +179,14 @@ public final class SearchCommand implements Callable<Integer> {
                 resume,
                 parent.runName(),
                 runName);
+        RunOwner live = tracker.liveRuns(List.of(resume)).get(resume);
+        LatheException.check(
+                ErrorCode.INVALID_STATE,
+                live == null,
+                "--resume %s: that search is still running (%s); resuming it would run its trials twice."
+                        + " Wait for it, or stop it, then resume",
+                resume,
+                live == null ? "" : live.describe());
         return resume;
     }
 

@@ -195,16 +195,28 @@ public final class SqliteTrackingStore implements TrackingStore {
      * (logged before migration 6) are never reported dead.
      */
     public Map<String, RunOwner> deadRuns(List<String> runIds) {
+        return byLiveness(runIds, true);
+    }
+
+    /**
+     * The RUNNING runs among {@code runIds} whose owner is alive (this process, or a process still running
+     * or still beating), with that owner; the runs not to touch.
+     */
+    public Map<String, RunOwner> liveRuns(List<String> runIds) {
+        return byLiveness(runIds, false);
+    }
+
+    private Map<String, RunOwner> byLiveness(List<String> runIds, boolean dead) {
         long now = System.currentTimeMillis();
         String host = RunOwners.localHost();
         long grace = RunOwners.heartbeatMillis() * RunOwners.GRACE_HEARTBEATS;
-        Map<String, RunOwner> dead = new java.util.TreeMap<>();
+        Map<String, RunOwner> chosen = new java.util.TreeMap<>();
         db.read(c -> RunOwners.ownersOfRunning(c, runIds)).forEach((id, owner) -> {
-            if (owner.isDead(host, now, grace)) {
-                dead.put(id, owner);
+            if (owner.isDead(host, now, grace) == dead) {
+                chosen.put(id, owner);
             }
         });
-        return dead;
+        return chosen;
     }
 
     /**
