@@ -178,7 +178,7 @@ abstract class CsvColumn {
 
         @Override
         CsvColumn appendValue(byte[] b, int s, int e, long line) {
-            column.append(ByteCells.text(b, s, e));
+            column.append(Utf8Cells.text(file, name, line, b, s, e));
             return this;
         }
     }

@@ -71,11 +71,6 @@ final class CsvRecords {
         return line;
     }
 
-    /** The field as text (UTF-8). */
-    String text(int field) {
-        return new String(buf, starts[field], ends[field] - starts[field], java.nio.charset.StandardCharsets.UTF_8);
-    }
-
     /** Advances to the next non-blank record; false at the end of the stream. */
     boolean next() throws IOException {
         while (true) {

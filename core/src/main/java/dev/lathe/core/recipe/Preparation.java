@@ -14,6 +14,9 @@ import tech.tablesaw.api.Table;
 
 /** One application of a {@link Recipe} to one table: filter, read the target, collect the features. */
 final class Preparation {
+    /** The largest magnitude of a numerical feature or target: {@link Float#MAX_VALUE}. */
+    static final double MAX_MAGNITUDE = Float.MAX_VALUE;
+
     private final Recipe recipe;
     private final TableView view;
     private final Table raw;
@@ -82,19 +85,33 @@ final class Preparation {
         return FeatureFrame.encoded(cat, num, rows.length);
     }
 
+    /**
+     * The cells of {@code rows} as numbers a trainer can use: finite and within a 32-bit float's range
+     * (XGBoost reads features as floats, and linear solvers square them), else an error naming the
+     * source, column, row and value.
+     */
     private double[] finiteNumbers(Cells cells, int[] rows, String what) {
         double[] out = new double[rows.length];
         for (int k = 0; k < rows.length; k++) {
             double v = cells.number(rows[k]);
-            if (!Double.isFinite(v)) {
-                String value = cells.isMissing(rows[k]) ? "the value is missing" : "value " + v + " is not finite";
+            if (!Double.isFinite(v) || Math.abs(v) > MAX_MAGNITUDE) {
                 throw new DataException(view.source() + ": " + what + " '" + cells.name() + "', "
-                        + CellValues.where(rows[k]) + ": " + value + "; every row needs a finite number here (drop"
-                        + " such rows with a filter, e.g. '" + cells.name() + " is not null')");
+                        + CellValues.where(rows[k]) + ": " + problem(cells, rows[k], v));
             }
             out[k] = v;
         }
         return out;
+    }
+
+    private static String problem(Cells cells, int row, double v) {
+        String name = cells.name();
+        if (cells.isMissing(row)) {
+            return "the value is missing; every row needs a number here (drop such rows with a filter, e.g. '"
+                    + name + " is not null')";
+        }
+        String kind = Double.isFinite(v) ? "is beyond +-" + MAX_MAGNITUDE + " (a 32-bit float's range)" : "is not finite";
+        return "value " + v + " " + kind + "; every row needs a finite number within that range here (drop"
+                + " out-of-range rows with a filter, e.g. '" + name + " between LOW and HIGH')";
     }
 
     private static boolean keeps(RowFilter filter, List<Cells> cells, int row) {

@@ -1,5 +1,6 @@
 package dev.lathe.core.recipe;
 
+import dev.lathe.core.DataException;
 import dev.lathe.core.data.Dataset;
 import dev.lathe.core.features.DictVectorizer;
 import dev.lathe.core.io.TableReader;
@@ -18,6 +19,13 @@ public record TrainValid(
         PrepReport trainReport,
         PrepReport validReport,
         Table trainSample) {
+    /** The fewest rows a training or validation set may keep: one row has no variance to fit or score. */
+    public static final int MIN_ROWS = 2;
+
+    public TrainValid {
+        requireRows(trainReport, "training");
+        requireRows(validReport, "validation");
+    }
 
     public static TrainValid load(Path trainFile, Path validFile, Recipe recipe) {
         PreparedTable train = prepare(recipe, trainFile);
@@ -30,6 +38,21 @@ public record TrainValid(
                 train.report(),
                 valid.report(),
                 train.inputSample());
+    }
+
+    private static void requireRows(PrepReport report, String role) {
+        if (report.rowsKept() < MIN_ROWS) {
+            throw new DataException(String.format(
+                    "%s: only %d row(s) left for %s after the filters (read %d, removed %s); %s needs at least"
+                            + " %d rows",
+                    report.source(),
+                    report.rowsKept(),
+                    role,
+                    report.rowsRead(),
+                    report.removedBy(),
+                    role,
+                    MIN_ROWS));
+        }
     }
 
     /** Reads {@code file} (only the columns the recipe needs) and prepares it. */

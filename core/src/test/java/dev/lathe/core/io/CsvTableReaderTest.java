@@ -141,6 +141,30 @@ class CsvTableReaderTest {
     }
 
     @Test
+    void invalidUtf8IsAnErrorNamingFileLineColumnAndByteNotANewCategory() throws IOException {
+        byte[] latin1 = "zone,x\nCaf\u00e9,1\nPlaza,2\n".getBytes(StandardCharsets.ISO_8859_1);
+        Path f = Files.write(dir.resolve("latin1.csv"), latin1);
+        DataException e = assertThrows(DataException.class, () -> TableReader.read(f));
+        String m = e.getMessage();
+        assertTrue(m.contains(f.toString()) && m.contains("line 2") && m.contains("column 'zone'"), m);
+        assertTrue(m.contains("0xE9") && m.contains("UTF-8"), m);
+        assertFalse(m.contains("\uFFFD"), m);
+        Path header = Files.write(dir.resolve("header.csv"), "Caf\u00e9,x\n1,2\n".getBytes(StandardCharsets.ISO_8859_1));
+        e = assertThrows(DataException.class, () -> TableReader.read(header));
+        assertTrue(e.getMessage().contains("line 1") && e.getMessage().contains("0xE9"), e.getMessage());
+        Path truncated = Files.write(dir.resolve("cut.csv"), new byte[] {'a', '\n', 'x', (byte) 0xE2, (byte) 0x82, '\n'});
+        e = assertThrows(DataException.class, () -> TableReader.read(truncated));
+        assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("column 'a'"), e.getMessage());
+    }
+
+    @Test
+    void validUtf8AndAnEncodedReplacementCharacterAreKept() throws IOException {
+        Path f = write("utf8.csv", "zone,x\nCaf\u00e9 \uFFFD \u6771\u4eac \uD83D\uDE95,1\n");
+        Table t = TableReader.read(f);
+        assertEquals("Caf\u00e9 \uFFFD \u6771\u4eac \uD83D\uDE95", t.stringColumn("zone").get(0));
+    }
+
+    @Test
     void malformedTimestampNamesFileColumnRowLineAndValue() throws IOException {
         Path f = write("ts.csv", "note,lpep_pickup_datetime\n\"a\nb\",2023-01-01 00:00:00\nc,2023-02-30 10:00:00\n");
         DataException e = assertThrows(DataException.class, () -> TableReader.read(f));
