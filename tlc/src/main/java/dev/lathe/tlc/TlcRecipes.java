@@ -32,6 +32,14 @@ public final class TlcRecipes {
 
     public static final double COURSE_MAX_MINUTES = 60.0;
 
+    /**
+     * The longest trip distance kept, in miles. The course keeps every distance; Lathe removes only
+     * impossible ones (negative, or beyond this bound, where a float-range value such as 1e308 would
+     * leave a useless fit), above every meter error the course trains on (the bundled months' longest is
+     * 178,920 mi), so the course's rows and RMSE are unchanged.
+     */
+    public static final double COURSE_MAX_MILES = 1_000_000;
+
     private static final String PICKUP = "pickup_time";
     private static final String DROPOFF = "dropoff_time";
 
@@ -50,7 +58,8 @@ public final class TlcRecipes {
     /**
      * The duration recipe with the given features and window. Rows are removed, in this order and counted
      * under these names: "missing pickup or dropoff timestamp", "duration &lt; MIN min", "duration &gt;
-     * MAX min", then "missing COLUMN" for each numerical feature.
+     * MAX min", then "missing COLUMN" for each numerical feature, then {@link #distanceFilterLabel()} for
+     * a {@code trip_distance} outside 0..{@link #COURSE_MAX_MILES} when it is a feature.
      */
     public static Recipe duration(
             List<String> categorical, List<String> numerical, double minMinutes, double maxMinutes) {
@@ -71,14 +80,22 @@ public final class TlcRecipes {
         }
         b.filter(new RowFilter.Present("missing pickup or dropoff timestamp", List.of(PICKUP, DROPOFF)))
                 .filter(new RowFilter.Compare(
-                        "duration < " + minutes(minMinutes) + " min",
+                        "duration < " + number(minMinutes) + " min",
                         DURATION,
                         Comparison.GREATER_OR_EQUAL,
                         minMinutes))
                 .filter(new RowFilter.Compare(
-                        "duration > " + minutes(maxMinutes) + " min", DURATION, Comparison.LESS_OR_EQUAL, maxMinutes));
+                        "duration > " + number(maxMinutes) + " min", DURATION, Comparison.LESS_OR_EQUAL, maxMinutes));
         numerical.forEach(col -> b.filter(new RowFilter.Present(null, List.of(col))));
+        if (numerical.contains(TRIP_DISTANCE)) {
+            b.filter(new RowFilter.Between(distanceFilterLabel(), TRIP_DISTANCE, 0, COURSE_MAX_MILES));
+        }
         return b.categorical(categorical).numerical(numerical).build();
+    }
+
+    /** What the prep report counts trips with an impossible distance under. */
+    public static String distanceFilterLabel() {
+        return TRIP_DISTANCE + " outside 0.." + number(COURSE_MAX_MILES) + " mi";
     }
 
     /** Green ({@code lpep_}) then yellow ({@code tpep_}) names of the pickup or dropoff timestamp. */
@@ -86,7 +103,7 @@ public final class TlcRecipes {
         return List.of("lpep_" + event + "_datetime", "tpep_" + event + "_datetime");
     }
 
-    private static String minutes(double v) {
+    private static String number(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

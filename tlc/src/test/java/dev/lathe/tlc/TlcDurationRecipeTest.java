@@ -80,6 +80,20 @@ class TlcDurationRecipeTest {
     }
 
     @Test
+    void impossibleDistancesAreRemovedAndCountedNotFitted() {
+        double[] distance = {2.5, -3.0, 1e308, Double.NaN, 1.0e7, TlcRecipes.COURSE_MAX_MILES, 0.0, -1e-9};
+        Table t = trips("lpep", new int[] {10, 11, 12, 13, 14, 15, 16, 17}, distance);
+        PreparedTable p = TlcRecipes.course().prepare(t, "far.csv");
+        assertArrayEquals(
+                new double[] {2.5, TlcRecipes.COURSE_MAX_MILES, 0.0},
+                p.features().numerical().get("trip_distance"),
+                EXACT);
+        assertEquals(1L, p.report().removedBy().get("missing trip_distance"));
+        assertEquals(4L, p.report().removedBy().get(TlcRecipes.distanceFilterLabel()));
+        assertEquals(8, p.report().rowsKept() + p.report().rowsRemoved());
+    }
+
+    @Test
     void fractionalMinutesAreExact() {
         DateTimeColumn pu = DateTimeColumn.create("lpep_pickup_datetime");
         DateTimeColumn dropoff = DateTimeColumn.create("lpep_dropoff_datetime");
