@@ -9,12 +9,15 @@ import dev.lathe.cli.demo.StageClock;
 import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.ResourceNotFoundException;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code lathe demo}: the main job, on the bundled TLC months or on the user's own files. */
 @Command(
@@ -58,6 +61,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         TablesawStartup.initialize();
@@ -79,12 +85,14 @@ public final class DemoCommand implements Callable<Integer> {
         }
         clock.lap(DemoStage.TRACKING); // closing the store
         result = result.withTimings(clock.timings());
+        PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            System.out.println(DemoPrinter.json(result));
+            out.println(DemoPrinter.json(result));
         } else {
-            System.out.print(DemoPrinter.human(result));
-            System.out.printf("  %-14s %s%n", "report", report.toUri());
+            out.print(DemoPrinter.human(result));
+            out.printf("  %-14s %s%n", "report", report.toUri());
         }
+        out.flush();
         return 0;
     }
 

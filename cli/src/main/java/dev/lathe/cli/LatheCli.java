@@ -52,7 +52,7 @@ public final class LatheCli {
 
     /**
      * Runs the command line with the given output (results, JSON) and error (progress, errors)
-     * writers, as tests and embedding programs need; {@code demo} still prints to System.out.
+     * writers, as tests and embedding programs need.
      */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = configure(new CommandLine(new LatheCli()));
