@@ -1,5 +1,6 @@
 package dev.lathe.trainers.linear;
 
+import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.data.Dataset;
 import dev.lathe.core.model.FitContext;
 import dev.lathe.core.model.Trainer;
@@ -36,8 +37,12 @@ public final class RidgeTrainer implements Trainer<LinearModel> {
     @Override
     public LinearModel fit(Dataset train, FitContext context) {
         FitRecorder recorder = FitRecorder.start(this, train, context);
-        NormalEquationsSolver.Solution s = NormalEquationsSolver.solve(
-                train.features(), train.target(), params.alpha(), params.tolerance(), params.maxIterations());
+        NormalEquationsSolver.Solution s;
+        try {
+            s = NormalEquationsSolver.solve(train.features(), train.target(), params.alpha(), params.tolerance(), params.maxIterations());
+        } catch (InvalidParameterException notConverged) {
+            throw SolverFailure.explain(name(), train, notConverged);
+        }
         return recorder.finish(s.coefficients(), s.intercept(), s.details());
     }
 }
