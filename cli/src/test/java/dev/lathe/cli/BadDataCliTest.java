@@ -41,8 +41,16 @@ class BadDataCliTest {
     void oneGoodRun() throws IOException {
         store = tmp.resolve("store");
         good = trips("good.csv", null);
-        CliRun run = CliRun.of("train", "--trainer", "ols", "--train", good.toString(), "--valid", good.toString(),
-                "--store", store.toString());
+        CliRun run = CliRun.of(
+                "train",
+                "--trainer",
+                "ols",
+                "--train",
+                good.toString(),
+                "--valid",
+                good.toString(),
+                "--store",
+                store.toString());
         assertEquals(0, run.code(), run.toString());
         assertEquals(1, runCount());
     }
@@ -57,7 +65,8 @@ class BadDataCliTest {
             int end = start + (int) ((2 + 3 * miles + random.nextDouble()) * 60);
             String distance = i == BAD_ROW && bad != null ? bad : String.format(Locale.ROOT, "%.2f", miles);
             b.append(String.format(
-                    Locale.ROOT, "2,%s,%s,%d,%d,%.2f,%s%n",
+                    Locale.ROOT,
+                    "2,%s,%s,%d,%d,%.2f,%s%n",
                     time(start),
                     time(end),
                     100 + i % 7,
@@ -69,8 +78,7 @@ class BadDataCliTest {
     }
 
     private static String time(int seconds) {
-        return String.format(
-                Locale.ROOT, "2023-01-01 %02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+        return String.format(Locale.ROOT, "2023-01-01 %02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
     }
 
     private int runCount() {
@@ -93,7 +101,12 @@ class BadDataCliTest {
         return commands.stream()
                 .map(c -> c + "\u0000"
                         + String.join(
-                                "\u0000", "--train", train.toString(), "--valid", good.toString(), "--store",
+                                "\u0000",
+                                "--train",
+                                train.toString(),
+                                "--valid",
+                                good.toString(),
+                                "--store",
                                 store.toString())
                         + recipe.stream().map(o -> "\u0000" + o).reduce("", String::concat))
                 .toList();
@@ -131,12 +144,17 @@ class BadDataCliTest {
     void impossibleDistancesAreFilteredAndCountedByTheCourseRecipe() throws IOException {
         for (String bad : new String[] {"-3", "1e308", "-1e308", "2e6", "Infinity", "-Infinity", "1e400"}) {
             Path f = trips("far.csv", bad);
-            CliRun run = CliRun.of("demo", "--train", f.toString(), "--valid", good.toString(), "--json", "--store",
-                    store.toString());
+            CliRun run = CliRun.of(
+                    "demo", "--train", f.toString(), "--valid", good.toString(), "--json", "--store", store.toString());
             assertEquals(0, run.code(), bad + "\n" + run);
             JsonNode json = new ObjectMapper().readTree(run.out());
             assertTrue(json.has("removed_train"), run.toString());
-            assertEquals(1, json.get("removed_train").get(TlcRecipes.distanceFilterLabel()).asLong(), run.out());
+            assertEquals(
+                    1,
+                    json.get("removed_train")
+                            .get(TlcRecipes.distanceFilterLabel())
+                            .asLong(),
+                    run.out());
             assertEquals(ROWS - 1, json.get("rows_train").asLong(), run.out());
             assertTrue(json.get("rmse_valid").asDouble() < 1.0, "a useful model: " + run.out());
         }
@@ -149,26 +167,29 @@ class BadDataCliTest {
                 "demo", "--train", f.toString(), "--valid", good.toString(), "--json", "--store", store.toString());
         assertEquals(0, run.code(), run.toString());
         JsonNode json = new ObjectMapper().readTree(run.out());
-            assertTrue(json.has("removed_train"), run.toString());
+        assertTrue(json.has("removed_train"), run.toString());
         assertEquals(1, json.get("removed_train").get("missing trip_distance").asLong(), run.out());
     }
 
     @Test
     void narrowHeaderNonUtf8OneRowAndNonParquetFilesAreRejectedBeforeAnyRun() throws IOException {
-        Path narrow = Files.writeString(tmp.resolve("narrow.csv"), Files.readString(good)
-                .replaceFirst(",trip_distance\n", "\n"));
+        Path narrow = Files.writeString(
+                tmp.resolve("narrow.csv"), Files.readString(good).replaceFirst(",trip_distance\n", "\n"));
         rejectedEverywhere(narrow, narrow.toString(), "line 2", "7 fields, the header has 6");
-        Path wide = Files.writeString(tmp.resolve("wide.csv"), Files.readString(good)
-                .replaceFirst(",trip_distance\n", ",trip_distance,extra,more\n"));
+        Path wide = Files.writeString(
+                tmp.resolve("wide.csv"),
+                Files.readString(good).replaceFirst(",trip_distance\n", ",trip_distance,extra,more\n"));
         rejectedEverywhere(wide, wide.toString(), "line 2", "7 fields, the header has 9");
         String text = Files.readString(good);
         Path latin1 = Files.write(
                 tmp.resolve("latin1.csv"),
-                (text.substring(0, text.indexOf('\n') + 1) + "2,2023-01-01 00:00:00,2023-01-01 00:10:00,1,2,5.0,1.5\u00e9\n"
+                (text.substring(0, text.indexOf('\n') + 1)
+                                + "2,2023-01-01 00:00:00,2023-01-01 00:10:00,1,2,5.0,1.5\u00e9\n"
                                 + text.substring(text.indexOf('\n') + 1))
                         .getBytes(StandardCharsets.ISO_8859_1));
         rejectedEverywhere(latin1, latin1.toString(), "line 2", "'trip_distance'", "0xE9", "UTF-8");
-        Path one = Files.writeString(tmp.resolve("one.csv"), text.substring(0, text.indexOf('\n', HEADER.length()) + 1));
+        Path one =
+                Files.writeString(tmp.resolve("one.csv"), text.substring(0, text.indexOf('\n', HEADER.length()) + 1));
         rejectedEverywhere(one, one.toString(), "only 1 row(s) left for training");
         Path empty = Files.write(tmp.resolve("empty.parquet"), new byte[0]);
         rejectedEverywhere(empty, empty + " is not a Parquet file");

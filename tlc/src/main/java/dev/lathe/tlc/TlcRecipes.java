@@ -80,10 +80,7 @@ public final class TlcRecipes {
         }
         b.filter(new RowFilter.Present("missing pickup or dropoff timestamp", List.of(PICKUP, DROPOFF)))
                 .filter(new RowFilter.Compare(
-                        "duration < " + number(minMinutes) + " min",
-                        DURATION,
-                        Comparison.GREATER_OR_EQUAL,
-                        minMinutes))
+                        "duration < " + number(minMinutes) + " min", DURATION, Comparison.GREATER_OR_EQUAL, minMinutes))
                 .filter(new RowFilter.Compare(
                         "duration > " + number(maxMinutes) + " min", DURATION, Comparison.LESS_OR_EQUAL, maxMinutes));
         numerical.forEach(col -> b.filter(new RowFilter.Present(null, List.of(col))));

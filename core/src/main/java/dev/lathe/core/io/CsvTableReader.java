@@ -66,8 +66,13 @@ final class CsvTableReader {
         List<Integer> kept = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int f = 0; f < width; f++) {
-            String name = Utf8Cells.text(file, "#" + (f + 1) + " of the header", records.line(), records.bytes(),
-                            records.start(f), records.end(f))
+            String name = Utf8Cells.text(
+                            file,
+                            "#" + (f + 1) + " of the header",
+                            records.line(),
+                            records.bytes(),
+                            records.start(f),
+                            records.end(f))
                     .trim();
             header.add(name);
             if ((only.isEmpty() || only.contains(name)) && seen.add(name)) {

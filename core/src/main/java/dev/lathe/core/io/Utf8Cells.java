@@ -40,12 +40,7 @@ final class Utf8Cells {
                     "%s: line %d, column '%s': byte 0x%02X at byte %d of the value is not UTF-8 (the value starts"
                             + " '%s'); Lathe reads CSV files as UTF-8 only: convert the file first, e.g. iconv -f"
                             + " latin1 -t utf-8",
-                    file,
-                    line,
-                    column,
-                    b[at] & 0xff,
-                    at - s + 1,
-                    printable(b, s, at)));
+                    file, line, column, b[at] & 0xff, at - s + 1, printable(b, s, at)));
         }
     }
 

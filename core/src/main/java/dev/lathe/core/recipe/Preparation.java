@@ -106,10 +106,11 @@ final class Preparation {
     private static String problem(Cells cells, int row, double v) {
         String name = cells.name();
         if (cells.isMissing(row)) {
-            return "the value is missing; every row needs a number here (drop such rows with a filter, e.g. '"
-                    + name + " is not null')";
+            return "the value is missing; every row needs a number here (drop such rows with a filter, e.g. '" + name
+                    + " is not null')";
         }
-        String kind = Double.isFinite(v) ? "is beyond +-" + MAX_MAGNITUDE + " (a 32-bit float's range)" : "is not finite";
+        String kind =
+                Double.isFinite(v) ? "is beyond +-" + MAX_MAGNITUDE + " (a 32-bit float's range)" : "is not finite";
         return "value " + v + " " + kind + "; every row needs a finite number within that range here (drop"
                 + " out-of-range rows with a filter, e.g. '" + name + " between LOW and HIGH')";
     }

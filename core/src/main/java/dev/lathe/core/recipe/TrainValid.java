@@ -45,13 +45,7 @@ public record TrainValid(
             throw new DataException(String.format(
                     "%s: only %d row(s) left for %s after the filters (read %d, removed %s); %s needs at least"
                             + " %d rows",
-                    report.source(),
-                    report.rowsKept(),
-                    role,
-                    report.rowsRead(),
-                    report.removedBy(),
-                    role,
-                    MIN_ROWS));
+                    report.source(), report.rowsKept(), role, report.rowsRead(), report.removedBy(), role, MIN_ROWS));
         }
     }
 

@@ -149,10 +149,12 @@ class CsvTableReaderTest {
         assertTrue(m.contains(f.toString()) && m.contains("line 2") && m.contains("column 'zone'"), m);
         assertTrue(m.contains("0xE9") && m.contains("UTF-8"), m);
         assertFalse(m.contains("\uFFFD"), m);
-        Path header = Files.write(dir.resolve("header.csv"), "Caf\u00e9,x\n1,2\n".getBytes(StandardCharsets.ISO_8859_1));
+        Path header =
+                Files.write(dir.resolve("header.csv"), "Caf\u00e9,x\n1,2\n".getBytes(StandardCharsets.ISO_8859_1));
         e = assertThrows(DataException.class, () -> TableReader.read(header));
         assertTrue(e.getMessage().contains("line 1") && e.getMessage().contains("0xE9"), e.getMessage());
-        Path truncated = Files.write(dir.resolve("cut.csv"), new byte[] {'a', '\n', 'x', (byte) 0xE2, (byte) 0x82, '\n'});
+        Path truncated =
+                Files.write(dir.resolve("cut.csv"), new byte[] {'a', '\n', 'x', (byte) 0xE2, (byte) 0x82, '\n'});
         e = assertThrows(DataException.class, () -> TableReader.read(truncated));
         assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("column 'a'"), e.getMessage());
     }
@@ -161,7 +163,9 @@ class CsvTableReaderTest {
     void validUtf8AndAnEncodedReplacementCharacterAreKept() throws IOException {
         Path f = write("utf8.csv", "zone,x\nCaf\u00e9 \uFFFD \u6771\u4eac \uD83D\uDE95,1\n");
         Table t = TableReader.read(f);
-        assertEquals("Caf\u00e9 \uFFFD \u6771\u4eac \uD83D\uDE95", t.stringColumn("zone").get(0));
+        assertEquals(
+                "Caf\u00e9 \uFFFD \u6771\u4eac \uD83D\uDE95",
+                t.stringColumn("zone").get(0));
     }
 
     @Test

@@ -48,11 +48,24 @@ class ReaderFuzzTest {
 
     /** Fragments a hostile or unlucky file holds where a valid one has a byte. */
     private static final List<byte[]> FRAGMENTS = List.of(
-            bytes("\""), bytes(","), bytes("\r"), bytes("\n"), bytes("\r\n"), bytes("\"\""),
+            bytes("\""),
+            bytes(","),
+            bytes("\r"),
+            bytes("\n"),
+            bytes("\r\n"),
+            bytes("\"\""),
             new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, // a BOM, here mid-file
-            new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xC3}, new byte[] {(byte) 0xE2, (byte) 0x82},
-            new byte[] {(byte) 0xE9}, new byte[] {0}, bytes("NaN"), bytes("Infinity"), bytes("-"),
-            bytes("9999999999999999999999"), bytes("2023-02-30 25:61:61"), bytes(""));
+            new byte[] {(byte) 0xFF},
+            new byte[] {(byte) 0xC3},
+            new byte[] {(byte) 0xE2, (byte) 0x82},
+            new byte[] {(byte) 0xE9},
+            new byte[] {0},
+            bytes("NaN"),
+            bytes("Infinity"),
+            bytes("-"),
+            bytes("9999999999999999999999"),
+            bytes("2023-02-30 25:61:61"),
+            bytes(""));
 
     private static Path dir;
     private static byte[] parquet;
@@ -94,7 +107,8 @@ class ReaderFuzzTest {
 
     @Property(tries = 15)
     void mutatedParquetFilesAreATableOrADataError(@ForAll("mutatedParquet") byte[] content) {
-        readsOrFailsCleanly("mutated.parquet", content, Set.of("trip_distance", "lpep_pickup_datetime", "PULocationID"));
+        readsOrFailsCleanly(
+                "mutated.parquet", content, Set.of("trip_distance", "lpep_pickup_datetime", "PULocationID"));
     }
 
     @Provide
@@ -106,10 +120,13 @@ class ReaderFuzzTest {
     Arbitrary<byte[]> mutatedCsv() {
         Arbitrary<Integer> position = Arbitraries.integers().between(0, VALID_CSV.length());
         Arbitrary<Integer> fragment = Arbitraries.integers().between(0, FRAGMENTS.size() - 1);
-        Arbitrary<int[]> edit = Combinators.combine(position, fragment, Arbitraries.integers().between(0, 2))
+        Arbitrary<int[]> edit = Combinators.combine(
+                        position, fragment, Arbitraries.integers().between(0, 2))
                 .as((p, f, kind) -> new int[] {p, f, kind});
         return Combinators.combine(
-                        edit.list().ofMaxSize(8), Arbitraries.of(true, false), Arbitraries.integers().between(0, 100))
+                        edit.list().ofMaxSize(8),
+                        Arbitraries.of(true, false),
+                        Arbitraries.integers().between(0, 100))
                 .as((edits, bom, truncatePercent) -> {
                     byte[] b = bytes(VALID_CSV);
                     for (int[] e : edits) {
@@ -130,7 +147,9 @@ class ReaderFuzzTest {
                         Arbitraries.integers().between(0, n - 1),
                         Arbitraries.integers().between(1, 255))
                 .as((inFooter, p, x) -> new int[] {inFooter == 1 ? n - 1 - p % 4096 : p, x});
-        return Combinators.combine(flip.list().ofMinSize(1).ofMaxSize(6), Arbitraries.integers().between(0, 100))
+        return Combinators.combine(
+                        flip.list().ofMinSize(1).ofMaxSize(6),
+                        Arbitraries.integers().between(0, 100))
                 .as((flips, truncatePercent) -> {
                     byte[] b = parquet.clone();
                     for (int[] f : flips) {
@@ -191,7 +210,8 @@ class ReaderFuzzTest {
                     concat(Arrays.copyOf(b, p), fragment),
                     Arrays.copyOfRange(b, Math.min(b.length, p + fragment.length), b.length));
             default -> concat(
-                    Arrays.copyOf(b, p), Arrays.copyOfRange(b, Math.min(b.length, p + Math.max(1, fragment.length)), b.length));
+                    Arrays.copyOf(b, p),
+                    Arrays.copyOfRange(b, Math.min(b.length, p + Math.max(1, fragment.length)), b.length));
         };
     }
 

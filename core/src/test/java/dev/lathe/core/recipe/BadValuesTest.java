@@ -27,7 +27,13 @@ class BadValuesTest {
     private Path csv(String name, String... weights) throws IOException {
         StringBuilder b = new StringBuilder("shop,weight,price\n");
         for (int i = 0; i < weights.length; i++) {
-            b.append("s").append(i % 3).append(',').append(weights[i]).append(',').append(10 + i).append('\n');
+            b.append("s")
+                    .append(i % 3)
+                    .append(',')
+                    .append(weights[i])
+                    .append(',')
+                    .append(10 + i)
+                    .append('\n');
         }
         return Files.writeString(dir.resolve(name), b.toString());
     }
@@ -62,9 +68,8 @@ class BadValuesTest {
     void fewerThanTwoRowsAfterTheFiltersIsAnErrorBeforeTraining() throws IOException {
         Path good = csv("good.csv", "1", "2", "3", "4");
         Path one = csv("one.csv", "1.5");
-        Recipe filtered = recipe().toBuilder()
-                .filter(RowFilter.parse("weight > 3"))
-                .build();
+        Recipe filtered =
+                recipe().toBuilder().filter(RowFilter.parse("weight > 3")).build();
         DataException e = assertThrows(DataException.class, () -> TrainValid.load(one, good, recipe()));
         assertTrue(e.getMessage().contains(one.toString()) && e.getMessage().contains("1 row"), e.getMessage());
         e = assertThrows(DataException.class, () -> TrainValid.load(good, one, recipe()));

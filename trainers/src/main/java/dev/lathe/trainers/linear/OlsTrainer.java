@@ -40,7 +40,8 @@ public final class OlsTrainer implements Trainer<LinearModel> {
         FitRecorder recorder = FitRecorder.start(this, train, context);
         NormalEquationsSolver.Solution s;
         try {
-            s = NormalEquationsSolver.solve(train.features(), train.target(), 0.0, params.tolerance(), params.maxIterations());
+            s = NormalEquationsSolver.solve(
+                    train.features(), train.target(), 0.0, params.tolerance(), params.maxIterations());
         } catch (InvalidParameterException notConverged) {
             throw SolverFailure.explain(name(), train, notConverged);
         }

@@ -39,7 +39,8 @@ public final class RidgeTrainer implements Trainer<LinearModel> {
         FitRecorder recorder = FitRecorder.start(this, train, context);
         NormalEquationsSolver.Solution s;
         try {
-            s = NormalEquationsSolver.solve(train.features(), train.target(), params.alpha(), params.tolerance(), params.maxIterations());
+            s = NormalEquationsSolver.solve(
+                    train.features(), train.target(), params.alpha(), params.tolerance(), params.maxIterations());
         } catch (InvalidParameterException notConverged) {
             throw SolverFailure.explain(name(), train, notConverged);
         }
