@@ -86,13 +86,13 @@ class ReaderFuzzTest {
         Files.delete(dir);
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void arbitraryBytesAreATableOrADataError(@ForAll @Size(max = 2000) byte[] content) {
         readsOrFailsCleanly("bytes.csv", content, Set.of());
         readsOrFailsCleanly("bytes.parquet", content, Set.of());
     }
 
-    @Property(tries = 200)
+    @Property(tries = 80)
     void mutatedCsvFilesAreATableOrADataError(@ForAll("mutatedCsv") byte[] content) {
         readsOrFailsCleanly("mutated.csv", content, Set.of());
         readsOrFailsCleanly("projected.csv", content, Set.of("trip_distance", "lpep_pickup_datetime"));
