@@ -4,7 +4,6 @@ import dev.lathe.core.LatheException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Parses an MLflow search filter ({@code metrics.rmse < 5 AND params.model = 'ridge'}) into typed
@@ -52,8 +51,8 @@ public final class FilterParser {
                 if (spec == null) {
                     throw cursor.error(
                             id.start(),
-                            "Invalid attribute key '" + key + "', valid keys for " + grammar.subject() + " are "
-                                    + new TreeSet<>(grammar.filterAttributes().keySet()));
+                            "Invalid attribute key '" + key + "' specified. Valid keys are "
+                                    + grammar.filterAttributes().keySet());
                 }
                 key = spec.name();
                 kind = spec.kind();
@@ -64,8 +63,7 @@ public final class FilterParser {
                 if (!grammar.datasetKeys().contains(key)) {
                     throw cursor.error(
                             id.start(),
-                            "Invalid dataset key '" + key + "', valid keys are "
-                                    + new TreeSet<>(grammar.datasetKeys()));
+                            "Invalid dataset key '" + key + "' specified. Valid keys are " + grammar.datasetKeys());
                 }
                 kind = grammar.entityKinds().get(EntityType.DATASET);
                 allowed = grammar.entityOps().get(EntityType.DATASET);
@@ -79,6 +77,11 @@ public final class FilterParser {
         }
         Token opToken = cursor.peek();
         CompareOp op = comparator(cursor);
+        if (!allowed.contains(op) && id.entity() == EntityType.ATTRIBUTE && kind == ValueKind.STRING
+                && (op == CompareOp.IN || op == CompareOp.NOT_IN)) {
+            throw cursor.error(
+                    opToken, "Only the 'run_id' attribute supports comparison with a list of quoted string values");
+        }
         if (!allowed.contains(op)) {
             throw cursor.error(
                     opToken,

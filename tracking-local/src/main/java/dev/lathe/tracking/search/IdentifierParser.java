@@ -66,8 +66,7 @@ final class IdentifierParser {
         if (entity == null) {
             throw cursor.error(
                     first,
-                    "Invalid entity type '" + prefix + "', valid prefixes for " + grammar.subject() + " are "
-                            + new java.util.TreeSet<>(grammar.prefixes().keySet()));
+                    "Invalid entity type '" + prefix + "'. Valid entity types are " + grammar.shownPrefixes());
         }
         return new Parsed(entity, key, first);
     }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Parses MLflow order-by clauses ({@code metrics.rmse DESC}, {@code params.x},
@@ -55,8 +54,8 @@ public final class OrderByParser {
             if (key == null) {
                 throw cursor.error(
                         id.start(),
-                        "Invalid order_by attribute '" + id.key() + "', valid keys for " + grammar.subject() + " are "
-                                + new TreeSet<>(grammar.orderAttributes().keySet()));
+                        "Invalid attribute key '" + id.key() + "' specified. Valid keys are "
+                                + grammar.orderAttributes().keySet());
             }
         }
         boolean ascending = true;

@@ -192,13 +192,7 @@ public final class RunSearchQuery {
         return switch (key) {
             case "run_id" -> "r.run_uuid";
             case "run_name" -> "r.name";
-            case "status",
-                    "user_id",
-                    "artifact_uri",
-                    "lifecycle_stage",
-                    "start_time",
-                    "end_time",
-                    "experiment_id" -> "r." + key;
+            case "status", "user_id", "artifact_uri", "start_time", "end_time" -> "r." + key;
             default -> throw new LatheException("No runs column for attribute '" + key + "'");
         };
     }

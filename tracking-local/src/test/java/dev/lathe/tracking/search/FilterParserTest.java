@@ -162,7 +162,7 @@ class FilterParserTest {
                         + " IS NOT NULL] at position 14 in filter 'params.alpha > '1''",
                 error("params.alpha > '1'"));
         assertEquals(
-                "Comparator 'IN' is not allowed for attribute 'status', allowed are [=, !=, LIKE, ILIKE]"
+                "Only the 'run_id' attribute supports comparison with a list of quoted string values"
                         + " at position 8 in filter 'status IN ('A')'",
                 error("status IN ('A')"));
         assertEquals(
@@ -198,18 +198,16 @@ class FilterParserTest {
     @Test
     void badKeysAndPrefixes() {
         assertEquals(
-                "Invalid entity type 'metricz', valid prefixes for runs are [attr, attribute, attributes, dataset,"
-                        + " datasets, metric, metrics, param, parameter, parameters,"
-                        + " params, run, tag, tags] at position 1"
-                        + " in filter 'metricz.rmse > 1'",
+                "Invalid entity type 'metricz'. Valid entity types are [metric, parameter, tag, attribute, dataset]"
+                        + " at position 1 in filter 'metricz.rmse > 1'",
                 error("metricz.rmse > 1"));
         assertEquals(
-                "Invalid attribute key 'duration', valid keys for runs are [Created, Run Name, Run name,"
-                        + " artifact_uri, created, end_time, lifecycle_stage, run name, run_id, run_name, start_time,"
-                        + " status, user_id] at position 1 in filter 'attributes.duration > 1'",
+                "Invalid attribute key 'duration' specified. Valid keys are [run_id, run_name, status, user_id,"
+                        + " artifact_uri, start_time, end_time, created, Created, run name, Run name, Run Name]"
+                        + " at position 1 in filter 'attributes.duration > 1'",
                 error("attributes.duration > 1"));
         assertEquals(
-                "Invalid dataset key 'size', valid keys are [context, digest, name] at position 1 in filter"
+                "Invalid dataset key 'size' specified. Valid keys are [name, digest, context] at position 1 in filter"
                         + " 'datasets.size = '1''",
                 error("datasets.size = '1'"));
         assertEquals(

@@ -60,10 +60,10 @@ class OrderByParserTest {
                 "Cannot order runs by a dataset key at position 1 in order_by clause 'datasets.name'",
                 error("datasets.name"));
         assertEquals(
-                "Invalid order_by attribute 'run_id', valid keys for runs are [Created, artifact_uri, created,"
-                        + " end_time, experiment_id, lifecycle_stage, run_name, start_time, status, user_id] at"
-                        + " position 1 in order_by clause 'attributes.run_id'",
-                error("attributes.run_id"));
+                "Invalid attribute key 'lifecycle_stage' specified. Valid keys are [run_id, run_name, status,"
+                        + " user_id, artifact_uri, start_time, end_time, created, Created] at"
+                        + " position 1 in order_by clause 'attributes.lifecycle_stage'",
+                error("attributes.lifecycle_stage"));
         assertEquals("order_by clause must not be empty, got ' '", error(" "));
         assertEquals(
                 "Expected ASC, DESC or end of clause but found '=' at position 14 in order_by clause"
@@ -84,8 +84,8 @@ class OrderByParserTest {
         assertEquals(new OrderTerm(EntityType.ATTRIBUTE, "version_number", true), versions.parse("version_number"));
         OrderByParser experiments = new OrderByParser(SearchGrammar.experiments());
         assertEquals(
-                "Invalid order_by attribute 'start_time', valid keys for experiments are [creation_time,"
-                        + " experiment_id, last_update_time, name] at position 1 in order_by clause 'start_time'",
+                "Invalid attribute key 'start_time' specified. Valid keys are [name, experiment_id,"
+                        + " creation_time, last_update_time] at position 1 in order_by clause 'start_time'",
                 assertThrows(LatheException.class, () -> experiments.parse("start_time"))
                         .getMessage());
     }

@@ -108,7 +108,7 @@ class RegistrySearchSqlTest {
     @Test
     void experimentGrammarErrors() {
         assertEquals(
-                "Invalid entity type 'params', valid prefixes for experiments are [attribute, tag, tags] at"
+                "Invalid entity type 'params'. Valid entity types are [attribute, tag, tags] at"
                         + " position 1 in filter 'params.x = 'a''",
                 assertThrows(LatheException.class, () -> experiments("params.x = 'a'", ViewType.ALL))
                         .getMessage());
@@ -128,7 +128,7 @@ class RegistrySearchSqlTest {
         assertEquals(List.of("Fare", "duration-xgb", "duration-ridge"), models(null, "creation_timestamp DESC"));
         assertEquals(List.of("Fare", "duration-xgb", "duration-ridge"), models(null, "last_updated_timestamp"));
         assertEquals(
-                "Invalid attribute key 'run_id', valid keys for registered models are [name] at position 1 in"
+                "Invalid attribute key 'run_id' specified. Valid keys are [name] at position 1 in"
                         + " filter 'run_id = 'r1''",
                 assertThrows(LatheException.class, () -> models("run_id = 'r1'"))
                         .getMessage());
