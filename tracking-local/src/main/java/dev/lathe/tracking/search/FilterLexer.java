@@ -61,7 +61,8 @@ final class FilterLexer {
                 add(Token.Kind.WORD, input.substring(start, pos), start);
             } else {
                 throw new InvalidParameterException(String.format(
-                        "Unexpected character '%c' at position %d in %s '%s'", c, start + 1, what, input));
+                        "Unexpected character '%c' at position %d in %s %s",
+                        c, start + 1, what, InputExcerpt.quote(input, start)));
             }
         }
         tokens.add(new Token(Token.Kind.EOF, "", "", input.length(), false));
@@ -91,8 +92,8 @@ final class FilterLexer {
             pos++;
         }
         throw new InvalidParameterException(String.format(
-                "Unterminated %s starting at position %d in %s '%s'",
-                quote == '`' ? "backticked name" : "string", start + 1, what, input));
+                "Unterminated %s starting at position %d in %s %s",
+                quote == '`' ? "backticked name" : "string", start + 1, what, InputExcerpt.quote(input, start)));
     }
 
     private boolean startsNumber() {

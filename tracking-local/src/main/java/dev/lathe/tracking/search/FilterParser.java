@@ -1,5 +1,6 @@
 package dev.lathe.tracking.search;
 
+import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.LatheException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +23,23 @@ public final class FilterParser {
         if (filter == null || filter.isBlank()) {
             return List.of();
         }
+        if (filter.length() > SearchLimits.MAX_FILTER_LENGTH) {
+            throw new InvalidParameterException(String.format(
+                    "A filter may be at most %d characters long, got %d",
+                    SearchLimits.MAX_FILTER_LENGTH, filter.length()));
+        }
         TokenCursor cursor = new TokenCursor(filter, "filter");
+        int joined = cursor.countKeyword("AND") + 1;
+        if (joined > SearchLimits.MAX_CLAUSES) {
+            throw new InvalidParameterException(String.format(
+                    "A filter may have at most %d clauses joined by AND, got %d", SearchLimits.MAX_CLAUSES, joined));
+        }
         List<FilterClause> clauses = new ArrayList<>();
         while (true) {
             clauses.add(clause(cursor));
             Token t = cursor.next();
             if (t.kind() == Token.Kind.EOF) {
+                checkListValues(clauses);
                 return List.copyOf(clauses);
             }
             if (t.isKeyword("OR")) {
@@ -77,7 +89,9 @@ public final class FilterParser {
         }
         Token opToken = cursor.peek();
         CompareOp op = comparator(cursor);
-        if (!allowed.contains(op) && id.entity() == EntityType.ATTRIBUTE && kind == ValueKind.STRING
+        if (!allowed.contains(op)
+                && id.entity() == EntityType.ATTRIBUTE
+                && kind == ValueKind.STRING
                 && (op == CompareOp.IN || op == CompareOp.NOT_IN)) {
             throw cursor.error(
                     opToken, "Only the 'run_id' attribute supports comparison with a list of quoted string values");
@@ -191,6 +205,20 @@ public final class FilterParser {
                 throw cursor.error(
                         sep, "Expected ',' or ')' in the list for " + described + " but found " + sep.shown());
             }
+        }
+    }
+
+    private static void checkListValues(List<FilterClause> clauses) {
+        int values = 0;
+        for (FilterClause clause : clauses) {
+            if (clause.value() instanceof FilterValue.TextList list) {
+                values += list.values().size();
+            }
+        }
+        if (values > SearchLimits.MAX_LIST_VALUES) {
+            throw new InvalidParameterException(String.format(
+                    "A filter's lists may hold at most %d values in all, got %d",
+                    SearchLimits.MAX_LIST_VALUES, values));
         }
     }
 

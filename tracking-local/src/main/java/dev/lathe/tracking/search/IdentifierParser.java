@@ -65,8 +65,7 @@ final class IdentifierParser {
         EntityType entity = grammar.prefixes().get(prefix);
         if (entity == null) {
             throw cursor.error(
-                    first,
-                    "Invalid entity type '" + prefix + "'. Valid entity types are " + grammar.shownPrefixes());
+                    first, "Invalid entity type '" + prefix + "'. Valid entity types are " + grammar.shownPrefixes());
         }
         return new Parsed(entity, key, first);
     }

@@ -23,6 +23,10 @@ public final class OrderByParser {
         if (orderBy == null) {
             return List.of();
         }
+        if (orderBy.size() > SearchLimits.MAX_ORDER_TERMS) {
+            throw new InvalidParameterException(String.format(
+                    "order_by may have at most %d clauses, got %d", SearchLimits.MAX_ORDER_TERMS, orderBy.size()));
+        }
         List<OrderTerm> terms = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String clause : orderBy) {

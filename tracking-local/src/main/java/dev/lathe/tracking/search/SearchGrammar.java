@@ -127,10 +127,8 @@ public record SearchGrammar(
 
     /** The grammar of {@code search_experiments}: {@code name}, timestamps and {@code tags.<key>}. */
     public static SearchGrammar experiments() {
-        Map<String, AttributeSpec> attrs =
-                specs(string("name"), numeric("creation_time"), numeric("last_update_time"));
-        return registryLike(
-                "experiments", attrs, keys("name", "experiment_id", "creation_time", "last_update_time"));
+        Map<String, AttributeSpec> attrs = specs(string("name"), numeric("creation_time"), numeric("last_update_time"));
+        return registryLike("experiments", attrs, keys("name", "experiment_id", "creation_time", "last_update_time"));
     }
 
     /** The grammar of {@code search_registered_models}: {@code name} and {@code tags.<key>}. */

@@ -55,7 +55,8 @@ public record SqlQuery(String sql, List<Object> bindings, int offset, int limit)
             }
             return page(rows);
         } catch (SQLException e) {
-            throw new StorageException("Search query failed: " + e.getMessage() + "; SQL was: " + sql, e);
+            // The generated statement stays out of the message: it can be megabytes and is no help to a user.
+            throw new StorageException("Search query failed: " + e.getMessage(), e);
         }
     }
 }

@@ -30,8 +30,11 @@ record Token(Kind kind, String text, String raw, int start, boolean glued) {
         return start + 1;
     }
 
-    /** How the token is quoted in error messages. */
+    /** How the token is quoted in error messages (a long one cut to its start). */
     String shown() {
-        return kind == Kind.EOF ? "end of input" : "'" + raw + "'";
+        if (kind == Kind.EOF) {
+            return "end of input";
+        }
+        return "'" + (raw.length() <= InputExcerpt.AROUND ? raw : raw.substring(0, InputExcerpt.AROUND) + "...") + "'";
     }
 }

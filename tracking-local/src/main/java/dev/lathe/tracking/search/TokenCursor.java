@@ -33,9 +33,15 @@ final class TokenCursor {
         return peek().kind() == Token.Kind.EOF;
     }
 
+    /** How many of the tokens are {@code keyword} (any case), e.g. the ANDs that join a filter's clauses. */
+    int countKeyword(String keyword) {
+        return (int) tokens.stream().filter(t -> t.isKeyword(keyword)).count();
+    }
+
     /** An error "{@code message} at position N in filter '...'" pointing at {@code at}. */
     LatheException error(Token at, String message) {
-        return new InvalidParameterException(
-                String.format("%s at position %d in %s '%s'", message, at.position(), what, input));
+        return new InvalidParameterException(String.format(
+                "%s at position %d in %s %s",
+                message, at.position(), what, InputExcerpt.quote(input, at.position() - 1)));
     }
 }

@@ -33,9 +33,18 @@ class MlflowGrammarTest {
     }
 
     private static final Set<String> RUN_FILTER = Set.of(
-            "run_id", "run_name", "user_id", "status", "start_time", "end_time", "artifact_uri", // RunInfo
-            "created", "Created", // _ALTERNATE_NUMERIC_ATTRIBUTES
-            "run name", "Run name", "Run Name"); // _ALTERNATE_STRING_ATTRIBUTES
+            "run_id",
+            "run_name",
+            "user_id",
+            "status",
+            "start_time",
+            "end_time",
+            "artifact_uri", // RunInfo
+            "created",
+            "Created", // _ALTERNATE_NUMERIC_ATTRIBUTES
+            "run name",
+            "Run name",
+            "Run Name"); // _ALTERNATE_STRING_ATTRIBUTES
     private static final Set<String> RUN_ORDER = Set.of(
             "run_id", "run_name", "user_id", "status", "start_time", "end_time", "artifact_uri", "created", "Created");
 
@@ -117,7 +126,8 @@ class MlflowGrammarTest {
         List<FilterClause> clauses = FilterParser.parse(entity.grammar(), filter);
         assertEquals(1, clauses.size());
         assertEquals(EntityType.ATTRIBUTE, clauses.get(0).entity());
-        String canonical = key.equalsIgnoreCase("run name") ? "run_name" : key.equalsIgnoreCase("created") ? "start_time" : key;
+        String canonical =
+                key.equalsIgnoreCase("run name") ? "run_name" : key.equalsIgnoreCase("created") ? "start_time" : key;
         assertEquals(canonical, clauses.get(0).key(), "alias resolves");
         if (!key.contains(" ")) {
             String bare = filter.substring("attribute.`".length()).replaceFirst("`", "");
@@ -140,20 +150,17 @@ class MlflowGrammarTest {
                         InvalidParameterException.class,
                         () -> FilterParser.parse(entity.grammar(), clause(entity.grammar(), key)))
                 .getMessage();
-        assertTrue(
-                message.startsWith("Invalid attribute key '" + key + "' specified. Valid keys are "), message);
+        assertTrue(message.startsWith("Invalid attribute key '" + key + "' specified. Valid keys are "), message);
         assertEquals(entity.filterKeys(), listedOnce(message), message);
     }
 
     @ParameterizedTest(name = "{0}: order by {1}")
     @MethodSource("rejectedOrderKeys")
     void everyOtherOrderKeyIsRejectedWithMlflowsWording(Entity entity, String key) {
-        String message = assertThrows(
-                        InvalidParameterException.class,
-                        () -> new OrderByParser(entity.grammar()).parse("attribute.`" + key + "`"))
+        String message = assertThrows(InvalidParameterException.class, () -> new OrderByParser(entity.grammar())
+                        .parse("attribute.`" + key + "`"))
                 .getMessage();
-        assertTrue(
-                message.startsWith("Invalid attribute key '" + key + "' specified. Valid keys are "), message);
+        assertTrue(message.startsWith("Invalid attribute key '" + key + "' specified. Valid keys are "), message);
         assertEquals(entity.orderKeys(), listedOnce(message), message);
     }
 
@@ -181,8 +188,7 @@ class MlflowGrammarTest {
     @MethodSource("entities")
     void anUnknownPrefixNamesTheValidEntityTypesOnce(Entity entity) {
         String message = assertThrows(
-                        InvalidParameterException.class,
-                        () -> FilterParser.parse(entity.grammar(), "metricz.x = 1"))
+                        InvalidParameterException.class, () -> FilterParser.parse(entity.grammar(), "metricz.x = 1"))
                 .getMessage();
         assertTrue(message.startsWith("Invalid entity type 'metricz'. Valid entity types are "), message);
         Set<String> expected = entity.name().equals("runs")
