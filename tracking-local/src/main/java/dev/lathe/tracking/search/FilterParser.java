@@ -63,7 +63,7 @@ public final class FilterParser {
                 if (spec == null) {
                     throw cursor.error(
                             id.start(),
-                            "Invalid attribute key '" + key + "' specified. Valid keys are "
+                            "Invalid attribute key '" + InputExcerpt.cut(key) + "' specified. Valid keys are "
                                     + grammar.filterAttributes().keySet());
                 }
                 key = spec.name();
@@ -75,7 +75,7 @@ public final class FilterParser {
                 if (!grammar.datasetKeys().contains(key)) {
                     throw cursor.error(
                             id.start(),
-                            "Invalid dataset key '" + key + "' specified. Valid keys are " + grammar.datasetKeys());
+                            "Invalid dataset key '" + InputExcerpt.cut(key) + "' specified. Valid keys are " + grammar.datasetKeys());
                 }
                 kind = grammar.entityKinds().get(EntityType.DATASET);
                 allowed = grammar.entityOps().get(EntityType.DATASET);
@@ -84,7 +84,7 @@ public final class FilterParser {
             default -> {
                 kind = grammar.entityKinds().get(id.entity());
                 allowed = grammar.entityOps().get(id.entity());
-                described = id.entity().label() + " '" + key + "'";
+                described = id.entity().label() + " '" + InputExcerpt.cut(key) + "'";
             }
         }
         Token opToken = cursor.peek();

@@ -57,7 +57,7 @@ final class IdentifierParser {
         } else if (!keyHead.isEmpty() && keyParts.isEmpty()) {
             key = keyHead;
         } else if (keyHead.isEmpty() && keyParts.isEmpty()) {
-            throw cursor.error(first, "Missing key after prefix '" + prefix + ".'");
+            throw cursor.error(first, "Missing key after prefix '" + InputExcerpt.cut(prefix) + ".'");
         } else {
             throw cursor.error(
                     first, "Invalid identifier " + whole + ": quote or backtick the whole key, e.g. metrics.`my key`");
@@ -65,7 +65,7 @@ final class IdentifierParser {
         EntityType entity = grammar.prefixes().get(prefix);
         if (entity == null) {
             throw cursor.error(
-                    first, "Invalid entity type '" + prefix + "'. Valid entity types are " + grammar.shownPrefixes());
+                    first, "Invalid entity type '" + InputExcerpt.cut(prefix) + "'. Valid entity types are " + grammar.shownPrefixes());
         }
         return new Parsed(entity, key, first);
     }
@@ -84,8 +84,8 @@ final class IdentifierParser {
     }
 
     private static String spelled(List<Token> parts) {
-        StringBuilder sb = new StringBuilder("'");
+        StringBuilder sb = new StringBuilder();
         parts.forEach(p -> sb.append(p.raw()));
-        return sb.append("'").toString();
+        return "'" + InputExcerpt.cut(sb.toString()) + "'";
     }
 }

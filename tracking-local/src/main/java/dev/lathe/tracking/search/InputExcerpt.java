@@ -13,6 +13,11 @@ final class InputExcerpt {
 
     private InputExcerpt() {}
 
+    /** {@code name} as errors show it: whole when short, else its start and its length. */
+    static String cut(String name) {
+        return name.length() <= AROUND ? name : name.substring(0, AROUND) + "... (" + name.length() + " characters)";
+    }
+
     /** {@code 'input'}, or {@code '...near index...' (N characters)} for a long input. */
     static String quote(String input, int index) {
         if (input.length() <= WHOLE) {

@@ -34,7 +34,9 @@ public final class OrderByParser {
             if (!seen.add(term.entity() + "\u0000" + term.key())) {
                 throw new InvalidParameterException(String.format(
                         "order_by must not contain duplicate fields, got %s %s twice in %s",
-                        term.entity().label(), term.key(), orderBy));
+                        term.entity().label(),
+                        InputExcerpt.cut(term.key()),
+                        orderBy.stream().map(InputExcerpt::cut).toList()));
             }
             terms.add(term);
         }
@@ -58,7 +60,7 @@ public final class OrderByParser {
             if (key == null) {
                 throw cursor.error(
                         id.start(),
-                        "Invalid attribute key '" + id.key() + "' specified. Valid keys are "
+                        "Invalid attribute key '" + InputExcerpt.cut(id.key()) + "' specified. Valid keys are "
                                 + grammar.orderAttributes().keySet());
             }
         }

@@ -35,6 +35,6 @@ record Token(Kind kind, String text, String raw, int start, boolean glued) {
         if (kind == Kind.EOF) {
             return "end of input";
         }
-        return "'" + (raw.length() <= InputExcerpt.AROUND ? raw : raw.substring(0, InputExcerpt.AROUND) + "...") + "'";
+        return "'" + InputExcerpt.cut(raw) + "'";
     }
 }
