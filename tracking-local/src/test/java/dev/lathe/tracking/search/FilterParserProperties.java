@@ -1,12 +1,10 @@
 package dev.lathe.tracking.search;
 
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.lathe.tracking.search.SearchOutcomes.cut;
+import static dev.lathe.tracking.search.SearchOutcomes.resultOrInvalidParameter;
+import static dev.lathe.tracking.search.SearchOutcomes.withoutHanging;
 
-import dev.lathe.core.InvalidParameterException;
-import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -14,15 +12,12 @@ import net.jqwik.api.Provide;
 
 /**
  * The filter and order-by parsers of all four grammars on arbitrary and grammar-shaped text: each
- * input gives clauses or an {@link InvalidParameterException} with a short message, never another
+ * input gives clauses or an {@code InvalidParameterException} with a short message, never another
  * exception, within seconds. Seeds and tries come from {@code FuzzSettings} (CI: fixed).
  */
 class FilterParserProperties {
     private static final List<SearchGrammar> GRAMMARS = List.of(
             SearchGrammar.runs(), SearchGrammar.experiments(), SearchGrammar.registeredModels(), SearchGrammar.modelVersions());
-
-    /** Longest error message any input may produce: an excerpt, a token, a list of valid keys. */
-    static final int MAX_MESSAGE = 1_000;
 
     @Provide
     Arbitrary<String> anyText() {
@@ -49,25 +44,6 @@ class FilterParserProperties {
         return FilterStrings.longInputs();
     }
 
-    /** Runs {@code parse}: a result, or an InvalidParameterException with a short message; nothing else. */
-    static void resultOrInvalidParameter(String what, Supplier<?> parse) {
-        try {
-            parse.get();
-        } catch (InvalidParameterException e) {
-            String message = e.getMessage();
-            assertTrue(message != null && !message.isBlank(), "a message for " + what);
-            assertTrue(
-                    message.length() <= MAX_MESSAGE,
-                    "a short message (" + message.length() + " characters) for " + what + ": "
-                            + message.substring(0, Math.min(300, message.length())));
-        }
-    }
-
-    /** Runs {@code checks} in at most a few seconds (an endless loop in a parser fails the try). */
-    static void withoutHanging(String what, Runnable checks) {
-        assertTimeoutPreemptively(Duration.ofSeconds(10), checks::run, () -> "hang on " + what);
-    }
-
     private static void everyGrammar(String filter) {
         withoutHanging(cut(filter), () -> {
             for (SearchGrammar grammar : GRAMMARS) {
@@ -77,10 +53,6 @@ class FilterParserProperties {
                         grammar.subject() + " order_by " + cut(filter), () -> new OrderByParser(grammar).parse(filter));
             }
         });
-    }
-
-    static String cut(String s) {
-        return s.length() <= 200 ? "'" + s + "'" : "'" + s.substring(0, 200) + "...' (" + s.length() + " characters)";
     }
 
     @Property(tries = 500)
