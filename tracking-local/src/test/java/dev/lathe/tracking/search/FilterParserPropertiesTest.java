@@ -15,7 +15,7 @@ import net.jqwik.api.Provide;
  * input gives clauses or an {@code InvalidParameterException} with a short message, never another
  * exception, within seconds. Seeds and tries come from {@code FuzzSettings} (CI: fixed).
  */
-class FilterParserProperties {
+class FilterParserPropertiesTest {
     private static final List<SearchGrammar> GRAMMARS = List.of(
             SearchGrammar.runs(), SearchGrammar.experiments(), SearchGrammar.registeredModels(), SearchGrammar.modelVersions());
 

@@ -43,7 +43,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * select over a small random store exactly the runs, in exactly the order, that {@link
  * ReferenceRunSearch} computes from the runs read back.
  */
-class StoreSearchProperties {
+class StoreSearchPropertiesTest {
     private static final double[] VALUES = {-1.0, 0.0, 0.5, 1.0, 2.5, Double.NaN, Double.POSITIVE_INFINITY};
     private static final String[] TEXTS = {"v0", "v1", "o'k", "é \"q\""};
     private static final List<String> OPS = List.of("=", "!=", "<", "<=", ">", ">=");
