@@ -75,7 +75,8 @@ public final class FilterParser {
                 if (!grammar.datasetKeys().contains(key)) {
                     throw cursor.error(
                             id.start(),
-                            "Invalid dataset key '" + InputExcerpt.cut(key) + "' specified. Valid keys are " + grammar.datasetKeys());
+                            "Invalid dataset key '" + InputExcerpt.cut(key) + "' specified. Valid keys are "
+                                    + grammar.datasetKeys());
                 }
                 kind = grammar.entityKinds().get(EntityType.DATASET);
                 allowed = grammar.entityOps().get(EntityType.DATASET);

@@ -65,7 +65,9 @@ final class IdentifierParser {
         EntityType entity = grammar.prefixes().get(prefix);
         if (entity == null) {
             throw cursor.error(
-                    first, "Invalid entity type '" + InputExcerpt.cut(prefix) + "'. Valid entity types are " + grammar.shownPrefixes());
+                    first,
+                    "Invalid entity type '" + InputExcerpt.cut(prefix) + "'. Valid entity types are "
+                            + grammar.shownPrefixes());
         }
         return new Parsed(entity, key, first);
     }

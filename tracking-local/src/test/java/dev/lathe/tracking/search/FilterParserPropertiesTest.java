@@ -17,7 +17,10 @@ import net.jqwik.api.Provide;
  */
 class FilterParserPropertiesTest {
     private static final List<SearchGrammar> GRAMMARS = List.of(
-            SearchGrammar.runs(), SearchGrammar.experiments(), SearchGrammar.registeredModels(), SearchGrammar.modelVersions());
+            SearchGrammar.runs(),
+            SearchGrammar.experiments(),
+            SearchGrammar.registeredModels(),
+            SearchGrammar.modelVersions());
 
     @Provide
     Arbitrary<String> anyText() {
@@ -71,7 +74,8 @@ class FilterParserPropertiesTest {
     }
 
     @Property(tries = 500)
-    void orderByClausesParseOrAreAnInvalidParameter(@ForAll("orderByShaped") String clause, @ForAll("orderByShaped") String other) {
+    void orderByClausesParseOrAreAnInvalidParameter(
+            @ForAll("orderByShaped") String clause, @ForAll("orderByShaped") String other) {
         withoutHanging(cut(clause) + ", " + cut(other), () -> {
             for (SearchGrammar grammar : GRAMMARS) {
                 resultOrInvalidParameter(

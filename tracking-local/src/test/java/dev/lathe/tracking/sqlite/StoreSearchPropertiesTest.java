@@ -57,7 +57,11 @@ class StoreSearchPropertiesTest {
         fixedDir = Files.createTempDirectory("lathe-search-properties");
         fixed = SqliteTrackingStore.open(fixedDir);
         fixedExperiments = fill(fixed, 20_261_130L, 30);
-        String run = fixed.searchRuns(fixedExperiments, null, null, 1, null, ViewType.ALL).items().get(0).info().runId();
+        String run = fixed.searchRuns(fixedExperiments, null, null, 1, null, ViewType.ALL)
+                .items()
+                .get(0)
+                .info()
+                .runId();
         fixed.registry().createRegisteredModel("model", "d", Map.of("task", "regression"));
         fixed.registry().createModelVersion("model", "runs:/" + run + "/model", run, null, Map.of("k", "v"));
     }
@@ -116,7 +120,8 @@ class StoreSearchPropertiesTest {
 
     @Provide
     Arbitrary<String> filters() {
-        return Arbitraries.oneOf(FilterStrings.grammarShaped(), FilterStrings.anyText(), FilterStrings.grammarCharacters());
+        return Arbitraries.oneOf(
+                FilterStrings.grammarShaped(), FilterStrings.anyText(), FilterStrings.grammarCharacters());
     }
 
     @Provide
@@ -127,15 +132,15 @@ class StoreSearchPropertiesTest {
     @Property(tries = 300)
     void everySearchGivesAPageOrAnInvalidParameter(
             @ForAll("filters") String filter, @ForAll("orders") List<String> orderBy) {
-        String what = "filter " + cut(filter) + " order_by " + orderBy.stream().map(s -> cut(s)).toList();
+        String what = "filter " + cut(filter) + " order_by "
+                + orderBy.stream().map(s -> cut(s)).toList();
         withoutHanging(what, () -> {
             resultOrInvalidParameter(
                     "runs " + what, () -> fixed.searchRuns(fixedExperiments, filter, orderBy, 5, null, ViewType.ALL));
             resultOrInvalidParameter(
                     "experiments " + what, () -> fixed.searchExperiments(filter, orderBy, 5, null, ViewType.ALL));
-            resultOrInvalidParameter(
-                    "registered models " + what,
-                    () -> fixed.registry().searchRegisteredModels(filter, orderBy, 5, null));
+            resultOrInvalidParameter("registered models " + what, () -> fixed.registry()
+                    .searchRegisteredModels(filter, orderBy, 5, null));
             resultOrInvalidParameter(
                     "model versions " + what, () -> fixed.registry().searchModelVersions(filter, orderBy, 5, null));
         });
@@ -164,8 +169,13 @@ class StoreSearchPropertiesTest {
     Arbitrary<List<Order>> orderTerms() {
         return Combinators.combine(
                         Arbitraries.of(
-                                "metric:m0", "metric:m1", "param:p0", "tag:t0", "attribute:start_time",
-                                "attribute:end_time", "attribute:run_name"),
+                                "metric:m0",
+                                "metric:m1",
+                                "param:p0",
+                                "tag:t0",
+                                "attribute:start_time",
+                                "attribute:end_time",
+                                "attribute:run_name"),
                         Arbitraries.of(true, false))
                 .as((field, asc) -> new Order(
                         Kind.valueOf(field.substring(0, field.indexOf(':')).toUpperCase(Locale.ROOT)),
@@ -199,7 +209,8 @@ class StoreSearchPropertiesTest {
         try (SqliteTrackingStore store = SqliteTrackingStore.open(dir)) {
             List<String> experiments = fill(store, storeSeed, 1 + (int) Math.floorMod(storeSeed, 25L));
             List<String> searched = spelling.nextBoolean() ? experiments : experiments.subList(0, 1);
-            List<Run> all = store.searchRuns(experiments, null, null, 50_000, null, ViewType.ALL).items();
+            List<Run> all = store.searchRuns(experiments, null, null, 50_000, null, ViewType.ALL)
+                    .items();
             List<String> expected = ReferenceRunSearch.search(all, searched, view, filterClauses, orders);
             String what = "filter " + cut(filter) + " order_by " + orderBy + " " + view;
             assertEquals(expected, ids(store.searchRuns(searched, filter, orderBy, 50_000, null, view)), what);
@@ -227,12 +238,13 @@ class StoreSearchPropertiesTest {
 
     /** {@code clause} in one of the grammar's spellings: prefix aliases, quoted keys, any quotes and spacing. */
     private static String filter(Clause clause, Random random) {
-        String prefix = switch (clause.kind()) {
-            case METRIC -> spell(random, "metric.", "metrics.", "`metrics`.", "\"metrics\".");
-            case PARAM -> spell(random, "param.", "params.", "parameter.", "parameters.", "`params`.");
-            case TAG -> spell(random, "tag.", "tags.", "'tags'.");
-            case ATTRIBUTE -> spell(random, "", "attribute.", "attributes.", "attr.", "run.");
-        };
+        String prefix =
+                switch (clause.kind()) {
+                    case METRIC -> spell(random, "metric.", "metrics.", "`metrics`.", "\"metrics\".");
+                    case PARAM -> spell(random, "param.", "params.", "parameter.", "parameters.", "`params`.");
+                    case TAG -> spell(random, "tag.", "tags.", "'tags'.");
+                    case ATTRIBUTE -> spell(random, "", "attribute.", "attributes.", "attr.", "run.");
+                };
         String key = clause.kind() == Kind.ATTRIBUTE
                 ? spell(random, "start_time", "created", "Created", "`start_time`")
                 : spell(random, clause.key(), "`" + clause.key() + "`", "\"" + clause.key() + "\"");
@@ -257,16 +269,18 @@ class StoreSearchPropertiesTest {
     }
 
     private static String orderBy(Order order, Random random) {
-        String prefix = switch (order.kind()) {
-            case METRIC -> spell(random, "metric.", "metrics.", "`metrics`.");
-            case PARAM -> spell(random, "param.", "params.", "parameters.");
-            case TAG -> spell(random, "tag.", "tags.");
-            case ATTRIBUTE -> spell(random, "", "attribute.", "attributes.", "attr.");
-        };
+        String prefix =
+                switch (order.kind()) {
+                    case METRIC -> spell(random, "metric.", "metrics.", "`metrics`.");
+                    case PARAM -> spell(random, "param.", "params.", "parameters.");
+                    case TAG -> spell(random, "tag.", "tags.");
+                    case ATTRIBUTE -> spell(random, "", "attribute.", "attributes.", "attr.");
+                };
         String key = order.kind() == Kind.ATTRIBUTE && order.key().equals("start_time")
                 ? spell(random, "start_time", "created", "Created")
                 : spell(random, order.key(), "`" + order.key() + "`");
-        String direction = order.ascending() ? spell(random, "", " ASC", " asc") : spell(random, " DESC", " desc", " Desc");
+        String direction =
+                order.ascending() ? spell(random, "", " ASC", " asc") : spell(random, " DESC", " desc", " Desc");
         return prefix + key + direction;
     }
 }

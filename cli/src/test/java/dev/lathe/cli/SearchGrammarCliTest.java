@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An oversized search through the command line: a filter of 5,000 clauses (the 363 KB filter of issue
- * 14 was of this kind) is bad input, exit 2, with a one-line error naming the limit and no SQL.
+ * Search input through the command line: a filter of 5,000 clauses (the 363 KB filter of issue 14 was
+ * of this kind) is bad input, exit 2, with a one-line error naming the limit and no SQL; a key MLflow
+ * does not search on ({@code lifecycle_stage}) is rejected as MLflow rejects it, not matched to nothing.
  */
-class SearchLimitsCliTest {
+class SearchGrammarCliTest {
     @TempDir
     Path store;
 
@@ -61,6 +62,19 @@ class SearchLimitsCliTest {
                 "lathe: error [INVALID_PARAMETER_VALUE]: A filter may have at most " + SearchLimits.MAX_CLAUSES
                         + " clauses joined by AND, got 5000",
                 r.err().strip());
+    }
+
+    @Test
+    void lifecycleStageIsNoRunAttributeAsInMlflow() {
+        oneRun();
+        CliRun r = search("attribute.lifecycle_stage = 'ACTIVE'");
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(
+                r.err()
+                        .startsWith("lathe: error [INVALID_PARAMETER_VALUE]: Invalid attribute key 'lifecycle_stage'"
+                                + " specified. Valid keys are [run_id, run_name, status, user_id, artifact_uri, start_time,"
+                                + " end_time, created, Created, run name, Run name, Run Name]"),
+                r.err());
     }
 
     @Test
