@@ -4,14 +4,9 @@ import dev.lathe.core.DataException;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.ResourceNotFoundException;
 import dev.lathe.core.io.AtomicFile;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -19,78 +14,121 @@ import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
- * Saves and loads any {@link Model}: a small header (magic, format version, kind) followed by the
- * model's own payload. Files are written to a temporary sibling and moved into place, so a crash never
- * leaves a half-written model under the final name.
+ * Saves and loads any {@link Model}: a header (magic, format version, the {@link PayloadDigest} of the
+ * rest), then the kind and the model's own payload. The digest is verified before anything is decoded,
+ * format-1 files (no digest) still load. Files are written to a temporary sibling and moved into place,
+ * so a crash never leaves a half-written model under the final name.
  */
 public final class ModelIO {
     private static final int MAGIC = 0x4C41544D; // "LATM"
-    private static final int FORMAT_VERSION = 1;
+    /** Version 2 carries a SHA-256 of everything after it; version 1 had none. */
+    private static final int FORMAT_VERSION = 2;
+
+    private static final int FORMAT_WITHOUT_DIGEST = 1;
+    private static final int HEADER_BYTES = 2 * Integer.BYTES;
+    /** Ensembles nest models; deeper than this is no model Lathe writes (and would exhaust the stack). */
+    private static final int MAX_NESTING = 16;
 
     private ModelIO() {}
 
     public static void save(Model model, Path file) {
-        AtomicFile.write(file, out -> write(model, out), "model of kind '" + model.kind() + "'");
+        AtomicFile.write(file, toBytes(model), "model of kind '" + model.kind() + "'");
     }
 
     public static Model load(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ResourceNotFoundException("model file " + file + " does not exist");
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            return read(in, file.toString());
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new DataException("cannot load model from " + file + ": " + e, e);
+            throw new DataException("cannot read model file " + file + ": " + e, e);
         }
+        return fromBytes(bytes, file.toString());
     }
 
     public static byte[] toBytes(Model model) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            write(model, bytes);
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            DataOutputStream data = new DataOutputStream(body);
+            data.writeUTF(model.kind());
+            data.flush();
+            model.writeTo(body);
+            byte[] rest = body.toByteArray();
+            ByteArrayOutputStream file = new ByteArrayOutputStream(HEADER_BYTES + PayloadDigest.LENGTH + rest.length);
+            DataOutputStream out = new DataOutputStream(file);
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT_VERSION);
+            out.write(PayloadDigest.of(rest, 0));
+            out.write(rest);
+            out.flush();
+            return file.toByteArray();
         } catch (IOException e) {
             throw new LatheException("cannot serialise model of kind '" + model.kind() + "': " + e, e);
         }
-        return bytes.toByteArray();
     }
 
     public static Model fromBytes(byte[] bytes) {
-        try {
-            return read(new ByteArrayInputStream(bytes), "<bytes>");
-        } catch (IOException e) {
-            throw new DataException("cannot read model from bytes: " + e, e);
-        }
+        return fromBytes(bytes, "<bytes>");
     }
 
-    private static void write(Model model, OutputStream out) throws IOException {
-        DataOutputStream data = new DataOutputStream(out);
-        data.writeInt(MAGIC);
-        data.writeInt(FORMAT_VERSION);
-        data.writeUTF(model.kind());
-        data.flush();
-        model.writeTo(out);
-        out.flush();
+    /** The model in {@code bytes}, read from {@code source} (named in every error). */
+    public static Model fromBytes(byte[] bytes, String source) {
+        return read(bytes, source, null);
     }
 
-    private static Model read(InputStream in, String source) throws IOException {
-        DataInputStream data = new DataInputStream(in);
-        int magic = data.readInt();
-        if (magic != MAGIC) {
-            throw new DataException(
-                    source + " is not a Lathe model file (bad magic 0x" + Integer.toHexString(magic) + ")");
+    /** Reads a whole model file written by {@link #toBytes} that is nested in {@code parent} (an ensemble member). */
+    public static Model readNested(PayloadInput parent, String field) {
+        return read(parent.readBlock(field), parent.source() + " " + field, parent);
+    }
+
+    private static Model read(byte[] bytes, String source, PayloadInput parent) {
+        if (bytes.length < HEADER_BYTES || readInt(bytes, 0) != MAGIC) {
+            throw new DataException(source + " is not a Lathe model file (" + bytes.length + " bytes, bad magic)");
         }
-        int version = data.readInt();
-        if (version != FORMAT_VERSION) {
-            throw new DataException(
-                    source + " has model format version " + version + "; this Lathe reads version " + FORMAT_VERSION);
+        int version = readInt(bytes, Integer.BYTES);
+        String digest;
+        int payload;
+        if (version == FORMAT_VERSION) {
+            digest = PayloadDigest.verify(bytes, HEADER_BYTES, source, "model file");
+            payload = HEADER_BYTES + PayloadDigest.LENGTH;
+        } else if (version == FORMAT_WITHOUT_DIGEST) {
+            digest = "";
+            payload = HEADER_BYTES;
+        } else {
+            throw new DataException(String.format(
+                    "%s has model format version %d; this Lathe reads versions %d (no digest) and %d (SHA-256)",
+                    source, version, FORMAT_WITHOUT_DIGEST, FORMAT_VERSION));
         }
-        String kind = data.readUTF();
+        PayloadInput in = parent == null
+                ? new PayloadInput(bytes, payload, source, digest)
+                : parent.nested(bytes, payload, source, digest);
+        LatheException.check(
+                dev.lathe.core.ErrorCode.BAD_REQUEST,
+                in.depth() <= MAX_NESTING,
+                "%s: models nested %d deep; Lathe writes at most %d",
+                source,
+                in.depth(),
+                MAX_NESTING);
+        String kind = in.readUtf("kind");
         ModelCodec codec = codecs().get(kind);
         if (codec == null) {
             throw new DataException(source + " holds a model of kind '" + kind + "', but no codec for it is on the"
                     + " class path (known kinds: " + codecs().keySet() + ")");
         }
-        return codec.read(in);
+        try {
+            return codec.read(in);
+        } catch (LatheException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A codec's library rejected the bytes (an argument or state check): still the file's fault.
+            throw new DataException(source + ": cannot decode model of kind '" + kind + "': " + e, e);
+        }
+    }
+
+    private static int readInt(byte[] b, int at) {
+        return ((b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
     }
 
     private static Map<String, ModelCodec> codecs() {

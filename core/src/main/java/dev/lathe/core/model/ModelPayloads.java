@@ -1,7 +1,5 @@
 package dev.lathe.core.model;
 
-import dev.lathe.core.LatheException;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,10 +11,11 @@ import java.util.TreeMap;
 /**
  * Binary form of the pieces every model payload shares: its {@link ModelProvenance} (strings as
  * modified UTF-8, maps as a count then key/value pairs), its feature names and length-prefixed byte
- * blocks, so that every codec writes one layout and a loaded model reports exactly how it was made.
+ * blocks (read back through {@link PayloadInput}), so that every codec writes one layout and a loaded model reports exactly how it was made.
  */
 public final class ModelPayloads {
-    private static final int MAX_ENTRIES = 10_000_000;
+    /** The length prefix of a string written by {@code writeUTF}: the least bytes any string takes. */
+    public static final int UTF_LENGTH_BYTES = 2;
 
     private ModelPayloads() {}
 
@@ -33,18 +32,19 @@ public final class ModelPayloads {
         out.writeUTF(p.javaVersion());
     }
 
-    /** Reads what {@link #write} wrote. */
-    public static ModelProvenance read(DataInputStream in) throws IOException {
-        String trainer = in.readUTF();
-        SortedMap<String, String> hyper = readMap(in);
-        String datasetName = in.readUTF();
-        String digest = in.readUTF();
-        int rows = in.readInt();
-        int features = in.readInt();
-        SortedMap<String, String> details = readMap(in);
-        String lathe = in.readUTF();
-        String java = in.readUTF();
-        return new ModelProvenance(trainer, hyper, datasetName, digest, rows, features, details, lathe, java);
+    /** Reads what {@link #write} wrote; the provenance carries the digest {@code in} verified. */
+    public static ModelProvenance read(PayloadInput in) {
+        String trainer = in.readUtf("provenance.trainer");
+        SortedMap<String, String> hyper = readMap(in, "provenance.hyperparameters");
+        String datasetName = in.readUtf("provenance.dataset_name");
+        String digest = in.readUtf("provenance.dataset_digest");
+        int rows = in.readInt("provenance.train_rows");
+        int features = in.readInt("provenance.feature_count");
+        SortedMap<String, String> details = readMap(in, "provenance.fit_details");
+        String lathe = in.readUtf("provenance.lathe_version");
+        String java = in.readUtf("provenance.java_version");
+        return new ModelProvenance(
+                trainer, hyper, datasetName, digest, rows, features, details, lathe, java, in.digest());
     }
 
     /** Writes a count then each name. */
@@ -56,11 +56,11 @@ public final class ModelPayloads {
     }
 
     /** Reads what {@link #writeNames} wrote. */
-    public static List<String> readNames(DataInputStream in) throws IOException {
-        int n = checkedCount(in.readInt(), "feature name count");
+    public static List<String> readNames(PayloadInput in) {
+        int n = in.readCount("feature_names", UTF_LENGTH_BYTES);
         List<String> names = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            names.add(in.readUTF());
+            names.add(in.readUtf("feature_names"));
         }
         return names;
     }
@@ -71,21 +71,6 @@ public final class ModelPayloads {
         out.write(bytes);
     }
 
-    /** Reads what {@link #writeBlock} wrote. */
-    public static byte[] readBlock(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        LatheException.check(n >= 0, "byte block length must be >= 0, got %d", n);
-        byte[] bytes = new byte[n];
-        in.readFully(bytes);
-        return bytes;
-    }
-
-    /** Validates a count read from a payload. */
-    public static int checkedCount(int n, String what) {
-        LatheException.check(n >= 0 && n <= MAX_ENTRIES, "%s must be in [0, %d], got %d", what, MAX_ENTRIES, n);
-        return n;
-    }
-
     private static void writeMap(Map<String, String> map, DataOutputStream out) throws IOException {
         out.writeInt(map.size());
         for (Map.Entry<String, String> e : map.entrySet()) {
@@ -94,11 +79,11 @@ public final class ModelPayloads {
         }
     }
 
-    private static SortedMap<String, String> readMap(DataInputStream in) throws IOException {
-        int size = checkedCount(in.readInt(), "provenance map size");
+    private static SortedMap<String, String> readMap(PayloadInput in, String field) {
+        int size = in.readCount(field, 2 * UTF_LENGTH_BYTES);
         SortedMap<String, String> map = new TreeMap<>();
         for (int i = 0; i < size; i++) {
-            map.put(in.readUTF(), in.readUTF());
+            map.put(in.readUtf(field), in.readUtf(field));
         }
         return map;
     }

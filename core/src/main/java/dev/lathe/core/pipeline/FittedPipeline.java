@@ -8,15 +8,15 @@ import dev.lathe.core.features.DictVectorizer;
 import dev.lathe.core.io.AtomicFile;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelIO;
+import dev.lathe.core.model.ModelPayloads;
+import dev.lathe.core.model.PayloadDigest;
+import dev.lathe.core.model.PayloadInput;
 import dev.lathe.core.recipe.AsRow;
 import dev.lathe.core.recipe.Recipe;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +31,12 @@ import tech.tablesaw.api.Table;
  */
 public final class FittedPipeline {
     private static final int MAGIC = 0x4C415450; // "LATP"
-    /** Version 2 stores a {@link Recipe}; version 1 stored the trip-duration settings. */
-    private static final int VERSION = 2;
+    /** Version 3 adds a SHA-256 of the rest; version 2 stores a {@link Recipe}; version 1 the trip settings. */
+    private static final int VERSION = 3;
 
+    private static final int VERSION_RECIPE = 2;
     private static final int VERSION_PREP_CONFIG = 1;
+    private static final int HEADER_BYTES = 2 * Integer.BYTES;
 
     private final Recipe recipe;
     private final DictVectorizer encoder;
@@ -88,13 +90,19 @@ public final class FittedPipeline {
 
     public byte[] toBytes() {
         try {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            DataOutputStream blocks = new DataOutputStream(body);
+            ModelPayloads.writeBlock(recipe.toJson().getBytes(StandardCharsets.UTF_8), blocks);
+            ModelPayloads.writeBlock(encoder.toJson().getBytes(StandardCharsets.UTF_8), blocks);
+            ModelPayloads.writeBlock(ModelIO.toBytes(model), blocks);
+            blocks.flush();
+            byte[] rest = body.toByteArray();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
-            writeBlock(out, recipe.toJson().getBytes(StandardCharsets.UTF_8));
-            writeBlock(out, encoder.toJson().getBytes(StandardCharsets.UTF_8));
-            writeBlock(out, ModelIO.toBytes(model));
+            out.write(PayloadDigest.of(rest, 0));
+            out.write(rest);
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -106,38 +114,46 @@ public final class FittedPipeline {
         if (!Files.isRegularFile(file)) {
             throw new ResourceNotFoundException("pipeline file " + file + " does not exist");
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            return fromBytes(in.readAllBytes(), file.toString());
+        try {
+            return fromBytes(Files.readAllBytes(file), file.toString());
         } catch (IOException e) {
             throw new DataException("cannot read pipeline file " + file + ": " + e, e);
         }
     }
 
+    /**
+     * The pipeline in {@code bytes}, read from {@code source}: a version-3 file's digest is verified
+     * before anything is decoded; versions 1 and 2 (no digest) still load.
+     */
     public static FittedPipeline fromBytes(byte[] bytes, String source) {
-        try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-            LatheException.check(
-                    ErrorCode.BAD_REQUEST,
-                    bytes.length >= 8 && in.readInt() == MAGIC,
-                    "%s is not a Lathe pipeline file",
-                    source);
-            int version = in.readInt();
-            LatheException.check(
-                    ErrorCode.BAD_REQUEST,
-                    version == VERSION || version == VERSION_PREP_CONFIG,
-                    "%s has pipeline format %d; this Lathe reads %d and %d",
-                    source,
-                    version,
-                    VERSION_PREP_CONFIG,
-                    VERSION);
-            String recipeJson = new String(readBlock(in), StandardCharsets.UTF_8);
-            Recipe recipe = version == VERSION ? Recipe.fromJson(recipeJson, source) : version1(recipeJson, source);
-            DictVectorizer encoder = DictVectorizer.fromJson(new String(readBlock(in), StandardCharsets.UTF_8));
-            Model model = ModelIO.fromBytes(readBlock(in));
-            return new FittedPipeline(recipe, encoder, model);
-        } catch (IOException e) {
-            throw new DataException("cannot read pipeline from " + source + ": " + e, e);
-        }
+        ByteBuffer header = ByteBuffer.wrap(bytes);
+        LatheException.check(
+                ErrorCode.BAD_REQUEST,
+                bytes.length >= HEADER_BYTES && header.getInt() == MAGIC,
+                "%s is not a Lathe pipeline file",
+                source);
+        int version = header.getInt();
+        LatheException.check(
+                ErrorCode.BAD_REQUEST,
+                version == VERSION || version == VERSION_RECIPE || version == VERSION_PREP_CONFIG,
+                "%s has pipeline format %d; this Lathe reads %d, %d and %d",
+                source,
+                version,
+                VERSION_PREP_CONFIG,
+                VERSION_RECIPE,
+                VERSION);
+        PayloadInput in = version == VERSION
+                ? new PayloadInput(
+                        bytes,
+                        HEADER_BYTES + PayloadDigest.LENGTH,
+                        source,
+                        PayloadDigest.verify(bytes, HEADER_BYTES, source, "pipeline file"))
+                : new PayloadInput(bytes, HEADER_BYTES, source, "");
+        String recipeJson = new String(in.readBlock("recipe"), StandardCharsets.UTF_8);
+        Recipe recipe = version == VERSION_PREP_CONFIG ? version1(recipeJson, source) : Recipe.fromJson(recipeJson, source);
+        DictVectorizer encoder = DictVectorizer.fromJson(new String(in.readBlock("encoder"), StandardCharsets.UTF_8));
+        Model model = ModelIO.fromBytes(in.readBlock("model"), source + " (model)");
+        return new FittedPipeline(recipe, encoder, model);
     }
 
     private static Recipe version1(String prepConfigJson, String source) {
@@ -146,20 +162,5 @@ public final class FittedPipeline {
                 .orElseThrow(() -> new DataException(source + " is a version-1 pipeline (trip-duration settings);"
                         + " reading it needs lathe-tlc on the class path"));
         return legacy.fromVersion1(prepConfigJson, source);
-    }
-
-    private static void writeBlock(DataOutputStream out, byte[] block) throws IOException {
-        out.writeInt(block.length);
-        out.write(block);
-    }
-
-    private static byte[] readBlock(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        LatheException.check(
-                ErrorCode.BAD_REQUEST,
-                n >= 0 && n <= in.available(),
-                "pipeline block length %d is invalid (truncated file?)",
-                n);
-        return in.readNBytes(n);
     }
 }

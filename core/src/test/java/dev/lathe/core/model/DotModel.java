@@ -1,10 +1,8 @@
 package dev.lathe.core.model;
 
 import dev.lathe.core.data.SparseMatrix;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +22,7 @@ public record DotModel(double[] w, double b) implements Model {
     @Override
     public ModelProvenance provenance() {
         return new ModelProvenance(
-                "dot", new TreeMap<>(Map.of()), "d", "0", 0, w.length, new TreeMap<>(), "test", "17");
+                "dot", new TreeMap<>(Map.of()), "d", "0", 0, w.length, new TreeMap<>(), "test", "17", "");
     }
 
     @Override
@@ -46,13 +44,9 @@ public record DotModel(double[] w, double b) implements Model {
         }
 
         @Override
-        public Model read(InputStream in) throws IOException {
-            DataInputStream d = new DataInputStream(in);
-            double[] w = new double[d.readInt()];
-            for (int i = 0; i < w.length; i++) {
-                w[i] = d.readDouble();
-            }
-            return new DotModel(w, d.readDouble());
+        public Model read(PayloadInput in) {
+            double[] w = in.readDoubles("w");
+            return new DotModel(w, in.readDouble("b"));
         }
     }
 }

@@ -1,10 +1,8 @@
 package dev.lathe.core.model;
 
 import dev.lathe.core.data.SparseMatrix;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Map;
@@ -27,7 +25,7 @@ public record MeanModel(double mean) implements Model {
     @Override
     public ModelProvenance provenance() {
         return new ModelProvenance(
-                "mean", new TreeMap<>(Map.of()), "d", "0", 0, 0, new TreeMap<>(Map.of()), "test", "17");
+                "mean", new TreeMap<>(Map.of()), "d", "0", 0, 0, new TreeMap<>(Map.of()), "test", "17", "");
     }
 
     @Override
@@ -43,8 +41,8 @@ public record MeanModel(double mean) implements Model {
         }
 
         @Override
-        public Model read(InputStream in) throws IOException {
-            return new MeanModel(new DataInputStream(in).readDouble());
+        public Model read(PayloadInput in) {
+            return new MeanModel(in.readDouble("mean"));
         }
     }
 }

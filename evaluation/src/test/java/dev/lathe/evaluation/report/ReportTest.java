@@ -91,7 +91,8 @@ class ReportTest {
                 1,
                 new TreeMap<>(Map.of("k", HOSTILE)),
                 "0",
-                "17");
+                "17",
+                "sha256:" + HOSTILE);
         EvaluationReport report = new ReportBuilder(HOSTILE, y, p)
                 .targetLabel(HOSTILE)
                 .featureImportances(Map.of(HOSTILE, 2.0, "ok", 1.0), 5)

@@ -4,10 +4,9 @@ import dev.lathe.core.data.SparseMatrix;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelCodec;
 import dev.lathe.core.model.ModelProvenance;
-import java.io.DataInputStream;
+import dev.lathe.core.model.PayloadInput;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.TreeMap;
@@ -30,7 +29,7 @@ public record ConstantModel(double constant) implements Model {
 
     @Override
     public ModelProvenance provenance() {
-        return new ModelProvenance("constant", new TreeMap<>(), "none", "0", 0, 1, new TreeMap<>(), "test", "17");
+        return new ModelProvenance("constant", new TreeMap<>(), "none", "0", 0, 1, new TreeMap<>(), "test", "17", "");
     }
 
     @Override
@@ -48,8 +47,8 @@ public record ConstantModel(double constant) implements Model {
         }
 
         @Override
-        public Model read(InputStream in) throws IOException {
-            return new ConstantModel(new DataInputStream(in).readDouble());
+        public Model read(PayloadInput in) {
+            return new ConstantModel(in.readDouble("constant"));
         }
     }
 }

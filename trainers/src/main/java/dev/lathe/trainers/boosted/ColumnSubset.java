@@ -2,7 +2,7 @@ package dev.lathe.trainers.boosted;
 
 import dev.lathe.core.LatheException;
 import dev.lathe.core.data.SparseMatrix;
-import java.io.DataInputStream;
+import dev.lathe.core.model.PayloadInput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -145,19 +145,21 @@ final class ColumnSubset {
         }
     }
 
-    static ColumnSubset read(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        int size = in.readInt();
-        LatheException.check(
-                n >= 0 && size >= 0 && size <= n, "xgboost payload: bad column subset of %d out of %d", size, n);
+    static ColumnSubset read(PayloadInput in) {
+        // The input columns size a lookup table of n ints at predict time: bounded like the kept ones.
+        int n = in.readCount("xgboost.column_subset.input_columns", Integer.BYTES);
+        int size = in.readCount("xgboost.column_subset.kept_columns", Integer.BYTES);
+        if (size > n) {
+            throw in.error("xgboost.column_subset.kept_columns", "= " + size + " exceeds input_columns = " + n);
+        }
         int[] k = new int[size];
         for (int j = 0; j < size; j++) {
-            k[j] = in.readInt();
-            LatheException.check(
-                    k[j] >= 0 && k[j] < n && (j == 0 || k[j] > k[j - 1]),
-                    "xgboost payload: column subset index %d out of order or outside [0, %d)",
-                    k[j],
-                    n);
+            k[j] = in.readInt("xgboost.column_subset.index");
+            if (k[j] < 0 || k[j] >= n || (j > 0 && k[j] <= k[j - 1])) {
+                throw in.error(
+                        "xgboost.column_subset.index",
+                        "= " + k[j] + " is out of order or outside [0, " + n + ")");
+            }
         }
         return new ColumnSubset(n, k);
     }

@@ -6,9 +6,7 @@ import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelCodec;
 import dev.lathe.core.model.ModelPayloads;
 import dev.lathe.core.model.ModelProvenance;
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.lathe.core.model.PayloadInput;
 import java.util.List;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoost;
@@ -22,28 +20,28 @@ public final class XGBoostModelCodec implements ModelCodec {
     }
 
     @Override
-    public Model read(InputStream in) throws IOException {
-        DataInputStream data = new DataInputStream(in);
-        int version = data.readInt();
+    public Model read(PayloadInput in) {
+        int version = in.readInt("xgboost.payload_version");
         LatheException.check(
                 version == 1 || version == XGBoostModel.PAYLOAD_VERSION,
                 "xgboost model payload version must be 1 or %d, got %d",
                 XGBoostModel.PAYLOAD_VERSION,
                 version);
-        ModelProvenance provenance = ModelPayloads.read(data);
-        List<String> names = ModelPayloads.readNames(data);
-        int bestIteration = data.readInt();
-        int rounds = data.readInt();
-        int parallel = data.readInt();
+        ModelProvenance provenance = ModelPayloads.read(in);
+        List<String> names = ModelPayloads.readNames(in);
+        int bestIteration = in.readInt("xgboost.best_iteration");
+        int rounds = in.readInt("xgboost.rounds");
+        int parallel = in.readInt("xgboost.parallel_trees");
         // Version 1 predates column subsets: its boosters saw every column.
-        ColumnSubset columns = version == 1 ? ColumnSubset.all(names.size()) : ColumnSubset.read(data);
-        byte[] ubj = ModelPayloads.readBlock(data);
+        ColumnSubset columns = version == 1 ? ColumnSubset.all(names.size()) : ColumnSubset.read(in);
+        byte[] ubj = in.readBlock("xgboost.booster");
         Booster booster;
         try {
             booster = XGBoost.loadModel(ubj);
             booster.setParam("verbosity", "0");
-        } catch (XGBoostError e) {
-            throw new DataException("cannot load xgboost booster from " + ubj.length + " UBJSON bytes: " + e, e);
+        } catch (XGBoostError | java.io.IOException e) {
+            throw new DataException(
+                    in.source() + ": cannot load xgboost booster from " + ubj.length + " UBJSON bytes: " + e, e);
         }
         return new XGBoostModel(booster, bestIteration, rounds, parallel, names, columns, provenance);
     }

@@ -3,7 +3,7 @@ package dev.lathe.trainers.ensemble;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelIO;
 import dev.lathe.core.model.ModelPayloads;
-import java.io.DataInputStream;
+import dev.lathe.core.model.PayloadInput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,11 +24,12 @@ final class MemberIO {
         }
     }
 
-    static List<Model> readMembers(DataInputStream in) throws IOException {
-        int n = ModelPayloads.checkedCount(in.readInt(), "ensemble member count");
+    static List<Model> readMembers(PayloadInput in) {
+        // Every member is a length-prefixed model file: at least its 4-byte length.
+        int n = in.readCount("ensemble.member_count", Integer.BYTES);
         List<Model> members = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            members.add(ModelIO.fromBytes(ModelPayloads.readBlock(in)));
+            members.add(ModelIO.readNested(in, "ensemble.member[" + i + "]"));
         }
         return members;
     }

@@ -5,9 +5,7 @@ import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelCodec;
 import dev.lathe.core.model.ModelPayloads;
 import dev.lathe.core.model.ModelProvenance;
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.lathe.core.model.PayloadInput;
 import java.util.List;
 
 /** Reads {@link StackedModel}s: provenance, base models and the meta-model, each through its codec. */
@@ -18,17 +16,16 @@ public final class StackedModelCodec implements ModelCodec {
     }
 
     @Override
-    public Model read(InputStream in) throws IOException {
-        DataInputStream data = new DataInputStream(in);
-        int version = data.readInt();
+    public Model read(PayloadInput in) {
+        int version = in.readInt("stacked.payload_version");
         LatheException.check(
                 version == StackedModel.PAYLOAD_VERSION,
                 "stacked model payload version must be %d, got %d",
                 StackedModel.PAYLOAD_VERSION,
                 version);
-        ModelProvenance provenance = ModelPayloads.read(data);
-        List<Model> bases = MemberIO.readMembers(data);
-        List<Model> meta = MemberIO.readMembers(data);
+        ModelProvenance provenance = ModelPayloads.read(in);
+        List<Model> bases = MemberIO.readMembers(in);
+        List<Model> meta = MemberIO.readMembers(in);
         LatheException.check(meta.size() == 1, "stacked model must hold one meta model, got %d", meta.size());
         return new StackedModel(bases, meta.get(0), provenance);
     }

@@ -74,7 +74,8 @@ public final class WeightedAverageModel implements Model {
                 first.featureCount(),
                 new TreeMap<>(details),
                 dev.lathe.core.LatheVersion.VERSION,
-                System.getProperty("java.version"));
+                System.getProperty("java.version"),
+                "");
         return new WeightedAverageModel(members, weights, p);
     }
 

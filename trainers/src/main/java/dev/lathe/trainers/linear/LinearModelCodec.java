@@ -4,9 +4,7 @@ import dev.lathe.core.LatheException;
 import dev.lathe.core.model.ModelCodec;
 import dev.lathe.core.model.ModelPayloads;
 import dev.lathe.core.model.ModelProvenance;
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.lathe.core.model.PayloadInput;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +15,8 @@ import java.util.List;
  */
 public final class LinearModelCodec implements ModelCodec {
     static final int PAYLOAD_VERSION = 1;
-    private static final int MAX_FEATURES = 100_000_000;
+    /** Each feature takes a name (at least its 2-byte length) and an 8-byte coefficient. */
+    private static final int MIN_FEATURE_BYTES = ModelPayloads.UTF_LENGTH_BYTES + Double.BYTES;
 
     @Override
     public String kind() {
@@ -25,28 +24,22 @@ public final class LinearModelCodec implements ModelCodec {
     }
 
     @Override
-    public LinearModel read(InputStream in) throws IOException {
-        DataInputStream data = new DataInputStream(in);
-        int version = data.readInt();
+    public LinearModel read(PayloadInput in) {
+        int version = in.readInt("linear.payload_version");
         LatheException.check(
                 version == PAYLOAD_VERSION,
                 "linear model payload version must be %d, got %d",
                 PAYLOAD_VERSION,
                 version);
-        ModelProvenance provenance = ModelPayloads.read(data);
-        int count = data.readInt();
-        LatheException.check(
-                count >= 0 && count <= MAX_FEATURES,
-                "linear model feature count must be in [0, %d], got %d",
-                MAX_FEATURES,
-                count);
+        ModelProvenance provenance = ModelPayloads.read(in);
+        int count = in.readCount("linear.feature_count", MIN_FEATURE_BYTES);
         List<String> names = new ArrayList<>(count);
         double[] coefficients = new double[count];
         for (int j = 0; j < count; j++) {
-            names.add(data.readUTF());
-            coefficients[j] = data.readDouble();
+            names.add(in.readUtf("linear.feature_name"));
+            coefficients[j] = in.readDouble("linear.coefficient");
         }
-        double intercept = data.readDouble();
+        double intercept = in.readDouble("linear.intercept");
         return new LinearModel(coefficients, intercept, names, provenance);
     }
 }

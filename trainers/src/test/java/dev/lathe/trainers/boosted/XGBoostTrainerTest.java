@@ -115,7 +115,7 @@ class XGBoostTrainerTest {
         assertArrayEquals(model.predict(valid.features()), back.predict(valid.features()));
         assertEquals(model.bestIteration(), back.bestIteration());
         assertEquals(model.featureNames(), back.featureNames());
-        assertEquals(model.provenance(), back.provenance());
+        assertEquals(model.provenance(), back.provenance().withPayloadDigest(""));
     }
 
     @Test

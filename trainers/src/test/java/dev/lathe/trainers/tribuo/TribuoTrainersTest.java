@@ -105,7 +105,7 @@ class TribuoTrainersTest {
             TribuoModel m = trainer.fit(train);
             TribuoModel back = (TribuoModel) ModelIO.fromBytes(ModelIO.toBytes(m));
             assertArrayEquals(m.predict(train.features()), back.predict(train.features()), trainer.name());
-            assertEquals(m.provenance(), back.provenance());
+            assertEquals(m.provenance(), back.provenance().withPayloadDigest(""));
         }
     }
 
