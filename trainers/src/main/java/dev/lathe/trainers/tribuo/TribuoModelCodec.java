@@ -13,7 +13,8 @@ import org.tribuo.protos.core.ModelProto;
 import org.tribuo.regression.Regressor;
 
 /**
- * Reads {@link TribuoModel}s: provenance, feature names and the Tribuo {@code ModelProto}.
+ * Reads {@link TribuoModel}s: provenance, feature names and the Tribuo {@code ModelProto}, whose class
+ * names are checked against {@link TribuoClasses} before Tribuo (which loads them) sees it.
  */
 public final class TribuoModelCodec implements ModelCodec {
     @Override
@@ -38,6 +39,7 @@ public final class TribuoModelCodec implements ModelCodec {
         } catch (InvalidProtocolBufferException e) {
             throw in.error("tribuo.model", "is not a Tribuo ModelProto: " + e.getMessage());
         }
+        TribuoClasses.check(proto, in);
         org.tribuo.Model<?> raw;
         try {
             raw = org.tribuo.Model.deserialize(proto);
