@@ -195,6 +195,9 @@ public final class HtmlReport {
         row(h, "features", Integer.toString(p.featureCount()));
         row(h, "lathe version", p.latheVersion());
         row(h, "java version", p.javaVersion());
+        if (!p.payloadDigest().isEmpty()) {
+            row(h, "model file digest", p.payloadDigest(), "mono");
+        }
         h.append("</tbody></table></div><div><h3>Hyperparameters</h3><table><tbody>");
         p.hyperparameters().forEach((k, v) -> row(h, k, v));
         h.append("</tbody></table>");

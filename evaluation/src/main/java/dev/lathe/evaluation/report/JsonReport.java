@@ -130,6 +130,7 @@ public final class JsonReport {
         p.fitDetails().forEach(fd::put);
         o.put("lathe_version", p.latheVersion());
         o.put("java_version", p.javaVersion());
+        o.put("payload_digest", p.payloadDigest());
     }
 
     private static void put(ObjectNode o, String key, double v) {

@@ -123,6 +123,20 @@ class ReportTest {
     }
 
     @Test
+    void theModelFileDigestShowsInEveryFormat() throws Exception {
+        String digest = "sha256:" + "ab".repeat(32);
+        ModelProvenance prov = new ModelProvenance(
+                "ols", new TreeMap<>(), "train", "abc", 5, 1, new TreeMap<>(), "0", "17", digest);
+        EvaluationReport report = new ReportBuilder("t", new double[] {1, 2, 3}, new double[] {1, 2, 4})
+                .provenance(prov)
+                .build();
+        JsonNode json = new ObjectMapper().readTree(JsonReport.render(report));
+        assertEquals(digest, json.get("provenance").get("payload_digest").asText());
+        assertTrue(MarkdownReport.render(report).contains("| model file digest | `" + digest + "` |"));
+        assertTrue(HtmlReport.render(report).contains(digest));
+    }
+
+    @Test
     void jsonParsesBackWithTheSameContent() throws Exception {
         EvaluationReport report = TaxiLikeReport.build(SEED);
         JsonNode json = new ObjectMapper().readTree(JsonReport.render(report));
