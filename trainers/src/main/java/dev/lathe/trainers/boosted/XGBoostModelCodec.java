@@ -35,6 +35,7 @@ public final class XGBoostModelCodec implements ModelCodec {
         // Version 1 predates column subsets: its boosters saw every column.
         ColumnSubset columns = version == 1 ? ColumnSubset.all(names.size()) : ColumnSubset.read(in);
         byte[] ubj = in.readBlock("xgboost.booster");
+        BoosterCheck.check(UbjsonCheck.read(ubj, in, "xgboost.booster"), in);
         Booster booster;
         try {
             booster = XGBoost.loadModel(ubj);
