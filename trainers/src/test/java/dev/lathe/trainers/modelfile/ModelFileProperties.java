@@ -7,7 +7,6 @@ import dev.lathe.core.LatheException;
 import dev.lathe.core.data.Dataset;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelIO;
-import dev.lathe.core.model.PayloadDigest;
 import dev.lathe.trainers.boosted.TestData;
 import dev.lathe.trainers.boosted.XGBoostParams;
 import dev.lathe.trainers.boosted.XGBoostTrainer;
@@ -40,8 +39,6 @@ class ModelFileProperties {
     private static final Duration HANG = Duration.ofSeconds(30);
 
     private static final int MAGIC = 0x4C41544D;
-    private static final int DIGEST_AT = 8;
-    private static final int PAYLOAD_AT = DIGEST_AT + PayloadDigest.LENGTH;
 
     /** A valid file of every kind (and an ensemble holding two kinds), built once. */
     private static final List<byte[]> VALID = validFiles();
@@ -89,48 +86,12 @@ class ModelFileProperties {
 
     @Provide
     Arbitrary<byte[]> damagedFiles() {
-        Arbitrary<byte[]> file = Arbitraries.of(VALID).map(byte[]::clone);
-        Arbitrary<Integer> where = Arbitraries.integers().between(0, Integer.MAX_VALUE);
-        Arbitrary<Integer> count = Arbitraries.oneOf(
-                Arbitraries.integers(),
-                Arbitraries.of(-1, 0, 1, 255, 65_535, 1 << 20, 150_000_000, Integer.MAX_VALUE, Integer.MIN_VALUE));
-        Arbitrary<byte[]> flipped = Combinators.combine(file, where, Arbitraries.integers().between(0, 7))
-                .as((f, at, bit) -> flip(f, at % f.length, bit));
-        Arbitrary<byte[]> truncated = Combinators.combine(file, where).as((f, at) -> truncate(f, at % f.length));
-        Arbitrary<byte[]> spliced = Combinators.combine(file, where, count)
-                .as((f, at, n) -> splice(f, at % Math.max(1, f.length - 3), n));
-        Arbitrary<byte[]> damaged = Arbitraries.oneOf(flipped, truncated, spliced);
-        return Combinators.combine(damaged, Arbitraries.of(true, false))
-                .as((f, reseal) -> reseal ? reseal(f) : f);
+        return Damage.of(VALID);
     }
 
     private static byte[] withHeader(int version, byte[] body) {
         ByteBuffer b = ByteBuffer.allocate(8 + body.length);
         b.putInt(MAGIC).putInt(version).put(body);
         return b.array();
-    }
-
-    private static byte[] flip(byte[] f, int at, int bit) {
-        f[at] ^= (byte) (1 << bit);
-        return f;
-    }
-
-    private static byte[] truncate(byte[] f, int length) {
-        return java.util.Arrays.copyOf(f, length);
-    }
-
-    private static byte[] splice(byte[] f, int at, int value) {
-        if (f.length >= 4) {
-            ByteBuffer.wrap(f).putInt(at, value);
-        }
-        return f;
-    }
-
-    /** A fresh digest over the damaged content, so the decoders (not the digest check) meet the damage. */
-    private static byte[] reseal(byte[] f) {
-        if (f.length >= PAYLOAD_AT && ByteBuffer.wrap(f).getInt(0) == MAGIC && ByteBuffer.wrap(f).getInt(4) == 2) {
-            System.arraycopy(PayloadDigest.of(f, PAYLOAD_AT), 0, f, DIGEST_AT, PayloadDigest.LENGTH);
-        }
-        return f;
     }
 }
