@@ -246,6 +246,17 @@ class LatheCliTest {
     }
 
     @Test
+    void evaluatingADamagedModelFileIsABadRequestNamingTheFileAndDigests() throws IOException {
+        byte[] bytes = Files.readAllBytes(tmp.resolve("ols.lathe"));
+        bytes[bytes.length / 2] ^= 0x10;
+        Path damaged = Files.write(tmp.resolve("damaged.lathe"), bytes);
+        CliRun eval = CliRun.of("evaluate", "--model", damaged.toString(), "--data", CliRun.data("2023-02").toString());
+        assertEquals(2, eval.code(), eval.toString());
+        assertTrue(eval.err().startsWith("lathe: error [BAD_REQUEST]: " + damaged + ": pipeline file is corrupt"), eval.err());
+        assertTrue(eval.err().contains("but the file records sha256:"), eval.err());
+    }
+
+    @Test
     void exportWritesMlflowsLayout() throws IOException {
         Path mlruns = tmp.resolve("mlruns");
         CliRun r = CliRun.of("export", "--to", mlruns.toString(), "--store", store.toString());
