@@ -250,9 +250,16 @@ class LatheCliTest {
         byte[] bytes = Files.readAllBytes(tmp.resolve("ols.lathe"));
         bytes[bytes.length / 2] ^= 0x10;
         Path damaged = Files.write(tmp.resolve("damaged.lathe"), bytes);
-        CliRun eval = CliRun.of("evaluate", "--model", damaged.toString(), "--data", CliRun.data("2023-02").toString());
+        CliRun eval = CliRun.of(
+                "evaluate",
+                "--model",
+                damaged.toString(),
+                "--data",
+                CliRun.data("2023-02").toString());
         assertEquals(2, eval.code(), eval.toString());
-        assertTrue(eval.err().startsWith("lathe: error [BAD_REQUEST]: " + damaged + ": pipeline file is corrupt"), eval.err());
+        assertTrue(
+                eval.err().startsWith("lathe: error [BAD_REQUEST]: " + damaged + ": pipeline file is corrupt"),
+                eval.err());
         assertTrue(eval.err().contains("but the file records sha256:"), eval.err());
     }
 

@@ -89,9 +89,11 @@ public final class PayloadInput {
     public int readCount(String field, int minBytesPerItem) {
         int n = readInt(field);
         if (n < 0 || (long) n * minBytesPerItem > remaining()) {
-            throw error(field, String.format(
-                    "= %d (needs at least %d bytes), but only %d bytes remain in the payload",
-                    n, (long) Math.max(n, 0) * minBytesPerItem, remaining()));
+            throw error(
+                    field,
+                    String.format(
+                            "= %d (needs at least %d bytes), but only %d bytes remain in the payload",
+                            n, (long) Math.max(n, 0) * minBytesPerItem, remaining()));
         }
         return n;
     }

@@ -150,7 +150,8 @@ public final class FittedPipeline {
                         PayloadDigest.verify(bytes, HEADER_BYTES, source, "pipeline file"))
                 : new PayloadInput(bytes, HEADER_BYTES, source, "");
         String recipeJson = new String(in.readBlock("recipe"), StandardCharsets.UTF_8);
-        Recipe recipe = version == VERSION_PREP_CONFIG ? version1(recipeJson, source) : Recipe.fromJson(recipeJson, source);
+        Recipe recipe =
+                version == VERSION_PREP_CONFIG ? version1(recipeJson, source) : Recipe.fromJson(recipeJson, source);
         DictVectorizer encoder = DictVectorizer.fromJson(new String(in.readBlock("encoder"), StandardCharsets.UTF_8));
         Model model = ModelIO.fromBytes(in.readBlock("model"), source + " (model)");
         return new FittedPipeline(recipe, encoder, model);

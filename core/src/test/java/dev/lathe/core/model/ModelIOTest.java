@@ -74,7 +74,8 @@ class ModelIOTest {
             DataException e = assertThrows(DataException.class, () -> ModelIO.load(file), "flip at " + at);
             String m = e.getMessage();
             assertTrue(m.contains(file.toString()) && m.contains("corrupt"), m);
-            assertTrue(m.contains("sha256:" + HexFormat.of().formatHex(Arrays.copyOfRange(bad, HEADER, HEADER + 32))), m);
+            assertTrue(
+                    m.contains("sha256:" + HexFormat.of().formatHex(Arrays.copyOfRange(bad, HEADER, HEADER + 32))), m);
         }
     }
 

@@ -111,7 +111,9 @@ public final class MarkdownReport {
             m.append("| train dataset | ").append(cell(p.datasetName())).append(" |\n");
             m.append("| train digest | `").append(cell(p.datasetDigest())).append("` |\n");
             if (!p.payloadDigest().isEmpty()) {
-                m.append("| model file digest | `").append(cell(p.payloadDigest())).append("` |\n");
+                m.append("| model file digest | `")
+                        .append(cell(p.payloadDigest()))
+                        .append("` |\n");
             }
             p.hyperparameters().forEach((k, v) -> m.append("| hyperparameter ")
                     .append(cell(k))

@@ -125,8 +125,8 @@ class ReportTest {
     @Test
     void theModelFileDigestShowsInEveryFormat() throws Exception {
         String digest = "sha256:" + "ab".repeat(32);
-        ModelProvenance prov = new ModelProvenance(
-                "ols", new TreeMap<>(), "train", "abc", 5, 1, new TreeMap<>(), "0", "17", digest);
+        ModelProvenance prov =
+                new ModelProvenance("ols", new TreeMap<>(), "train", "abc", 5, 1, new TreeMap<>(), "0", "17", digest);
         EvaluationReport report = new ReportBuilder("t", new double[] {1, 2, 3}, new double[] {1, 2, 4})
                 .provenance(prov)
                 .build();

@@ -157,8 +157,7 @@ final class ColumnSubset {
             k[j] = in.readInt("xgboost.column_subset.index");
             if (k[j] < 0 || k[j] >= n || (j > 0 && k[j] <= k[j - 1])) {
                 throw in.error(
-                        "xgboost.column_subset.index",
-                        "= " + k[j] + " is out of order or outside [0, " + n + ")");
+                        "xgboost.column_subset.index", "= " + k[j] + " is out of order or outside [0, " + n + ")");
             }
         }
         return new ColumnSubset(n, k);

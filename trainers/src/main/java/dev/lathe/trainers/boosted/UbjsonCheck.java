@@ -58,7 +58,8 @@ final class UbjsonCheck {
             case 'S', 'H' -> string();
             case '[' -> container(depth, false);
             case '{' -> container(depth, true);
-            default -> throw bad("has an unknown UBJSON marker 0x" + Integer.toHexString(marker) + " at byte " + (pos - 1));
+            default -> throw bad(
+                    "has an unknown UBJSON marker 0x" + Integer.toHexString(marker) + " at byte " + (pos - 1));
         };
     }
 
@@ -133,15 +134,16 @@ final class UbjsonCheck {
     /** A length or count: an integer value, non-negative. */
     private long length() {
         int marker = marker();
-        long n = switch (marker) {
-            case 'i' -> (byte) next(1);
-            case 'U' -> next(1);
-            case 'I' -> (short) next(2);
-            case 'l' -> (int) next(4);
-            case 'L' -> next(8);
-            default -> throw bad("has a length with non-integer marker 0x" + Integer.toHexString(marker) + " at byte "
-                    + (pos - 1));
-        };
+        long n =
+                switch (marker) {
+                    case 'i' -> (byte) next(1);
+                    case 'U' -> next(1);
+                    case 'I' -> (short) next(2);
+                    case 'l' -> (int) next(4);
+                    case 'L' -> next(8);
+                    default -> throw bad("has a length with non-integer marker 0x" + Integer.toHexString(marker)
+                            + " at byte " + (pos - 1));
+                };
         if (n < 0 || n > b.length - pos) {
             throw bad("has a length of " + n + " at byte " + pos + ", but only " + (b.length - pos) + " bytes remain");
         }

@@ -158,7 +158,8 @@ final class TribuoClasses {
                     visit(nested, depth, in, visitor);
                 } else if (v instanceof String s
                         && !s.isEmpty()
-                        && (CLASS_FIELDS.contains(f.getName()) || enumProvenance && f.getName().equals(ENUM_CLASS_FIELD))) {
+                        && (CLASS_FIELDS.contains(f.getName())
+                                || enumProvenance && f.getName().equals(ENUM_CLASS_FIELD))) {
                     visitor.accept(f.getFullName(), s);
                 }
             }
@@ -171,8 +172,7 @@ final class TribuoClasses {
         Descriptor type = REGISTRY.find(typeName);
         if (type == null) {
             throw in.error(
-                    "tribuo.model",
-                    "packs a message of type '" + url + "', which Lathe's Tribuo models do not use");
+                    "tribuo.model", "packs a message of type '" + url + "', which Lathe's Tribuo models do not use");
         }
         if (depth >= MAX_PACKED_DEPTH) {
             throw in.error("tribuo.model", "nests packed messages more than " + MAX_PACKED_DEPTH + " deep");

@@ -20,8 +20,8 @@ class BoosterCheckTest {
     private static final PayloadInput IN = new PayloadInput(new byte[0], 0, "m.lathe", "");
 
     private static Object realBooster() {
-        XGBoostModel m = new XGBoostTrainer(XGBoostParams.builder(3).build())
-                .fit(TestData.taxiLike("train", 200, 3, 1.0, 2));
+        XGBoostModel m =
+                new XGBoostTrainer(XGBoostParams.builder(3).build()).fit(TestData.taxiLike("train", 200, 3, 1.0, 2));
         return UbjsonCheck.read(m.boosterBytes(), IN, "xgboost.booster");
     }
 
@@ -46,7 +46,8 @@ class BoosterCheckTest {
         Object b = realBooster();
         treeArray(b, "left_children").set(0, 1_000_000L);
         DataException e = assertThrows(DataException.class, () -> BoosterCheck.check(b, IN));
-        assertTrue(e.getMessage().startsWith("m.lathe: field xgboost.booster has trees[0].left_children"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("m.lathe: field xgboost.booster has trees[0].left_children"), e.getMessage());
         assertTrue(e.getMessage().contains("1000000"), e.getMessage());
     }
 

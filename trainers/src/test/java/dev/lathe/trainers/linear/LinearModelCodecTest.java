@@ -60,8 +60,8 @@ class LinearModelCodecTest {
     void unknownPayloadVersionIsRejected() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new DataOutputStream(bytes).writeInt(99);
-        LatheException e = assertThrows(
-                LatheException.class, () -> new LinearModelCodec().read(new PayloadInput(bytes.toByteArray(), 0, "<test>", "")));
+        LatheException e = assertThrows(LatheException.class, () -> new LinearModelCodec()
+                .read(new PayloadInput(bytes.toByteArray(), 0, "<test>", "")));
         assertEquals("linear model payload version must be 1, got 99", e.getMessage());
     }
 

@@ -25,11 +25,12 @@ final class Damage {
         Arbitrary<Integer> count = Arbitraries.oneOf(
                 Arbitraries.integers(),
                 Arbitraries.of(-1, 0, 1, 255, 65_535, 1 << 20, 150_000_000, Integer.MAX_VALUE, Integer.MIN_VALUE));
-        Arbitrary<byte[]> flipped = Combinators.combine(file, where, Arbitraries.integers().between(0, 7))
+        Arbitrary<byte[]> flipped = Combinators.combine(
+                        file, where, Arbitraries.integers().between(0, 7))
                 .as((f, at, bit) -> flip(f, at % f.length, bit));
         Arbitrary<byte[]> truncated = Combinators.combine(file, where).as((f, at) -> Arrays.copyOf(f, at % f.length));
-        Arbitrary<byte[]> spliced = Combinators.combine(file, where, count)
-                .as((f, at, n) -> splice(f, at % Math.max(1, f.length - 3), n));
+        Arbitrary<byte[]> spliced =
+                Combinators.combine(file, where, count).as((f, at, n) -> splice(f, at % Math.max(1, f.length - 3), n));
         Arbitrary<byte[]> damaged = Arbitraries.oneOf(flipped, truncated, spliced);
         return Combinators.combine(damaged, Arbitraries.of(true, false)).as((f, reseal) -> reseal ? reseal(f) : f);
     }

@@ -105,7 +105,10 @@ class ModelDigestTest {
         String independent = sha256(bytes, MODEL_HEADER + DIGEST, bytes.length);
         assertEquals(independent, back.provenance().payloadDigest());
         assertEquals(model.provenance().withPayloadDigest(independent), back.provenance());
-        assertArrayEquals(model.predict(data.valid().features()), back.predict(data.valid().features()), 0.0);
+        assertArrayEquals(
+                model.predict(data.valid().features()),
+                back.predict(data.valid().features()),
+                0.0);
         assertEquals("", model.provenance().payloadDigest(), "a model not loaded from a file has no digest");
     }
 

@@ -50,7 +50,9 @@ class ModelFileProperties {
         Model sgd = new TribuoSgdTrainer(new SgdParams(2, 0.1, 1, 1)).fit(train);
         Model forest = new TribuoForestTrainer(new TribuoForestParams(2, 3, 0.5f, 1f, 1)).fit(train);
         Model average = WeightedAverageModel.of(List.of(ridge, xgb), new double[] {1, 2});
-        return List.of(ridge, xgb, sgd, forest, average).stream().map(ModelIO::toBytes).toList();
+        return List.of(ridge, xgb, sgd, forest, average).stream()
+                .map(ModelIO::toBytes)
+                .toList();
     }
 
     /** Loads {@code bytes}: a model or a Lathe error pass, anything else (or a hang) fails the property. */

@@ -33,7 +33,8 @@ class PipelineFileProperties {
         Recipe recipe = TlcRecipes.course();
         DictVectorizer encoder = DictVectorizer.fit(
                 recipe.features(Map.of("PULocationID", 7L, "DOLocationID", 43L, "trip_distance", 2.5)));
-        int width = encoder.transform(recipe.features(Map.of("PULocationID", 7L, "DOLocationID", 43L, "trip_distance", 2.5)))
+        int width = encoder.transform(
+                        recipe.features(Map.of("PULocationID", 7L, "DOLocationID", 43L, "trip_distance", 2.5)))
                 .cols();
         Model model = new RidgeTrainer(RidgeParams.of(1.0)).fit(TestData.taxiLike("train", 40, width - 1, 0.5, 3));
         return new FittedPipeline(recipe, encoder, model).toBytes();

@@ -52,7 +52,10 @@ class TribuoClassNamesTest {
     void aModelClassNotWrittenByLatheIsRejectedAndNeverInitialised(@TempDir Path dir) throws Exception {
         TribuoModel m = sgd();
         String name = TopLevelTripwire.class.getName();
-        byte[] proto = m.tribuoModel().serialize().toBuilder().setClassName(name).build().toByteArray();
+        byte[] proto = m.tribuoModel().serialize().toBuilder()
+                .setClassName(name)
+                .build()
+                .toByteArray();
         DataException e = rejected(dir, tribuoFile(m, proto), name);
         assertTrue(e.getMessage().contains("tribuo.core.ModelProto.class_name"), e.getMessage());
         assertFalse(Tripwires.INITIALISED.contains(name), "the named class was initialised");
@@ -62,13 +65,15 @@ class TribuoClassNamesTest {
     void aJndiFactoryIsRejected(@TempDir Path dir) throws Exception {
         TribuoModel m = sgd();
         String name = "com.sun.jndi.ldap.LdapCtxFactory";
-        byte[] proto = m.tribuoModel().serialize().toBuilder().setClassName(name).build().toByteArray();
+        byte[] proto = m.tribuoModel().serialize().toBuilder()
+                .setClassName(name)
+                .build()
+                .toByteArray();
         rejected(dir, tribuoFile(m, proto), name);
     }
 
     @Test
-    void aClassNamedDeepInsideTheTribuoProvenanceIsRejectedAndNeverInitialised(@TempDir Path dir)
-            throws Exception {
+    void aClassNamedDeepInsideTheTribuoProvenanceIsRejectedAndNeverInitialised(@TempDir Path dir) throws Exception {
         TribuoModel m = sgd();
         String original = "org.tribuo.provenance.ModelProvenance";
         String name = Tripwire.class.getName();

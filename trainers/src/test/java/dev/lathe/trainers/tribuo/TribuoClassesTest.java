@@ -56,7 +56,9 @@ class TribuoClassesTest {
             collectPacked(m.serialize(), seen);
         }
         assertEquals(
-                TribuoClasses.PACKED_TYPES.stream().map(Descriptor::getFullName).collect(Collectors.toCollection(TreeSet::new)),
+                TribuoClasses.PACKED_TYPES.stream()
+                        .map(Descriptor::getFullName)
+                        .collect(Collectors.toCollection(TreeSet::new)),
                 seen);
         assertTrue(seen.size() > 5, seen.toString());
     }
@@ -66,8 +68,11 @@ class TribuoClassesTest {
         var registry = com.google.protobuf.TypeRegistry.newBuilder()
                 .add(TribuoClasses.PACKED_TYPES)
                 .build();
-        String text = com.google.protobuf.TextFormat.printer().usingTypeRegistry(registry).printToString(m);
-        var matcher = java.util.regex.Pattern.compile("\\[type\\.googleapis\\.com/([\\w.]+)\\]").matcher(text);
+        String text = com.google.protobuf.TextFormat.printer()
+                .usingTypeRegistry(registry)
+                .printToString(m);
+        var matcher = java.util.regex.Pattern.compile("\\[type\\.googleapis\\.com/([\\w.]+)\\]")
+                .matcher(text);
         while (matcher.find()) {
             out.add(matcher.group(1));
         }
