@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * XGBoost's native loader crashes the JVM on a malformed booster (found by {@code ModelFileProperties}:
+ * XGBoost's native loader crashes the JVM on a malformed booster (found by {@code ModelFilePropertiesTest}:
  * SIGSEGV in {@code UBJReader::ParseArray} and {@code RegTree::LoadModel}); these checks turn such blocks
  * into Lathe errors first, and accept every booster Lathe writes.
  */

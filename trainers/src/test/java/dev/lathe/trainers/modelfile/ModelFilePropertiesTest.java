@@ -34,7 +34,7 @@ import net.jqwik.api.Provide;
  * they are (the digest catches them) and resealed with a fresh digest (so the decoders see them).
  * CI runs a fixed seed; {@code -Dlathe.fuzz.seed=random -Dlathe.fuzz.tries=N} makes a longer run.
  */
-class ModelFileProperties {
+class ModelFilePropertiesTest {
     /** Far above any single load here; only a hang reaches it. */
     private static final Duration HANG = Duration.ofSeconds(30);
 

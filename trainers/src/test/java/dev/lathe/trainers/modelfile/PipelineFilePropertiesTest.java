@@ -24,7 +24,7 @@ import net.jqwik.api.Provide;
  * Pipeline loading (recipe, encoder and model blocks behind one digest) answers a pipeline or a
  * {@link LatheException} for damaged files, resealed or not: never another exception type or a hang.
  */
-class PipelineFileProperties {
+class PipelineFilePropertiesTest {
     private static final Duration HANG = Duration.ofSeconds(30);
 
     private static final List<byte[]> VALID = List.of(pipeline());
