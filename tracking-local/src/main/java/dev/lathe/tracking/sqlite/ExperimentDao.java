@@ -33,10 +33,17 @@ final class ExperimentDao {
     static final String TAGS_BY_IDS = "SELECT key, value, experiment_id FROM experiment_tags"
             + " WHERE experiment_id IN (SELECT value FROM json_each(?))";
 
+    private final StorePaths paths;
     private final Path artifactRoot;
 
-    ExperimentDao(Path artifactRoot) {
+    /** Experiments of the store rooted at {@code paths}; default artifact locations go under {@code artifactRoot}. */
+    ExperimentDao(StorePaths paths, Path artifactRoot) {
+        this.paths = paths;
         this.artifactRoot = artifactRoot;
+    }
+
+    StorePaths paths() {
+        return paths;
     }
 
     void ensureDefault(Connection c) throws SQLException {
@@ -45,13 +52,14 @@ final class ExperimentDao {
                 c,
                 "INSERT OR IGNORE INTO experiments (" + COLUMNS + ") VALUES (0, ?, ?, 'active', ?, ?)",
                 DEFAULT_NAME,
-                artifactRoot.resolve("0").toString(),
+                paths.toStored(artifactRoot.resolve("0")),
                 now,
                 now);
     }
 
     String create(Connection c, String name, String artifactLocation, Map<String, String> tags) throws SQLException {
         EntityValidator.checkExperimentName(name);
+        Path chosen = artifactLocation == null ? null : StorePaths.local("artifact location", artifactLocation);
         Optional<Experiment> existing = byName(c, name);
         if (existing.isPresent()) {
             throw new ResourceExistsException(String.format(
@@ -71,9 +79,7 @@ final class ExperimentDao {
                 now);
         long id = Sql.queryOne(c, "SELECT experiment_id FROM experiments WHERE name = ?", rs -> rs.getLong(1), name)
                 .orElseThrow();
-        String location = artifactLocation == null
-                ? artifactRoot.resolve(Long.toString(id)).toString()
-                : artifactLocation;
+        String location = paths.toStored(chosen == null ? artifactRoot.resolve(Long.toString(id)) : chosen);
         Sql.update(c, "UPDATE experiments SET artifact_location = ? WHERE experiment_id = ?", location, id);
         for (Map.Entry<String, String> t : tags.entrySet()) {
             setTag(c, Long.toString(id), t.getKey(), t.getValue());
@@ -241,7 +247,7 @@ final class ExperimentDao {
         return new Partial(
                 Long.toString(rs.getLong(1)),
                 rs.getString(2),
-                rs.getString(3),
+                paths.toAbsolute(rs.getString(3)),
                 LifecycleStage.fromDb(rs.getString(4)),
                 rs.getLong(5),
                 rs.getLong(6));

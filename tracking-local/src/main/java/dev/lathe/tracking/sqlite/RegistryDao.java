@@ -41,6 +41,16 @@ final class RegistryDao {
     static final String VERSION_ALIASES = "SELECT alias, name, version FROM registered_model_aliases"
             + " WHERE (name, version) IN " + JsonArrays.EACH_PAIR + " ORDER BY alias";
 
+    private final StorePaths paths;
+
+    RegistryDao(StorePaths paths) {
+        this.paths = paths;
+    }
+
+    StorePaths paths() {
+        return paths;
+    }
+
     Optional<RegisteredModel> model(Connection c, String name) throws SQLException {
         return models(c, List.of(name)).stream().findFirst();
     }
@@ -167,7 +177,7 @@ final class RegistryDao {
                 .orElse(1);
     }
 
-    private static ModelVersion row(
+    private ModelVersion row(
             ResultSet rs, Map<VersionKey, TreeMap<String, String>> tags, Map<VersionKey, List<String>> aliases)
             throws SQLException {
         String name = rs.getString(1);
@@ -177,7 +187,7 @@ final class RegistryDao {
         String description = rs.getString(5);
         String user = rs.getString(6);
         ModelStage stage = ModelStage.parse(rs.getString(7));
-        String source = rs.getString(8);
+        String source = paths.sourceToAbsolute(rs.getString(8));
         String runId = rs.getString(9);
         String status = rs.getString(10);
         VersionKey key = new VersionKey(name, version);

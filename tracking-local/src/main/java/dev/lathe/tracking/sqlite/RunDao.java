@@ -130,10 +130,9 @@ final class RunDao {
         String runId = UUID.randomUUID().toString().replace("-", "");
         String runName = spec.runName().filter(n -> !n.isBlank()).orElseGet(names::next);
         String user = System.getProperty("user.name", "unknown");
-        String artifactUri = Path.of(exp.artifactLocation())
-                .resolve(runId)
-                .resolve("artifacts")
-                .toString();
+        String artifactUri = experiments
+                .paths()
+                .toStored(Path.of(exp.artifactLocation()).resolve(runId).resolve("artifacts"));
         Map<String, String> tags = new LinkedHashMap<>(spec.tags());
         tags.put(MlflowTags.RUN_NAME, runName);
         tags.put(MlflowTags.USER, user);
@@ -158,11 +157,16 @@ final class RunDao {
 
     RunInfo info(Connection c, String runId) throws SQLException {
         LatheException.check(runId != null, "run id must not be null");
-        return Sql.queryOne(c, "SELECT " + COLUMNS + " FROM runs WHERE run_uuid = ?", RunDao::row, runId)
+        return Sql.queryOne(
+                        c,
+                        "SELECT " + COLUMNS + " FROM runs WHERE run_uuid = ?",
+                        rs -> row(rs, experiments.paths()),
+                        runId)
                 .orElseThrow(() -> new ResourceNotFoundException("no run with id '" + runId + "'"));
     }
 
-    static RunInfo row(ResultSet rs) throws SQLException {
+    /** The run info of a {@link #COLUMNS} row, its artifact URI absolute at the store's current place. */
+    static RunInfo row(ResultSet rs, StorePaths paths) throws SQLException {
         long end = rs.getLong(7);
         boolean noEnd = rs.wasNull();
         return new RunInfo(
@@ -174,7 +178,7 @@ final class RunDao {
                 rs.getLong(6),
                 noEnd ? OptionalLong.empty() : OptionalLong.of(end),
                 LifecycleStage.fromDb(rs.getString(8)),
-                rs.getString(9),
+                paths.toAbsolute(rs.getString(9)),
                 rs.getString(10),
                 Optional.ofNullable(rs.getString(11)),
                 Optional.ofNullable(rs.getString(12)));

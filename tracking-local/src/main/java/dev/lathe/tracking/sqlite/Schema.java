@@ -1,6 +1,7 @@
 package dev.lathe.tracking.sqlite;
 
 import dev.lathe.tracking.search.RunSearchQuery;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The tracking schema as versioned migrations, with MLflow's table and column names. */
@@ -109,6 +110,11 @@ final class Schema {
                                 "CREATE INDEX index_registered_model_tags_name ON registered_model_tags (name)",
                                 "CREATE INDEX index_model_version_tags_version ON model_version_tags (name, version)")),
                 new Migration(
+                        5,
+                        "artifact locations, artifact URIs and model-version sources under the store recorded"
+                                + " relative to it, so that a copied or moved store stays whole",
+                        relativeLocations()),
+                new Migration(
                         6,
                         "run owners and heartbeats: which process runs a RUNNING run, so a killed one is told"
                                 + " from a live one and ended KILLED",
@@ -118,5 +124,32 @@ final class Schema {
                                         + " heartbeat_time INTEGER NOT NULL, closed INTEGER NOT NULL DEFAULT 0)",
                                 "CREATE TABLE lathe_run_owners (run_uuid TEXT PRIMARY KEY, owner_id TEXT NOT NULL)",
                                 "CREATE INDEX index_run_owners_owner ON lathe_run_owners (owner_id)")));
+    }
+
+    /**
+     * Migration 5: rewrites every absolute path under the store's original root into a path relative to
+     * the root. The original root is read from the default experiment's location, which Lathe always
+     * wrote as {@code <root>/artifacts/0}, so a store moved before this migration still finds its paths;
+     * paths outside the root stay absolute.
+     */
+    private static List<String> relativeLocations() {
+        String suffix = "/" + StoreLocation.ARTIFACTS_DIR + "/0";
+        String root = "(SELECT root FROM migration5_root)";
+        String prefixLength = "(SELECT length(root) + 1 FROM migration5_root)";
+        List<String> steps = new ArrayList<>();
+        steps.add("CREATE TEMP TABLE migration5_root AS SELECT substr(artifact_location, 1,"
+                + " length(artifact_location) - " + suffix.length() + ") AS root FROM experiments"
+                + " WHERE experiment_id = 0 AND length(artifact_location) > " + suffix.length()
+                + " AND substr(artifact_location, -" + suffix.length() + ") = '" + suffix + "'");
+        for (String[] tableColumn : new String[][] {
+            {"runs", "artifact_uri"}, {"model_versions", "source"}, {"experiments", "artifact_location"}
+        }) {
+            String column = tableColumn[1];
+            steps.add("UPDATE " + tableColumn[0] + " SET " + column + " = substr(" + column + ", " + prefixLength
+                    + " + 1) WHERE substr(" + column + ", 1, " + prefixLength + ") = " + root + " || '/'"
+                    + " AND length(" + column + ") > " + prefixLength);
+        }
+        steps.add("DROP TABLE migration5_root");
+        return steps;
     }
 }

@@ -21,10 +21,11 @@ final class SqliteModelRegistry implements ModelRegistry {
     private final Db db;
     private final SqliteTrackingStore store;
     private final SqliteSearch search;
-    private final RegistryDao dao = new RegistryDao();
+    private final RegistryDao dao;
 
-    SqliteModelRegistry(Db db, SqliteTrackingStore store, SqliteSearch search) {
+    SqliteModelRegistry(Db db, SqliteTrackingStore store, SqliteSearch search, RegistryDao dao) {
         this.db = db;
+        this.dao = dao;
         this.store = store;
         this.search = search;
     }
@@ -145,6 +146,7 @@ final class SqliteModelRegistry implements ModelRegistry {
             store.getRun(runId);
         }
         ModelUriResolver.checkSource(store, source);
+        String stored = dao.paths().sourceToStored(source);
         return db.write(c -> {
             dao.requireModel(c, name);
             int version = dao.nextVersion(c, name);
@@ -161,7 +163,7 @@ final class SqliteModelRegistry implements ModelRegistry {
                     description,
                     System.getProperty("user.name", "unknown"),
                     ModelStage.NONE.label(),
-                    source,
+                    stored,
                     runId);
             for (Map.Entry<String, String> t : tags.entrySet()) {
                 Sql.update(

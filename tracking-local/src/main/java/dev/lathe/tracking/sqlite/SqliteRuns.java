@@ -46,8 +46,8 @@ final class SqliteRuns {
     private SqliteRuns() {}
 
     /** The run with id {@code runId}, or a {@link ResourceNotFoundException}. */
-    static Run load(Connection c, String runId) throws SQLException {
-        List<Run> found = loadAll(c, List.of(runId));
+    static Run load(Connection c, StorePaths paths, String runId) throws SQLException {
+        List<Run> found = loadAll(c, paths, List.of(runId));
         if (found.isEmpty()) {
             throw new ResourceNotFoundException("no run with id '" + runId + "'");
         }
@@ -55,13 +55,13 @@ final class SqliteRuns {
     }
 
     /** The runs among {@code runIds} that exist, in the order of {@code runIds}. */
-    static List<Run> loadAll(Connection c, List<String> runIds) throws SQLException {
+    static List<Run> loadAll(Connection c, StorePaths paths, List<String> runIds) throws SQLException {
         if (runIds.isEmpty()) {
             return List.of();
         }
         String ids = JsonArrays.strings(runIds);
         Map<String, RunInfo> infos = new HashMap<>();
-        for (RunInfo info : Sql.query(c, RUNS, RunDao::row, ids)) {
+        for (RunInfo info : Sql.query(c, RUNS, rs -> RunDao.row(rs, paths), ids)) {
             infos.put(info.runId(), info);
         }
         int n = runIds.size();

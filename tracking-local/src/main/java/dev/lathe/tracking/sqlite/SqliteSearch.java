@@ -44,13 +44,13 @@ final class SqliteSearch {
             ids.add(Sql.parseId("experiment", id));
         }
         SqlQuery q = RunSearchQuery.build(ids, filter, orderBy, viewType, maxResults, pageToken);
-        return db.read(c -> runPage(c, q));
+        return db.read(c -> runPage(c, experimentDao.paths(), q));
     }
 
     /** One page of runs: the search statement, then {@link SqliteRuns#loadAll}'s fixed set of statements. */
-    static Page<Run> runPage(Connection c, SqlQuery q) throws SQLException {
+    static Page<Run> runPage(Connection c, StorePaths paths, SqlQuery q) throws SQLException {
         SearchPage<String> page = q.execute(c, rs -> rs.getString(1));
-        return new Page<>(SqliteRuns.loadAll(c, page.items()), page.nextPageToken());
+        return new Page<>(SqliteRuns.loadAll(c, paths, page.items()), page.nextPageToken());
     }
 
     Page<Experiment> experiments(

@@ -58,7 +58,7 @@ public final class SqliteTrackingStore implements TrackingStore {
     private SqliteTrackingStore(Path root, Db db) {
         this.root = root;
         this.db = db;
-        this.experiments = new ExperimentDao(root.resolve(StoreLocation.ARTIFACTS_DIR));
+        this.experiments = new ExperimentDao(new StorePaths(root), root.resolve(StoreLocation.ARTIFACTS_DIR));
         String source = System.getProperty("sun.java.command", "java").split(" ")[0];
         this.runs = new RunDao(
                 experiments,
@@ -69,7 +69,7 @@ public final class SqliteTrackingStore implements TrackingStore {
                 new AsyncMetricWriter(new MetricSink(db, runs, data), "lathe-metric-writer-" + root.getFileName());
         this.batches = new RunBatchWriter(runs);
         this.search = new SqliteSearch(db, experiments);
-        this.registry = new SqliteModelRegistry(db, this, search);
+        this.registry = new SqliteModelRegistry(db, this, search, new RegistryDao(experiments.paths()));
         this.shutdownHook = new Thread(writer::close, "lathe-store-shutdown-" + root.getFileName());
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -85,7 +85,8 @@ public final class SqliteTrackingStore implements TrackingStore {
         Db db = Db.open(dir.resolve(StoreLocation.DB_FILE));
         try {
             new SchemaMigrator(migrations).migrate(db);
-            db.execute(c -> new ExperimentDao(dir.resolve(StoreLocation.ARTIFACTS_DIR)).ensureDefault(c));
+            db.execute(c ->
+                    new ExperimentDao(new StorePaths(dir), dir.resolve(StoreLocation.ARTIFACTS_DIR)).ensureDefault(c));
             return new SqliteTrackingStore(dir, db);
         } catch (RuntimeException e) {
             db.close();
@@ -297,7 +298,7 @@ public final class SqliteTrackingStore implements TrackingStore {
     public List<Run> childRuns(String parentRunId) {
         return db.read(c -> {
             runs.info(c, parentRunId);
-            return SqliteRuns.loadAll(c, runs.childIds(c, parentRunId));
+            return SqliteRuns.loadAll(c, experiments.paths(), runs.childIds(c, parentRunId));
         });
     }
 
@@ -392,7 +393,7 @@ public final class SqliteTrackingStore implements TrackingStore {
 
     @Override
     public Run getRun(String runId) {
-        return db.read(c -> SqliteRuns.load(c, runId));
+        return db.read(c -> SqliteRuns.load(c, experiments.paths(), runId));
     }
 
     @Override

@@ -36,13 +36,14 @@ class EntitySearchStatementsTest {
     static Path dir;
 
     private static SqliteTrackingStore store;
-    private static final RegistryDao REGISTRY = new RegistryDao();
+    private static RegistryDao registryDao;
     private static ExperimentDao experiments;
 
     @BeforeAll
     static void fill() {
         store = SqliteTrackingStore.open(dir);
-        experiments = new ExperimentDao(dir.resolve("artifacts"));
+        experiments = new ExperimentDao(new StorePaths(dir), dir.resolve("artifacts"));
+        registryDao = new RegistryDao(new StorePaths(dir));
         ModelRegistry registry = store.registry();
         for (int i = 0; i < ENTITIES; i++) {
             String parity = i % 2 == 0 ? "even" : "odd";
@@ -85,7 +86,7 @@ class EntitySearchStatementsTest {
                     "tags.parity = 'odd'", List.of("last_updated_timestamp DESC"), size, null);
             List<String> sql = new ArrayList<>();
             Page<RegisteredModel> page =
-                    store.db().read(c -> SqliteSearch.modelPage(StatementPlans.recording(c, sql), REGISTRY, q));
+                    store.db().read(c -> SqliteSearch.modelPage(StatementPlans.recording(c, sql), registryDao, q));
             assertEquals(size, page.items().size());
             assertEquals(4, sql.size(), "statements for a page of " + size + ": " + sql);
             for (RegisteredModel m : page.items()) {
@@ -103,7 +104,7 @@ class EntitySearchStatementsTest {
                     "tags.parity = 'even'", List.of("creation_timestamp DESC"), size, null);
             List<String> sql = new ArrayList<>();
             Page<ModelVersion> page =
-                    store.db().read(c -> SqliteSearch.versionPage(StatementPlans.recording(c, sql), REGISTRY, q));
+                    store.db().read(c -> SqliteSearch.versionPage(StatementPlans.recording(c, sql), registryDao, q));
             assertEquals(size, page.items().size());
             assertEquals(4, sql.size(), "statements for a page of " + size + ": " + sql);
             for (ModelVersion v : page.items()) {

@@ -152,7 +152,7 @@ class RunSearchDifferentialTest {
         String token = null;
         do {
             SqlQuery q = RunSearchQuery.build(ids, filter, orderBy, view, size, token, walkFrom);
-            Page<Run> page = store.db().read(c -> SqliteSearch.runPage(c, q));
+            Page<Run> page = store.db().read(c -> SqliteSearch.runPage(c, new StorePaths(store.root()), q));
             out.addAll(ids(page));
             token = page.nextPageToken().orElse(null);
         } while (token != null);

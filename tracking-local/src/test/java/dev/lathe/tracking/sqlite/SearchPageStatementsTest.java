@@ -79,7 +79,8 @@ class SearchPageStatementsTest {
             List<String> sql = new ArrayList<>();
             SqlQuery q = RunSearchQuery.build(
                     List.of(Long.parseLong(experimentId)), null, ORDER, ViewType.ACTIVE_ONLY, size, null);
-            Page<Run> page = store.db().read(c -> SqliteSearch.runPage(StatementPlans.recording(c, sql), q));
+            Page<Run> page = store.db()
+                    .read(c -> SqliteSearch.runPage(StatementPlans.recording(c, sql), new StorePaths(store.root()), q));
             assertEquals(size, page.items().size());
             counts.add(sql.size());
         }
@@ -90,7 +91,7 @@ class SearchPageStatementsTest {
     void aPageLoadsTheSameRunsAsGetRunInTheRequestedOrder() {
         SqlQuery q = RunSearchQuery.build(
                 List.of(Long.parseLong(experimentId)), FILTER, ORDER, ViewType.ACTIVE_ONLY, 1000, null);
-        Page<Run> page = store.db().read(c -> SqliteSearch.runPage(c, q));
+        Page<Run> page = store.db().read(c -> SqliteSearch.runPage(c, new StorePaths(store.root()), q));
         int expected = 0;
         for (int i = 0; i < RUNS; i++) {
             boolean p1 = true; // every run has p1 and none has the value 'none'
@@ -142,7 +143,9 @@ class SearchPageStatementsTest {
                 List<String> sql = new ArrayList<>();
                 SqlQuery q = RunSearchQuery.build(
                         List.of(Long.parseLong(experimentId)), filter, order, ViewType.ACTIVE_ONLY, 100, null);
-                store.db().read(c -> SqliteSearch.runPage(StatementPlans.recording(c, sql), q));
+                store.db()
+                        .read(c -> SqliteSearch.runPage(
+                                StatementPlans.recording(c, sql), new StorePaths(store.root()), q));
                 assertEquals(6, sql.size());
                 for (String statement : sql) {
                     StatementPlans.assertNoFullScan(store, statement, RUN_DATA);

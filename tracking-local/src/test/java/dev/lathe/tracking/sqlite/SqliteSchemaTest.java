@@ -37,7 +37,15 @@ class SqliteSchemaTest {
         try (SqliteTrackingStore store = SqliteTrackingStore.open(dir)) {
             int version = store.db().read(SchemaMigrator::currentVersion);
             assertEquals(new SchemaMigrator(Schema.migrations()).latestVersion(), version);
-            assertEquals(6, version, "schema version; migration 6 adds the run owners");
+            assertEquals(
+                    6,
+                    version,
+                    "schema version; migration 5 records store paths relative to the store, 6 adds the run owners");
+            assertEquals(
+                    List.of(1, 2, 3, 4, 5, 6),
+                    store.db()
+                            .read(c -> Sql.query(
+                                    c, "SELECT version FROM schema_version ORDER BY version", rs -> rs.getInt(1))));
             List<String> runIndexes = store.db()
                     .read(c -> Sql.query(
                             c,
