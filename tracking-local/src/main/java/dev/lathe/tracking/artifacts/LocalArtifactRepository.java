@@ -8,12 +8,15 @@ import dev.lathe.core.tracking.ArtifactInfo;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -31,11 +34,23 @@ public final class LocalArtifactRepository {
         return root;
     }
 
-    /** The local path of {@code relative} (validated); it may not exist yet. */
+    /**
+     * The local path of {@code relative} (validated); it may not exist yet. Its real path (symbolic links
+     * of its existing part resolved) must stay under the root's, so no link inside the run's artifacts
+     * carries a read or a write out of them.
+     */
     public Path resolve(String relative) {
         String normal = ArtifactPaths.normalise(relative, true);
         Path p = normal.isEmpty() ? root : root.resolve(normal).normalize();
         LatheException.check(p.startsWith(root), "artifact path '%s' escapes the artifact root %s", relative, root);
+        Path real = RealPaths.of(p);
+        LatheException.check(
+                real.startsWith(RealPaths.of(root)),
+                "artifact path '%s' leads through a symbolic link out of the artifact root %s (to %s);"
+                        + " artifacts are only read and written inside it",
+                relative,
+                root,
+                real);
         return p;
     }
 
@@ -46,7 +61,10 @@ public final class LocalArtifactRepository {
 
     /**
      * As MLflow's log_artifacts: a local directory's contents go under {@code relativeDir} ("" for the
-     * root); a single file goes to {@code relativeDir/<file name>}.
+     * root); a single file goes to {@code relativeDir/<file name>}. Unlike MLflow, a symbolic link in the
+     * folder that points outside it is refused (naming the link) before anything is written: content from
+     * outside the logged folder is never copied into the store. Links to files inside it are copied as
+     * the files; links to folders inside it are skipped (their files are logged where they really are).
      */
     public void copyIn(Path local, String relativeDir) {
         LatheException.check(
@@ -55,11 +73,12 @@ public final class LocalArtifactRepository {
         String prefix = dir.isEmpty() ? "" : dir + "/";
         try {
             if (Files.isDirectory(local)) {
-                try (Stream<Path> files = Files.walk(local)) {
-                    for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                        String rel = local.relativize(f).toString().replace('\\', '/');
-                        write(prefix + rel, Files.readAllBytes(f));
-                    }
+                Map<String, Path> files = filesInside(local);
+                for (Map.Entry<String, Path> f : files.entrySet()) {
+                    resolve(prefix + f.getKey());
+                }
+                for (Map.Entry<String, Path> f : files.entrySet()) {
+                    write(prefix + f.getKey(), Files.readAllBytes(f.getValue()));
                 }
             } else {
                 write(prefix + local.getFileName(), Files.readAllBytes(local));
@@ -67,6 +86,36 @@ public final class LocalArtifactRepository {
         } catch (IOException e) {
             throw new StorageException("cannot copy local artifact " + local + " into " + root + ": " + e, e);
         }
+    }
+
+    /**
+     * The files of {@code folder} by relative path (sorted), each a regular file or a link to one inside
+     * the folder; a link leading outside it is an error.
+     */
+    private static Map<String, Path> filesInside(Path folder) throws IOException {
+        Path base = folder.toRealPath();
+        Map<String, Path> out = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(folder)) {
+            for (Path f : (Iterable<Path>) all::iterator) {
+                if (Files.isSymbolicLink(f)) {
+                    Path target = RealPaths.of(f);
+                    LatheException.check(
+                            target.startsWith(base),
+                            "cannot log folder %s: symbolic link %s points to %s, outside the folder;"
+                                    + " nothing was logged (remove the link or copy its target into the folder)",
+                            folder,
+                            f,
+                            target);
+                    if (!Files.isRegularFile(target)) {
+                        continue;
+                    }
+                } else if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                out.put(folder.relativize(f).toString().replace('\\', '/'), f);
+            }
+        }
+        return out;
     }
 
     /** Direct children of {@code relativeDir}, sorted by path; empty when it does not exist. */
@@ -77,11 +126,12 @@ public final class LocalArtifactRepository {
         if (!Files.isDirectory(dir)) {
             return out;
         }
+        Path realRoot = RealPaths.of(root);
         try (Stream<Path> children = Files.list(dir)) {
             for (Path c : (Iterable<Path>) children.sorted()::iterator) {
                 String name = c.getFileName().toString();
-                if (name.startsWith(".tmp-")) {
-                    continue;
+                if (name.startsWith(".tmp-") || !RealPaths.of(c).startsWith(realRoot)) {
+                    continue; // a temporary file, or a symbolic link out of the artifacts: not an artifact
                 }
                 String rel = base.isEmpty() ? name : base + "/" + name;
                 boolean isDir = Files.isDirectory(c);
@@ -128,12 +178,26 @@ public final class LocalArtifactRepository {
         return dst;
     }
 
-    /** Recursively copies a file or a directory tree. */
+    /**
+     * Recursively copies a file or a directory tree; a symbolic link in the tree that leads out of
+     * {@code src} is refused before anything is copied, so no content from outside is copied along.
+     */
     public static void copyTree(Path src, Path dst) throws IOException {
         if (!Files.isDirectory(src)) {
             Files.createDirectories(dst.toAbsolutePath().getParent());
             Files.copy(src, dst, StandardCopyOption.REPLACE_EXISTING);
             return;
+        }
+        Path base = src.toRealPath();
+        try (Stream<Path> all = Files.walk(src)) {
+            for (Path f : (Iterable<Path>) all.filter(Files::isSymbolicLink)::iterator) {
+                LatheException.check(
+                        RealPaths.of(f).startsWith(base),
+                        "cannot copy %s: symbolic link %s points to %s, outside it",
+                        src,
+                        f,
+                        RealPaths.of(f));
+            }
         }
         Files.walkFileTree(src, new SimpleFileVisitor<>() {
             @Override
