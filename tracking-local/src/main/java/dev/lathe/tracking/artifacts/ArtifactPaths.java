@@ -1,6 +1,8 @@
 package dev.lathe.tracking.artifacts;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.tracking.validation.EntityValidator;
+import dev.lathe.tracking.validation.Printable;
 
 /** Validates relative artifact paths: no absolute paths, no {@code ..}, forward slashes only. */
 public final class ArtifactPaths {
@@ -12,6 +14,14 @@ public final class ArtifactPaths {
      */
     public static String normalise(String path, boolean allowRoot) {
         LatheException.check(path != null, "artifact path must not be null");
+        int control = EntityValidator.firstControl(path);
+        LatheException.check(
+                control < 0,
+                "invalid artifact path '%s': it must not contain NUL or other control characters"
+                        + " (found U+%04X at index %d)",
+                Printable.of(path),
+                control < 0 ? 0 : (int) path.charAt(control),
+                control);
         String p = path.replace('\\', '/');
         LatheException.check(
                 !p.startsWith("/") && !p.matches("^[A-Za-z]:.*") && !p.startsWith("~"),

@@ -1,13 +1,16 @@
 package dev.lathe.tracking.artifacts;
 
 import dev.lathe.core.ErrorCode;
+import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.StorageException;
 import dev.lathe.core.io.AtomicFile;
 import dev.lathe.core.tracking.ArtifactInfo;
+import dev.lathe.tracking.validation.Printable;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -41,7 +44,13 @@ public final class LocalArtifactRepository {
      */
     public Path resolve(String relative) {
         String normal = ArtifactPaths.normalise(relative, true);
-        Path p = normal.isEmpty() ? root : root.resolve(normal).normalize();
+        Path p;
+        try {
+            p = normal.isEmpty() ? root : root.resolve(normal).normalize();
+        } catch (InvalidPathException e) {
+            throw new InvalidParameterException(
+                    "invalid artifact path '" + Printable.of(relative) + "': " + e.getReason(), e);
+        }
         LatheException.check(p.startsWith(root), "artifact path '%s' escapes the artifact root %s", relative, root);
         Path real = RealPaths.of(p);
         LatheException.check(

@@ -1,6 +1,8 @@
 package dev.lathe.tracking.registry;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.tracking.validation.EntityValidator;
+import dev.lathe.tracking.validation.MlflowLimits;
 import java.util.regex.Pattern;
 
 /** MLflow's alias rules: word characters and dashes, at most 255 long, {@code latest} and {@code v<digits>} reserved. */
@@ -31,13 +33,20 @@ public final class AliasRules {
                 alias);
     }
 
-    /** Registered model names: non-blank, and without '/' or '@', which would make URIs ambiguous. */
+    /**
+     * Registered model names: MLflow's rules (not empty; at most 256 characters, its SQL column), no
+     * control characters, and neither '/' nor '@' nor a bare {@code .} or {@code ..}, which would make
+     * {@code models:/} URIs ambiguous or read as path segments.
+     */
     public static void checkModelName(String name) {
-        LatheException.check(
-                name != null && !name.isBlank(), "registered model name must not be blank, got '%s'", name);
+        EntityValidator.checkName("registered model name", name, MlflowLimits.MAX_REGISTERED_MODEL_NAME_LENGTH);
         LatheException.check(
                 !name.contains("/") && !name.contains("@"),
-                "registered model name must not contain '/' or '@', got '%s'",
+                "invalid registered model name '%s': it must not contain '/' or '@'",
+                name);
+        LatheException.check(
+                !name.equals(".") && !name.equals(".."),
+                "invalid registered model name '%s': '.' and '..' read as path segments in models:/ URIs",
                 name);
     }
 }

@@ -59,7 +59,8 @@ final class StorePaths {
             return Path.of(location).toAbsolutePath().normalize();
         } catch (IllegalArgumentException e) { // InvalidPathException included
             throw new InvalidParameterException(
-                    field + " '" + Printable.of(location) + "' is not a valid path: " + e.getMessage(), e);
+                    field + " '" + Printable.of(location) + "' is not a valid path: " + Printable.of(e.getMessage()),
+                    e);
         }
     }
 

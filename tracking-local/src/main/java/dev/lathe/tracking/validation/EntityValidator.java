@@ -102,13 +102,47 @@ public final class EntityValidator {
         }
     }
 
+    /** MLflow's experiment-name rules (non-empty, at most 500 characters), and no control characters. */
     public static void checkExperimentName(String name) {
-        LatheException.check(name != null && !name.isBlank(), "experiment name must not be blank, got '%s'", name);
+        checkName("experiment name", name, MlflowLimits.MAX_EXPERIMENT_NAME_LENGTH);
+    }
+
+    /**
+     * A name ({@code field} says which, in errors): not empty or blank, at most {@code maxLength}
+     * characters, and without NUL or other control characters, which no name needs and which break
+     * paths, terminals and logs.
+     */
+    public static void checkName(String field, String name, int maxLength) {
         LatheException.check(
-                name.length() <= MlflowLimits.MAX_EXPERIMENT_NAME_LENGTH,
-                "experiment name has length %d, which exceeds the limit of %d",
+                name != null && !name.isBlank(),
+                "invalid %s '%s': it must not be empty or blank",
+                field,
+                Printable.of(name == null ? "" : name));
+        LatheException.check(
+                name.length() <= maxLength,
+                "invalid %s '%s': it has length %d, which exceeds MLflow's limit of %d",
+                field,
+                Printable.of(name),
                 name.length(),
-                MlflowLimits.MAX_EXPERIMENT_NAME_LENGTH);
+                maxLength);
+        int control = firstControl(name);
+        LatheException.check(
+                control < 0,
+                "invalid %s '%s': it must not contain NUL or other control characters (found U+%04X at index %d)",
+                field,
+                Printable.of(name),
+                control < 0 ? 0 : (int) name.charAt(control),
+                control);
+    }
+
+    /** The index of the first control character (NUL included) in {@code s}, or -1. */
+    public static int firstControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** As MLflow's path_not_unique: the key must equal its own posix normalisation. */

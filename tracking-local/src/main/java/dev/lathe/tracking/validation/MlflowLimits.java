@@ -11,6 +11,8 @@ public final class MlflowLimits {
     public static final int MAX_TAGS_PER_BATCH = 100;
     public static final int MAX_ENTITIES_PER_BATCH = 1000;
     public static final int MAX_EXPERIMENT_NAME_LENGTH = 500;
+    /** MLflow's registered_models.name column, VARCHAR(256) in its SQL store. */
+    public static final int MAX_REGISTERED_MODEL_NAME_LENGTH = 256;
 
     private MlflowLimits() {}
 }
