@@ -55,15 +55,7 @@ public final class ModelIO {
             data.writeUTF(model.kind());
             data.flush();
             model.writeTo(body);
-            byte[] rest = body.toByteArray();
-            ByteArrayOutputStream file = new ByteArrayOutputStream(HEADER_BYTES + PayloadDigest.LENGTH + rest.length);
-            DataOutputStream out = new DataOutputStream(file);
-            out.writeInt(MAGIC);
-            out.writeInt(FORMAT_VERSION);
-            out.write(PayloadDigest.of(rest, 0));
-            out.write(rest);
-            out.flush();
-            return file.toByteArray();
+            return PayloadDigest.seal(MAGIC, FORMAT_VERSION, body.toByteArray());
         } catch (IOException e) {
             throw new LatheException("cannot serialise model of kind '" + model.kind() + "': " + e, e);
         }

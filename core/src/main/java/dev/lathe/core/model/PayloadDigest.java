@@ -2,6 +2,7 @@ package dev.lathe.core.model;
 
 import dev.lathe.core.DataException;
 import dev.lathe.core.LatheException;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -29,6 +30,19 @@ public final class PayloadDigest {
         } catch (NoSuchAlgorithmException e) {
             throw new LatheException("this JVM has no SHA-256: " + e, e);
         }
+    }
+
+    /**
+     * A whole file: {@code magic} and {@code version} (4 bytes each, big-endian), the SHA-256 of {@code
+     * rest}, then {@code rest}; {@link #verify} checks it on load.
+     */
+    public static byte[] seal(int magic, int version, byte[] rest) {
+        return ByteBuffer.allocate(2 * Integer.BYTES + LENGTH + rest.length)
+                .putInt(magic)
+                .putInt(version)
+                .put(of(rest, 0))
+                .put(rest)
+                .array();
     }
 
     /** The text form {@code sha256:<64 hex digits>}. */

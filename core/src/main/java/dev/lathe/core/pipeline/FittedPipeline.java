@@ -96,15 +96,7 @@ public final class FittedPipeline {
             ModelPayloads.writeBlock(encoder.toJson().getBytes(StandardCharsets.UTF_8), blocks);
             ModelPayloads.writeBlock(ModelIO.toBytes(model), blocks);
             blocks.flush();
-            byte[] rest = body.toByteArray();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeInt(MAGIC);
-            out.writeInt(VERSION);
-            out.write(PayloadDigest.of(rest, 0));
-            out.write(rest);
-            out.flush();
-            return bytes.toByteArray();
+            return PayloadDigest.seal(MAGIC, VERSION, body.toByteArray());
         } catch (IOException e) {
             throw new LatheException("cannot serialise pipeline: " + e, e);
         }

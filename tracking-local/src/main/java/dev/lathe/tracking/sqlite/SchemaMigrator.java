@@ -50,12 +50,7 @@ final class SchemaMigrator {
                         + " description TEXT NOT NULL, applied_time INTEGER NOT NULL)");
             }
             int current = currentVersion(c);
-            LatheException.check(
-                    current <= latestVersion(),
-                    "tracking store %s has schema version %d, newer than this Lathe supports (%d); upgrade Lathe",
-                    db.file(),
-                    current,
-                    latestVersion());
+            checkNotNewer(db, current);
             int applied = 0;
             for (Migration m : missing(c)) {
                 try (Statement st = c.createStatement()) {
@@ -91,13 +86,17 @@ final class SchemaMigrator {
             return exists ? new int[] {currentVersion(c), missing(c).size()} : new int[] {0, migrations.size()};
         });
         int current = currentAndMissing[0];
+        checkNotNewer(db, current);
+        return currentAndMissing[1];
+    }
+
+    private void checkNotNewer(Db db, int current) {
         LatheException.check(
                 current <= latestVersion(),
                 "tracking store %s has schema version %d, newer than this Lathe supports (%d); upgrade Lathe",
                 db.file(),
                 current,
                 latestVersion());
-        return currentAndMissing[1];
     }
 
     static int currentVersion(Connection c) throws SQLException {
