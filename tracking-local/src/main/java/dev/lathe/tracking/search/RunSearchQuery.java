@@ -36,6 +36,13 @@ public final class RunSearchQuery {
     /** As {@link #METRICS_BY_RUN}, for tags. */
     public static final String TAGS_BY_RUN = "index_tags_run";
 
+    /**
+     * The SQL function (registered on every connection by the store) that turns a stored artifact
+     * location, recorded relative to the store, into the absolute path the API returns: filters and
+     * orders on {@code artifact_uri} see what callers see, wherever the store has moved.
+     */
+    public static final String ABSOLUTE_LOCATION_FUNCTION = "lathe_absolute_location";
+
     /** Searches ordered on a value walk its index when the experiments hold at least this many runs. */
     public static final int WALK_FROM_RUNS = 5_000;
 
@@ -192,7 +199,8 @@ public final class RunSearchQuery {
         return switch (key) {
             case "run_id" -> "r.run_uuid";
             case "run_name" -> "r.name";
-            case "status", "user_id", "artifact_uri", "start_time", "end_time" -> "r." + key;
+            case "artifact_uri" -> ABSOLUTE_LOCATION_FUNCTION + "(r.artifact_uri)";
+            case "status", "user_id", "start_time", "end_time" -> "r." + key;
             default -> throw new LatheException("No runs column for attribute '" + key + "'");
         };
     }

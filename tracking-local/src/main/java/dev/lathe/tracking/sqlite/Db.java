@@ -73,7 +73,7 @@ final class Db implements AutoCloseable {
             }
             return conn;
         });
-        return new Db(file, c, false);
+        return new Db(file, withStorePaths(file, c), false);
     }
 
     /**
@@ -95,7 +95,22 @@ final class Db implements AutoCloseable {
             String url = immutable ? "jdbc:sqlite:" + absolute.toUri() + "?immutable=1" : "jdbc:sqlite:" + absolute;
             return DriverManager.getConnection(url, config.toProperties());
         });
-        return new Db(file, c, true);
+        return new Db(file, withStorePaths(file, c), true);
+    }
+
+    /** {@code c} with the store's SQL functions ({@link StorePaths#registerIn}) for the store holding {@code file}. */
+    private static Connection withStorePaths(Path file, Connection c) {
+        try {
+            new StorePaths(file.toAbsolutePath().getParent()).registerIn(c);
+            return c;
+        } catch (SQLException e) {
+            try {
+                c.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new StorageException("cannot prepare tracking store " + file + ": " + e.getMessage(), e);
+        }
     }
 
     Path file() {

@@ -1,10 +1,14 @@
 package dev.lathe.tracking.sqlite;
 
 import dev.lathe.core.InvalidParameterException;
+import dev.lathe.tracking.search.RunSearchQuery;
 import dev.lathe.tracking.validation.Printable;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.regex.Pattern;
+import org.sqlite.Function;
 
 /**
  * The paths a store records (experiment artifact locations, run artifact URIs, model-version sources),
@@ -39,6 +43,21 @@ final class StorePaths {
         }
         Path p = Path.of(stored);
         return p.isAbsolute() ? stored : root.resolve(p).normalize().toString();
+    }
+
+    /** Registers {@link RunSearchQuery#ABSOLUTE_LOCATION_FUNCTION}, {@link #toAbsolute} in SQL, on {@code c}. */
+    void registerIn(Connection c) throws SQLException {
+        Function.create(
+                c,
+                RunSearchQuery.ABSOLUTE_LOCATION_FUNCTION,
+                new Function() {
+                    @Override
+                    protected void xFunc() throws SQLException {
+                        result(toAbsolute(value_text(0)));
+                    }
+                },
+                1,
+                Function.FLAG_DETERMINISTIC);
     }
 
     /**

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.tracking.ActiveRun;
 import dev.lathe.core.tracking.ModelRegistry;
+import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunInfo;
 import dev.lathe.core.tracking.RunSpec;
+import dev.lathe.core.tracking.ViewType;
 import dev.lathe.tracking.artifacts.LocalArtifactRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -110,6 +112,23 @@ class MovedStoreTest {
     private static void checkReachable(SqliteTrackingStore store, Path root, Logged logged) {
         RunInfo info = store.getRun(logged.runId).info();
         assertTrue(info.artifactUri().startsWith(root.toString()), info.artifactUri());
+        // Filters and orders on artifact_uri compare what the API returns, not the stored relative form.
+        for (String filter : List.of(
+                "attributes.artifact_uri = '" + info.artifactUri() + "'",
+                "attributes.artifact_uri LIKE '" + root + "/%'")) {
+            List<Run> found = store.searchRuns(
+                            List.of(logged.experimentId),
+                            filter,
+                            List.of("attributes.artifact_uri"),
+                            10,
+                            null,
+                            ViewType.ALL)
+                    .items();
+            assertEquals(
+                    List.of(logged.runId),
+                    found.stream().map(r -> r.info().runId()).toList(),
+                    filter);
+        }
         assertTrue(
                 store.getExperiment(logged.experimentId).artifactLocation().startsWith(root.toString()),
                 store.getExperiment(logged.experimentId).artifactLocation());
