@@ -30,6 +30,7 @@ public final class Dispatcher implements HttpHandler {
             Response response = respond(exchange);
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
             exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+            exchange.getResponseHeaders().set("Content-Security-Policy", response.securityPolicy());
             byte[] body = response.body();
             boolean head = exchange.getRequestMethod().equals("HEAD");
             exchange.sendResponseHeaders(response.status(), head || body.length == 0 ? -1 : body.length);

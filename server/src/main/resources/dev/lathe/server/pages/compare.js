@@ -1,0 +1,86 @@
+/* Compare runs: a table (differences only on demand), parallel coordinates, a scatter of any two
+   columns, overlaid metric histories. */
+'use strict';
+(async () => {
+  const { el } = Lathe;
+  const ids = Lathe.pages.runs.split(',').map(s => s.trim()).filter(Boolean);
+  const content = document.getElementById('content');
+  let runs;
+  try {
+    runs = (await Promise.all(ids.map(id => Lathe.api('runs/get', { run_id: id })))).map(a => a.run);
+  } catch (e) {
+    Lathe.showError(e);
+    return;
+  }
+  const names = runs.map(r => r.info.run_name);
+  const paramsOf = runs.map(r => Lathe.byKey(r.data.params));
+  const metricsOf = runs.map(r => Lathe.byKey(r.data.metrics));
+  const keys = list => [...new Set(runs.flatMap(r => (r.data[list] || []).map(x => x.key)))].sort();
+  const paramKeys = keys('params'), metricKeys = keys('metrics');
+  const rows = [
+    { group: 'Run', name: 'Status', values: runs.map(r => r.info.status) },
+    { group: 'Run', name: 'Started', values: runs.map(r => Lathe.time(r.info.start_time)) },
+    { group: 'Run', name: 'Duration', values: runs.map(r => Lathe.duration(r.info.start_time, r.info.end_time)) },
+    ...paramKeys.map(k => ({ group: 'Param', name: k, values: paramsOf.map(p => p[k] ?? ''), numeric: true })),
+    ...metricKeys.map(k => ({ group: 'Metric', name: k, values: metricsOf.map(m => m[k] ?? ''), numeric: true })),
+  ];
+  const differs = row => new Set(row.values.map(String)).size > 1;
+
+  const diffOnly = el('input', { type: 'checkbox', id: 'diff-only', onchange: () => drawTable() });
+  const tableBox = el('div', { id: 'compare-box' });
+  function drawTable() {
+    const shown = rows.filter(r => !diffOnly.checked || differs(r));
+    tableBox.replaceChildren(el('table', { id: 'compare-table' },
+      el('thead', {}, el('tr', {}, el('th', {}, ''), runs.map((r, i) =>
+        el('th', {}, el('a', { href: Lathe.href('run', { id: r.info.run_id }) }, names[i]))))),
+      el('tbody', {}, shown.map(r => el('tr', { 'data-row': r.group + ':' + r.name },
+        el('th', {}, el('span', { class: 'group' }, r.group), r.name),
+        r.values.map(v => el('td', { class: r.group === 'Metric' ? 'num' : null }, Lathe.num(v))))))));
+  }
+
+  // Numeric columns (params that parse as numbers, and metrics) for the charts.
+  const numeric = rows.filter(r => r.numeric)
+    .map(r => ({ name: (r.group === 'Param' ? 'params.' : 'metrics.') + r.name, values: r.values.map(v => v === '' ? NaN : Number(v)) }))
+    .filter(c => c.values.some(Number.isFinite) && c.values.every(v => Number.isFinite(v) || Number.isNaN(v)));
+  const parallelBox = el('div', { id: 'parallel' });
+  const varying = numeric.filter(c => new Set(c.values.map(String)).size > 1).slice(0, 12);
+  if (varying.length >= 2) LatheCharts.parallel(parallelBox, varying, names);
+  else parallelBox.append(el('p', { class: 'muted' }, 'Fewer than two numeric columns differ.'));
+
+  const scatterBox = el('div', { id: 'scatter' });
+  const pick = (id, chosen) => el('select', { id, onchange: drawScatter }, numeric.map(c => el('option', { value: c.name, selected: c.name === chosen }, c.name)));
+  const firstParam = numeric.find(c => c.name.startsWith('params.')) || numeric[0];
+  const firstMetric = numeric.find(c => c.name.startsWith('metrics.')) || numeric[1] || numeric[0];
+  const xPick = pick('scatter-x', firstParam && firstParam.name), yPick = pick('scatter-y', firstMetric && firstMetric.name);
+  function drawScatter() {
+    const x = numeric.find(c => c.name === xPick.value), y = numeric.find(c => c.name === yPick.value);
+    if (!x || !y) return;
+    LatheCharts.scatter(scatterBox, names.map((n, i) => ({ x: x.values[i], y: y.values[i], label: n })), x.name, y.name);
+  }
+
+  const historyBox = el('div', { id: 'history-chart' });
+  const historyPick = el('select', { id: 'history-metric', onchange: drawHistory }, metricKeys.map(k => el('option', { value: k }, k)));
+  const xAxis = el('select', { id: 'history-x', onchange: drawHistory }, el('option', { value: 'step' }, 'x: step'), el('option', { value: 'time' }, 'x: time'));
+  async function drawHistory() {
+    const key = historyPick.value;
+    if (!key) return;
+    try {
+      const series = await Promise.all(runs.map(async (r, i) => ({
+        label: names[i], points: key in metricsOf[i] ? await LatheCharts.history(r.info.run_id, key) : [] })));
+      LatheCharts.lines(historyBox, series.filter(s => s.points.length), xAxis.value);
+    } catch (e) {
+      Lathe.showError(e);
+    }
+  }
+
+  const panel = (title, ...body) => el('section', { class: 'panel' }, el('h2', {}, title), ...body);
+  content.append(
+    panel('Runs', el('label', {}, diffOnly, ' differences only'), tableBox),
+    panel('Parallel coordinates', parallelBox),
+    el('div', { class: 'grid' },
+      panel('Scatter', el('div', { class: 'toolbar' }, xPick, yPick), scatterBox),
+      panel('Metric histories', el('div', { class: 'toolbar' }, historyPick, xAxis), historyBox)));
+  drawTable();
+  drawScatter();
+  drawHistory();
+})();
