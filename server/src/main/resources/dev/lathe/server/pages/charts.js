@@ -59,6 +59,9 @@ const LatheCharts = (() => {
     let min = Math.min(...finite), max = Math.max(...finite);
     if (!finite.length) { min = 0; max = 1; }
     if (min === max) { min -= 1; max += 1; }
+    const pad = (max - min) * 0.06;
+    min -= pad;
+    max += pad;
     return v => Number.isFinite(v) ? lo + (v - min) / (max - min) * (hi - lo) : null;
   }
 
@@ -80,10 +83,10 @@ const LatheCharts = (() => {
         svg('text', { x: m - 4, y: h - m, 'text-anchor': 'end' }, short(Math.min(...ys))),
         svg('text', { x: m - 4, y: 20, 'text-anchor': 'end' }, short(Math.max(...ys))));
     }
-    points.forEach(p => {
+    points.forEach((p, i) => {
       const cx = sx(p.x), cy = sy(p.y);
       if (cx == null || cy == null) return;
-      const dot = svg('circle', { class: 'dot', cx, cy, r: 5 });
+      const dot = svg('circle', { class: 'dot', cx, cy, r: 5, fill: color(i) });
       dot.append(svg('title', {}, p.label + ': ' + short(p.x) + ', ' + short(p.y)));
       root.append(dot);
     });
@@ -92,16 +95,16 @@ const LatheCharts = (() => {
 
   /** Parallel coordinates: axes [{name, values}] (one value per run), runs labelled {@code labels}. */
   function parallel(container, axes, labels) {
-    const w = Math.max(520, axes.length * 130), h = 320, top = 30, bottom = h - 30;
+    const w = Math.max(520, container.clientWidth - 10), h = 320, top = 34, bottom = h - 24;
     const root = svg('svg', { width: w, height: h, viewBox: '0 0 ' + w + ' ' + h, id: 'parallel-svg' });
-    const xOf = i => 60 + i * (w - 120) / Math.max(1, axes.length - 1);
+    const xOf = i => 50 + i * (w - 120) / Math.max(1, axes.length - 1);
     const scales = axes.map(a => scale(a.values, bottom, top));
     axes.forEach((a, i) => {
       const finite = a.values.filter(Number.isFinite);
       root.append(svg('line', { class: 'axis', x1: xOf(i), y1: top, x2: xOf(i), y2: bottom }),
-        svg('text', { x: xOf(i), y: 16, 'text-anchor': 'middle' }, a.name),
-        svg('text', { x: xOf(i) + 3, y: top + 4 }, short(Math.max(...finite))),
-        svg('text', { x: xOf(i) + 3, y: bottom }, short(Math.min(...finite))));
+        svg('text', { x: xOf(i), y: 14, 'text-anchor': 'middle' }, a.name),
+        svg('text', { x: xOf(i) + 3, y: top - 4 }, short(Math.max(...finite))),
+        svg('text', { x: xOf(i) + 3, y: bottom + 14 }, short(Math.min(...finite))));
     });
     labels.forEach((label, r) => {
       const pts = axes.map((a, i) => [xOf(i), scales[i](a.values[r])]).filter(p => p[1] != null);

@@ -43,7 +43,7 @@
     .map(r => ({ name: (r.group === 'Param' ? 'params.' : 'metrics.') + r.name, values: r.values.map(v => v === '' ? NaN : Number(v)) }))
     .filter(c => c.values.some(Number.isFinite) && c.values.every(v => Number.isFinite(v) || Number.isNaN(v)));
   const parallelBox = el('div', { id: 'parallel' });
-  const varying = numeric.filter(c => new Set(c.values.map(String)).size > 1).slice(0, 12);
+  const varying = numeric.filter(c => new Set(c.values.map(String)).size > 1).slice(0, 10);
   if (varying.length >= 2) LatheCharts.parallel(parallelBox, varying, names);
   else parallelBox.append(el('p', { class: 'muted' }, 'Fewer than two numeric columns differ.'));
 
@@ -75,11 +75,11 @@
 
   const panel = (title, ...body) => el('section', { class: 'panel' }, el('h2', {}, title), ...body);
   content.append(
-    panel('Runs', el('label', {}, diffOnly, ' differences only'), tableBox),
-    panel('Parallel coordinates', parallelBox),
     el('div', { class: 'grid' },
       panel('Scatter', el('div', { class: 'toolbar' }, xPick, yPick), scatterBox),
-      panel('Metric histories', el('div', { class: 'toolbar' }, historyPick, xAxis), historyBox)));
+      panel('Metric histories', el('div', { class: 'toolbar' }, historyPick, xAxis), historyBox)),
+    panel('Parallel coordinates', parallelBox),
+    panel('Runs', el('label', {}, diffOnly, ' differences only'), tableBox));
   drawTable();
   drawScatter();
   drawHistory();

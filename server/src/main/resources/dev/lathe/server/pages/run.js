@@ -72,10 +72,12 @@
         if (f.is_dir) {
           const sub = el('div', {});
           let open = false;
-          return el('li', {}, el('a', { class: 'dir', 'data-path': f.path, onclick: () => {
+          const label = el('a', { class: 'dir', 'data-path': f.path, onclick: () => {
             open = !open;
+            label.textContent = (open ? '▾ ' : '▸ ') + name;
             if (open) listDir(f.path, sub); else sub.replaceChildren();
-          } }, '📁 ' + name), sub);
+          } }, '▸ ' + name);
+          return el('li', {}, label, sub);
         }
         return el('li', {}, el('a', { class: 'file', 'data-path': f.path, onclick: e => {
           tree.querySelectorAll('a.current').forEach(a => a.classList.remove('current'));
@@ -124,10 +126,10 @@
   content.append(
     el('div', { class: 'grid' },
       panel('Overview', overview),
-      panel('Parameters (' + params.length + ')', kv(params.map(p => [p.key, p.value]), 'params'))),
+      panel('History', el('div', { class: 'toolbar' }, metricSelect, xSelect, chartNote), chartBox)),
     el('div', { class: 'grid' },
       panel('Metrics (' + metrics.length + ')', metricTable),
-      panel('History', el('div', { class: 'toolbar' }, metricSelect, xSelect, chartNote), chartBox)),
+      panel('Parameters (' + params.length + ')', kv(params.map(p => [p.key, p.value]), 'params'))),
     el('div', { class: 'grid' },
       panel('Tags (' + userTags.length + ')', kv(userTags.map(t => [t.key, t.value]), 'tags')),
       panel('Datasets (' + datasets.length + ')', Lathe.table(['Name', 'Context', 'Digest', 'Rows', 'Source'], datasets, { id: 'datasets' }))),

@@ -213,6 +213,7 @@ class UiBrowserTest {
         assertEquals(3, browser.all("#parallel-svg polyline").size());
         assertEquals(3, browser.all("#scatter-svg circle").size());
         browser.wait.until(d -> browser.all("#history-chart .u-legend .u-series").size() == 4); // x + 3 runs
+        browser.script("window.scrollTo(0, 0)");
         browser.screenshot("ui-compare");
     }
 
@@ -274,6 +275,7 @@ class UiBrowserTest {
         assertTrue(text.contains("@champion → v1"), text);
         assertTrue(text.contains("Production"), text);
         assertTrue(text.contains("Fare model"), text);
+        assertEquals("run-07", model.findElement(By.cssSelector("a.source-run")).getText());
         browser.screenshot("ui-registry");
         model.findElement(By.cssSelector("a.source-run")).click();
         assertEquals("run-07", browser.waitFor("#heading").getText());
