@@ -22,10 +22,21 @@ const LatheCharts = (() => {
     return out;
   }
 
-  /** Every point of a metric's history (metrics/get-history, paged), sorted by the x axis. */
+  /** Points fetched per history at most: a longer one is cut there (and says so) until the server downsamples. */
+  const HISTORY_LIMIT = 100000;
+
+  /** A metric's history (metrics/get-history, paged), up to HISTORY_LIMIT points; {@code truncated} when cut. */
   async function history(runId, key) {
-    const points = await Lathe.all('metrics/get-history', { run_id: runId, metric_key: key, max_results: 25000 }, 'metrics');
-    return points.map(p => ({ step: Number(p.step), timestamp: Number(p.timestamp), value: typeof p.value === 'number' ? p.value : NaN }));
+    const points = [];
+    let token;
+    do {
+      const r = await Lathe.api('metrics/get-history', { run_id: runId, metric_key: key, max_results: 25000, page_token: token });
+      points.push(...(r.metrics || []));
+      token = r.next_page_token;
+    } while (token && points.length < HISTORY_LIMIT);
+    const out = points.map(p => ({ step: Number(p.step), timestamp: Number(p.timestamp), value: typeof p.value === 'number' ? p.value : NaN }));
+    out.truncated = Boolean(token);
+    return out;
   }
 
   /** Overlaid line charts: series [{label, points}] against step or time ({@code x}: 'step' | 'time'). */

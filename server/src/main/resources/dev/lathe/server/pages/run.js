@@ -41,7 +41,7 @@
     try {
       if (!histories.has(key)) histories.set(key, await LatheCharts.history(runId, key));
       const points = histories.get(key);
-      chartNote.textContent = points.length + ' points';
+      chartNote.textContent = points.length + ' points' + (points.truncated ? ' (the first ones; the history is longer)' : '');
       LatheCharts.lines(chartBox, [{ label: key, points }], xSelect.value);
     } catch (e) {
       Lathe.showError(e);
