@@ -24,6 +24,7 @@ public final class Pages {
         table.add("GET", PageRoute.COMPARE.path(), new ComparePage()::handle);
         table.add("GET", PageRoute.REGISTRY.path(), new RegistryPage()::handle);
         table.add("GET", PageRoute.ARTIFACT.path(), new ArtifactView(store)::handle);
+        table.add("GET", MetricSummaries.PATH, new MetricSummaries(store)::handle);
         table.add("GET", PageRoute.ROUTES.path(), new RoutesPage(store.location(), table)::handle);
     }
 }

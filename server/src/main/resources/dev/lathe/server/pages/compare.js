@@ -44,8 +44,6 @@
     .filter(c => c.values.some(Number.isFinite) && c.values.every(v => Number.isFinite(v) || Number.isNaN(v)));
   const parallelBox = el('div', { id: 'parallel' });
   const varying = numeric.filter(c => new Set(c.values.map(String)).size > 1).slice(0, 10);
-  if (varying.length >= 2) LatheCharts.parallel(parallelBox, varying, names);
-  else parallelBox.append(el('p', { class: 'muted' }, 'Fewer than two numeric columns differ.'));
 
   const scatterBox = el('div', { id: 'scatter' });
   const pick = (id, chosen) => el('select', { id, onchange: drawScatter }, numeric.map(c => el('option', { value: c.name, selected: c.name === chosen }, c.name)));
@@ -81,6 +79,9 @@
     panel('Parallel coordinates', parallelBox),
     panel('Runs', el('label', {}, diffOnly, ' differences only'), tableBox));
   drawTable();
+  // drawn once in the page, so that it takes the panel's width
+  if (varying.length >= 2) LatheCharts.parallel(parallelBox, varying, names);
+  else parallelBox.append(el('p', { class: 'muted' }, 'Fewer than two numeric columns differ.'));
   drawScatter();
   drawHistory();
 })();

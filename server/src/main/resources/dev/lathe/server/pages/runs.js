@@ -27,7 +27,10 @@
     expanded: new Set(),
     selected: new Set(),
     runs: [],
+    values: url.searchParams.get('values') || 'latest',
+    summaries: new Map(),
   };
+  const SUMMARIES = '/ajax-api/2.0/lathe/metrics/summaries';
 
   const content = document.getElementById('content');
   const filterInput = el('input', { type: 'text', id: 'filter', placeholder: "metrics.rmse < 1 and params.model = 'xgb'", value: state.filter,
@@ -35,6 +38,10 @@
   const filterError = el('div', { id: 'filter-error', class: 'error', hidden: true });
   const sizeSelect = el('select', { id: 'page-size', onchange: () => { state.pageSize = Number(sizeSelect.value); restart(); } },
     [10, 25, 50, 100, 500].map(n => el('option', { value: n, selected: n === state.pageSize }, n + ' per page')));
+  const valuesSelect = el('select', { id: 'metric-values', title: 'metric columns show', onchange: () => {
+    state.values = valuesSelect.value;
+    summarize().then(render);
+  } }, ['latest', 'min', 'max'].map(v => el('option', { value: v, selected: v === state.values }, 'metrics: ' + v)));
   const compareButton = el('button', { id: 'compare', disabled: true, onclick: () => {
     location.href = Lathe.href('compare', { runs: [...state.selected].join(',') });
   } }, 'Compare');
@@ -49,7 +56,7 @@
     el('div', { class: 'toolbar' }, filterInput,
       el('button', { id: 'search', onclick: applyFilter }, 'Search'),
       el('button', { id: 'clear', onclick: () => { filterInput.value = ''; applyFilter(); } }, 'Clear'),
-      picker, sizeSelect, compareButton),
+      picker, valuesSelect, sizeSelect, compareButton),
     filterError, tableBox,
     el('div', { class: 'toolbar' }, prev, pageLabel, next));
 
@@ -69,6 +76,7 @@
     u.searchParams.set('filter', state.filter);
     u.searchParams.set('order', state.order);
     u.searchParams.set('size', state.pageSize);
+    u.searchParams.set('values', state.values);
     history.replaceState(null, '', u);
   }
 
@@ -93,7 +101,26 @@
       (r.data.tags || []).forEach(t => { if (!t.key.startsWith('mlflow.')) state.known.tag.add(t.key); });
     });
     if (!state.columns) state.columns = defaultColumns();
+    await summarize();
     render();
+  }
+
+  /** Min and max of the shown metric columns for the page's runs (one request), when asked for. */
+  async function summarize() {
+    state.summaries = new Map();
+    const keys = state.columns.filter(c => c.startsWith('metric:')).map(c => c.slice('metric:'.length));
+    if (state.values === 'latest' || !keys.length || !state.runs.length) return;
+    const q = new URLSearchParams();
+    state.runs.forEach(r => q.append('run_id', r.info.run_id));
+    keys.forEach(k => q.append('key', k));
+    try {
+      const r = await fetch(SUMMARIES + '?' + q);
+      const json = await r.json();
+      if (!r.ok) throw new Lathe.ApiError(json.error_code, json.message);
+      (json.summaries || []).forEach(x => state.summaries.set(x.run_id + '\u0000' + x.key, x));
+    } catch (e) {
+      Lathe.showError(e, filterError);
+    }
   }
 
   function defaultColumns() {
@@ -124,6 +151,10 @@
       case 'attr:status': return info.status;
       case 'attr:user_id': return info.user_id;
     }
+    if (col.kind === 'metric' && state.values !== 'latest') {
+      const summary = state.summaries.get(info.run_id + '\u0000' + col.key);
+      return summary ? Lathe.num(summary[state.values]) : '';
+    }
     const list = col.kind === 'metric' ? run.data.metrics : col.kind === 'param' ? run.data.params : run.data.tags;
     const found = (list || []).find(x => x.key === col.key);
     return found ? Lathe.num(found.value) : '';
@@ -139,7 +170,9 @@
         state.order = col.order + (field === col.order && dir !== 'ASC' ? ' ASC' : ' DESC');
         restart();
       } : null,
-    }, col.group ? el('span', { class: 'group' }, col.group) : null, col.label + arrow);
+      title: col.kind === 'metric' && state.values !== 'latest' ? 'shows the ' + state.values + '; sorts by the latest value' : null,
+    }, col.group ? el('span', { class: 'group' }, col.kind === 'metric' && state.values !== 'latest'
+      ? col.group + ' · ' + state.values : col.group) : null, col.label + arrow);
   }
 
   function render() {
@@ -208,7 +241,7 @@
           el('input', { type: 'checkbox', 'data-column': id, checked: state.columns.includes(id), onchange: e => {
             state.columns = e.target.checked ? [...state.columns, id] : state.columns.filter(c => c !== id);
             localStorage.setItem('lathe.columns.' + experimentId, JSON.stringify(state.columns));
-            render();
+            summarize().then(render);
             picker.open = true;
           } }), ' ', column(id).label)));
       }));

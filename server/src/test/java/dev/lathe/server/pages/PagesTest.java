@@ -101,6 +101,21 @@ class PagesTest {
     }
 
     @Test
+    void metricSummariesAreTheMinAndMaxOfEachHistory() throws Exception {
+        String run = ui.runIds.get(3); // seed 3: rmse = 1.3 + 5/(step+1) at steps 0..11, z03 = 3 * 4 once
+        HttpResponse<String> r = get(MetricSummaries.PATH + "?run_id=" + run + "&key=rmse&key=z03&key=absent");
+        assertEquals(200, r.statusCode(), r.body());
+        var summaries = dev.lathe.server.http.Json.parse(r.body()).get("summaries");
+        assertEquals(2, summaries.size(), r.body());
+        assertEquals("rmse", summaries.get(0).get("key").asText());
+        assertEquals(1 + 3 / 10.0 + 5.0, summaries.get(0).get("max").asDouble(), 1e-12);
+        assertEquals(1 + 3 / 10.0 + 5.0 / UiFixture.HISTORY, summaries.get(0).get("min").asDouble(), 1e-12);
+        assertEquals(UiFixture.HISTORY, summaries.get(0).get("count").asInt());
+        assertEquals(12.0, summaries.get(1).get("min").asDouble());
+        assertEquals(12.0, summaries.get(1).get("max").asDouble());
+    }
+
+    @Test
     void anHtmlArtifactIsServedAsASandboxedPage() throws Exception {
         HttpResponse<String> r = get("/artifact-view?run_id=" + ui.runIds.get(7) + "&path=" + q(UiFixture.REPORT));
         assertEquals(200, r.statusCode());

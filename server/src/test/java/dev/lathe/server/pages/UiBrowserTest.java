@@ -193,6 +193,26 @@ class UiBrowserTest {
 
     @Test
     @Order(6)
+    void metricColumnsShowTheLatestMinOrMax() {
+        browser.get("/experiment?id=" + ui.experimentId + "&filter=" + "attributes.run_name%20%3D%20'run-00'");
+        waitForFirstRun("run-00");
+        // rmse of seed 0 is 1 + 5/(step+1): the latest (step 11) is also the min, the max is at step 0
+        assertEquals("1.41667", rmseCell());
+        new Select(browser.driver.findElement(By.id("metric-values"))).selectByValue("max");
+        browser.wait.until(d -> rmseCell().equals("6"));
+        assertTrue(browser.waitFor("#runs th[data-column='metric:rmse']").getAttribute("textContent").contains("max"));
+        new Select(browser.driver.findElement(By.id("metric-values"))).selectByValue("min");
+        browser.wait.until(d -> rmseCell().equals("1.41667"));
+    }
+
+    private String rmseCell() {
+        return (String) browser.script("const th = document.querySelector(\"#runs th[data-column='metric:rmse']\");"
+                + "const i = [...th.parentNode.children].indexOf(th);"
+                + "return document.querySelector('#runs tbody tr').children[i].textContent;");
+    }
+
+    @Test
+    @Order(7)
     void comparesThreeRuns() {
         browser.get("/experiment?id=" + ui.experimentId + "&order=" + "attributes.run_name%20ASC");
         waitForFirstRun(UiFixture.HOSTILE);
@@ -218,7 +238,7 @@ class UiBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aRunShowsItsDataHistoryAndArtifactsWithPreviews() {
         String runId = ui.runIds.get(7);
         browser.get("/run?id=" + runId);
@@ -255,7 +275,7 @@ class UiBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aHostileRunNameIsTextEverywhere() {
         browser.get("/run?id=" + ui.hostileId);
         assertEquals(UiFixture.HOSTILE, browser.waitFor("#heading").getText());
@@ -267,7 +287,7 @@ class UiBrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void theRegistryListsVersionsStagesAndAliasesLinkedToTheirRuns() {
         browser.get("/registry");
         WebElement model = browser.waitFor("section.model[data-model='" + UiFixture.MODEL + "']");
