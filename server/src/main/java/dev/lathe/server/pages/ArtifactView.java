@@ -2,8 +2,8 @@ package dev.lathe.server.pages;
 
 import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.server.http.Fields;
-import dev.lathe.server.http.Response;
 import dev.lathe.server.http.Request;
+import dev.lathe.server.http.Response;
 
 /**
  * An HTML artifact (the evaluation report) shown inline: served as a page of its own under a

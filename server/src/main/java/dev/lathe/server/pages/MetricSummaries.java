@@ -54,7 +54,12 @@ final class MetricSummaries {
                     }
                 }
                 if (n > 0) {
-                    out.addObject().put("run_id", runId).put("key", key).put("min", min).put("max", max).put("count", n);
+                    out.addObject()
+                            .put("run_id", runId)
+                            .put("key", key)
+                            .put("min", min)
+                            .put("max", max)
+                            .put("count", n);
                 }
             }
         }

@@ -98,7 +98,9 @@ final class PageShell {
                 .append(Html.escape(heading))
                 .append("</h1>");
         if (!subheading.isEmpty()) {
-            h.append("<p class=\"sub\" id=\"subheading\">").append(Html.escape(subheading)).append("</p>");
+            h.append("<p class=\"sub\" id=\"subheading\">")
+                    .append(Html.escape(subheading))
+                    .append("</p>");
         }
         h.append("<div id=\"error\" class=\"error\" hidden></div><div id=\"content\"></div></main>");
         script(h, Asset.COMMON);

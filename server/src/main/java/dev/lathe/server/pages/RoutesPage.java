@@ -26,6 +26,7 @@ final class RoutesPage {
         String intro = "<p>This server speaks MLflow's REST API 2.0 (tracking and model registry) over the store <code>"
                 + Html.escape(storeLocation) + "</code>: point an MLflow client at this address.</p>";
         String page = PageShell.titled("API").heading("Endpoints").html();
-        return Response.html(page.replace("<div id=\"content\"></div>", "<div id=\"content\">" + intro + list + "</ul></div>"));
+        return Response.html(
+                page.replace("<div id=\"content\"></div>", "<div id=\"content\">" + intro + list + "</ul></div>"));
     }
 }

@@ -21,8 +21,8 @@ final class RunsPage {
         Experiment experiment = store.getExperiment(request.fields().string("id"));
         return PageShell.titled(experiment.name())
                 .heading(experiment.name())
-                .subheading("Experiment " + experiment.experimentId() + " · artifacts: "
-                        + experiment.artifactLocation())
+                .subheading(
+                        "Experiment " + experiment.experimentId() + " · artifacts: " + experiment.artifactLocation())
                 .data("experiment-id", experiment.experimentId())
                 .withCharts()
                 .script(Asset.RUNS)

@@ -118,9 +118,10 @@ final class Browser implements AutoCloseable {
     /** Fails when the current page requested anything from another origin than the server's. */
     @SuppressWarnings("unchecked")
     void assertOnlyLocalRequests() {
-        List<String> urls = (List<String>) script(
-                "return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name));");
-        List<String> foreign = urls.stream().filter(u -> !u.startsWith(origin + "/")).toList();
+        List<String> urls = (List<String>)
+                script("return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name));");
+        List<String> foreign =
+                urls.stream().filter(u -> !u.startsWith(origin + "/")).toList();
         assertEquals(List.of(), foreign, "requests to other hosts than " + origin);
     }
 

@@ -44,7 +44,8 @@ class PagesTest {
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(ui.url(pathAndQuery))).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(ui.url(pathAndQuery))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String q(String s) {
@@ -54,15 +55,22 @@ class PagesTest {
     @Test
     void everyPageIsHtmlUnderASelfOnlyPolicyAndItsAssetsAreServedHere() throws Exception {
         String[] pages = {
-            "/", "/experiment?id=" + ui.experimentId, "/run?id=" + ui.runIds.get(0),
-            "/compare?runs=" + ui.runIds.get(0) + "," + ui.runIds.get(1), "/registry", "/routes"
+            "/",
+            "/experiment?id=" + ui.experimentId,
+            "/run?id=" + ui.runIds.get(0),
+            "/compare?runs=" + ui.runIds.get(0) + "," + ui.runIds.get(1),
+            "/registry",
+            "/routes"
         };
         Pattern asset = Pattern.compile("(?:src|href)=\"(/static/[^\"]+)\"");
         for (String page : pages) {
             HttpResponse<String> r = get(page);
             assertEquals(200, r.statusCode(), page);
             assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"), page);
-            assertEquals(Response.SELF_ONLY, r.headers().firstValue("Content-Security-Policy").orElseThrow(), page);
+            assertEquals(
+                    Response.SELF_ONLY,
+                    r.headers().firstValue("Content-Security-Policy").orElseThrow(),
+                    page);
             assertFalse(r.body().contains("<script>"), page + " has an inline script: " + r.body());
             Matcher m = asset.matcher(r.body());
             int assets = 0;
@@ -109,7 +117,10 @@ class PagesTest {
         assertEquals(2, summaries.size(), r.body());
         assertEquals("rmse", summaries.get(0).get("key").asText());
         assertEquals(1 + 3 / 10.0 + 5.0, summaries.get(0).get("max").asDouble(), 1e-12);
-        assertEquals(1 + 3 / 10.0 + 5.0 / UiFixture.HISTORY, summaries.get(0).get("min").asDouble(), 1e-12);
+        assertEquals(
+                1 + 3 / 10.0 + 5.0 / UiFixture.HISTORY,
+                summaries.get(0).get("min").asDouble(),
+                1e-12);
         assertEquals(UiFixture.HISTORY, summaries.get(0).get("count").asInt());
         assertEquals(12.0, summaries.get(1).get("min").asDouble());
         assertEquals(12.0, summaries.get(1).get("max").asDouble());

@@ -86,7 +86,8 @@ class UiBrowserTest {
     void theExperimentsListLinksToEachExperiment() {
         browser.get("/");
         WebElement taxi = browser.waitFor("a.experiment");
-        List<String> names = browser.all("a.experiment").stream().map(WebElement::getText).toList();
+        List<String> names =
+                browser.all("a.experiment").stream().map(WebElement::getText).toList();
         assertTrue(names.containsAll(List.of(UiFixture.EXPERIMENT, "empty experiment")), names.toString());
         assertTrue(browser.driver.findElement(By.id("subheading")).getText().contains(UiFixture.STORE_DIR));
         browser.screenshot("ui-experiments");
@@ -96,7 +97,9 @@ class UiBrowserTest {
                 .orElse(taxi)
                 .click();
         browser.waitFor("#runs");
-        assertEquals(UiFixture.EXPERIMENT, browser.driver.findElement(By.id("heading")).getText());
+        assertEquals(
+                UiFixture.EXPERIMENT,
+                browser.driver.findElement(By.id("heading")).getText());
     }
 
     @Test
@@ -116,7 +119,9 @@ class UiBrowserTest {
         browser.wait.until(d -> visibleRunNames().size() == 25);
         List<String> names = visibleRunNames();
         int parent = names.indexOf("search");
-        assertEquals(List.of("trial-0", "trial-1", "trial-2"), names.subList(parent + 1, parent + 4).stream().sorted().toList());
+        assertEquals(
+                List.of("trial-0", "trial-1", "trial-2"),
+                names.subList(parent + 1, parent + 4).stream().sorted().toList());
         browser.screenshot("ui-runs");
     }
 
@@ -136,7 +141,9 @@ class UiBrowserTest {
         search("metrics.rmse < 2 and params.lr != '0'");
         browser.wait.until(d -> visibleRunNames().size() == 6);
         assertEquals(
-                IntStream.range(0, 6).mapToObj(i -> String.format("run-%02d", i)).toList(),
+                IntStream.range(0, 6)
+                        .mapToObj(i -> String.format("run-%02d", i))
+                        .toList(),
                 visibleRunNames().stream().sorted().toList());
         assertTrue(browser.driver.findElement(By.id("filter-error")).getAttribute("hidden") != null);
         browser.screenshot("ui-runs-filtered");
@@ -157,7 +164,8 @@ class UiBrowserTest {
         Set<String> seen = new HashSet<>(names());
         assertTrue(browser.driver.findElement(By.id("prev")).getAttribute("disabled") != null);
         browser.driver.findElement(By.id("next")).click();
-        browser.wait.until(d -> browser.driver.findElement(By.id("page-label")).getText().startsWith("Page 2"));
+        browser.wait.until(
+                d -> browser.driver.findElement(By.id("page-label")).getText().startsWith("Page 2"));
         List<String> second = names();
         assertEquals(35 - 25, second.size());
         assertTrue(browser.driver.findElement(By.id("next")).getAttribute("disabled") != null);
@@ -200,7 +208,9 @@ class UiBrowserTest {
         assertEquals("1.41667", rmseCell());
         new Select(browser.driver.findElement(By.id("metric-values"))).selectByValue("max");
         browser.wait.until(d -> rmseCell().equals("6"));
-        assertTrue(browser.waitFor("#runs th[data-column='metric:rmse']").getAttribute("textContent").contains("max"));
+        assertTrue(browser.waitFor("#runs th[data-column='metric:rmse']")
+                .getAttribute("textContent")
+                .contains("max"));
         new Select(browser.driver.findElement(By.id("metric-values"))).selectByValue("min");
         browser.wait.until(d -> rmseCell().equals("1.41667"));
     }
@@ -232,7 +242,8 @@ class UiBrowserTest {
         assertTrue(browser.all("#compare-table tbody tr").size() < allRows);
         assertEquals(3, browser.all("#parallel-svg polyline").size());
         assertEquals(3, browser.all("#scatter-svg circle").size());
-        browser.wait.until(d -> browser.all("#history-chart .u-legend .u-series").size() == 4); // x + 3 runs
+        browser.wait.until(
+                d -> browser.all("#history-chart .u-legend .u-series").size() == 4); // x + 3 runs
         browser.script("window.scrollTo(0, 0)");
         browser.screenshot("ui-compare");
     }
@@ -248,21 +259,28 @@ class UiBrowserTest {
         assertTrue(params.contains("lr") && params.contains("0.08"), params);
         assertTrue(browser.driver.findElement(By.id("metrics")).getText().contains("rmse"));
         browser.waitFor("#metric-chart canvas");
-        assertEquals(UiFixture.HISTORY + " points", browser.driver.findElement(By.id("chart-note")).getText());
+        assertEquals(
+                UiFixture.HISTORY + " points",
+                browser.driver.findElement(By.id("chart-note")).getText());
         new Select(browser.driver.findElement(By.id("x-axis"))).selectByValue("time");
         browser.waitFor("#metric-chart canvas");
         assertTrue(browser.waitFor("#datasets").getText().contains("green-2023-01"));
         browser.waitFor("#artifact-tree a.file[data-path='metrics.json']").click();
         assertTrue(browser.waitFor("#artifact-preview pre.json").getText().contains("\"rmse\": 1.5"));
         browser.waitFor("#artifact-tree a.dir[data-path='data']").click();
-        browser.waitFor("#artifact-tree a.file[data-path='data/predictions.csv']").click();
-        assertEquals("fare", browser.waitFor("#artifact-preview table.csv th:nth-child(2)").getText());
+        browser.waitFor("#artifact-tree a.file[data-path='data/predictions.csv']")
+                .click();
+        assertEquals(
+                "fare",
+                browser.waitFor("#artifact-preview table.csv th:nth-child(2)").getText());
         browser.waitFor("#artifact-tree a.dir[data-path='plots']").click();
-        browser.waitFor("#artifact-tree a.file[data-path='plots/residuals.png']").click();
+        browser.waitFor("#artifact-tree a.file[data-path='plots/residuals.png']")
+                .click();
         WebElement img = browser.waitFor("#artifact-preview img");
         browser.wait.until(d -> ((Number) browser.script("return arguments[0].naturalWidth", img)).intValue() == 120);
         browser.waitFor("#artifact-tree a.dir[data-path='report']").click();
-        browser.waitFor("#artifact-tree a.file[data-path='" + UiFixture.REPORT + "']").click();
+        browser.waitFor("#artifact-tree a.file[data-path='" + UiFixture.REPORT + "']")
+                .click();
         WebElement frame = browser.waitFor("#report-frame");
         assertEquals("", frame.getAttribute("sandbox"));
         browser.driver.switchTo().frame(frame);

@@ -36,6 +36,7 @@ final class UiFixture implements AutoCloseable {
     static final String HOSTILE = "<script>alert(1)</script>";
     /** The store's directory name: user text too (shown on the experiments page). */
     static final String STORE_DIR = "store<i>x</i>";
+
     static final String MODEL = "taxi-fare";
     static final String REPORT = "report/report.html";
     static final String REPORT_TEXT = "Evaluation report of run-07";
@@ -71,10 +72,13 @@ final class UiFixture implements AutoCloseable {
 
         String source = runIds.get(7);
         store.logArtifact(source, REPORT, report());
-        store.logArtifact(source, "data/predictions.csv", "trip,fare\n1,12.5\n2,7.25\n".getBytes(StandardCharsets.UTF_8));
+        store.logArtifact(
+                source, "data/predictions.csv", "trip,fare\n1,12.5\n2,7.25\n".getBytes(StandardCharsets.UTF_8));
         store.logArtifact(source, "metrics.json", "{\"rmse\":1.5,\"n\":3}".getBytes(StandardCharsets.UTF_8));
         store.logArtifact(source, "plots/residuals.png", png());
-        store.logInputs(source, List.of(new DatasetInput("green-2023-01", "abc123", "data/green.parquet", null, 1000, "training")));
+        store.logInputs(
+                source,
+                List.of(new DatasetInput("green-2023-01", "abc123", "data/green.parquet", null, 1000, "training")));
         store.registry().createRegisteredModel(MODEL, "Fare model", Map.of());
         store.registry().createModelVersion(MODEL, "runs:/" + source + "/model", source, "first", Map.of());
         store.registry().transitionModelVersionStage(MODEL, 1, ModelStage.PRODUCTION, false);
