@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.sqlite.Function;
 
 /** An in-memory SQLite database with the MLflow tracking schema, plus helpers to insert rows. */
 final class SearchTestDb implements AutoCloseable {
@@ -53,6 +54,13 @@ final class SearchTestDb implements AutoCloseable {
 
     SearchTestDb() throws SQLException {
         connection = DriverManager.getConnection("jdbc:sqlite::memory:");
+        // The store registers this function to resolve store-relative locations; rows here hold absolute ones.
+        Function.create(connection, RunSearchQuery.ABSOLUTE_LOCATION_FUNCTION, new Function() {
+            @Override
+            protected void xFunc() throws SQLException {
+                result(value_text(0));
+            }
+        });
         try (Statement st = connection.createStatement()) {
             for (String ddl : DDL) {
                 st.execute(ddl);
