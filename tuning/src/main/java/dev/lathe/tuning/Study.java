@@ -9,6 +9,7 @@ import dev.lathe.tuning.space.SearchSpace;
 import dev.lathe.tuning.tracking.SearchRecorder;
 import dev.lathe.tuning.tracking.SearchTracking;
 import dev.lathe.tuning.tracking.TrialRestorer;
+import dev.lathe.tuning.tracking.TrialTags;
 import dev.lathe.tuning.trial.ParamSet;
 import dev.lathe.tuning.trial.Trial;
 import java.util.ArrayList;
@@ -83,8 +84,8 @@ public final class Study {
         p.put("search.n_trials", Integer.toString(trialCount()));
         p.put("search.seed", Long.toString(settings.seed()));
         p.put("search.batch_size", Integer.toString(settings.batchSize()));
-        p.put("search.direction", settings.direction().name());
-        p.put("search.score", settings.scoreName());
+        p.put(TrialTags.SEARCH_DIRECTION, settings.direction().name());
+        p.put(TrialTags.SEARCH_SCORE, settings.scoreName());
         return p;
     }
 

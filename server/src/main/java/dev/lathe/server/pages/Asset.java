@@ -16,6 +16,7 @@ public enum Asset {
     RUNS("runs.js", Asset.JS),
     RUN("run.js", Asset.JS),
     COMPARE("compare.js", Asset.JS),
+    SEARCH("search.js", Asset.JS),
     REGISTRY("registry.js", Asset.JS),
     ICON("favicon.svg", "image/svg+xml"),
     UPLOT("uPlot.iife.min.js", Asset.JS, Asset.UPLOT_DIST),

@@ -9,6 +9,7 @@ public enum PageRoute {
     EXPERIMENT("/experiment"),
     RUN("/run"),
     COMPARE("/compare"),
+    SEARCH("/search"),
     REGISTRY("/registry"),
     ROUTES("/routes"),
     ARTIFACT("/artifact-view");

@@ -3,6 +3,7 @@ package dev.lathe.server.pages;
 import dev.lathe.core.LatheVersion;
 import dev.lathe.server.http.Html;
 import dev.lathe.server.http.Response;
+import dev.lathe.tuning.tracking.TrialTags;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,8 @@ final class PageShell {
         for (PageRoute route : PageRoute.values()) {
             data.put("page-" + route.name().toLowerCase(java.util.Locale.ROOT), route.path());
         }
+        // the tag marking a search parent, whose runs link to the search page
+        data.put("search-tag", TrialTags.SEARCH);
     }
 
     static PageShell titled(String title) {

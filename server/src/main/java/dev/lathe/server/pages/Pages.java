@@ -22,8 +22,10 @@ public final class Pages {
         table.add("GET", PageRoute.EXPERIMENT.path(), new RunsPage(store)::handle);
         table.add("GET", PageRoute.RUN.path(), new RunPage(store)::handle);
         table.add("GET", PageRoute.COMPARE.path(), new ComparePage()::handle);
+        table.add("GET", PageRoute.SEARCH.path(), new SearchPage(store)::handle);
         table.add("GET", PageRoute.REGISTRY.path(), new RegistryPage()::handle);
         table.add("GET", PageRoute.ARTIFACT.path(), new ArtifactView(store)::handle);
+        table.add("GET", SearchSummary.PATH, new SearchSummary(store)::handle);
         table.add("GET", MetricSummaries.PATH, new MetricSummaries(store)::handle);
         table.add("GET", PageRoute.ROUTES.path(), new RoutesPage(store.location(), table)::handle);
     }

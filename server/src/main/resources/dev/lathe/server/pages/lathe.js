@@ -118,5 +118,10 @@ const Lathe = (() => {
     return out;
   }
 
-  return { el, api, all, href, artifactUrl, showError, clearError, time, duration, num, table, byKey, ApiError, pages };
+  /** True when a run (as runs/get answers it) is a search parent: it has a search page. */
+  function isSearch(run) {
+    return byKey(run.data && run.data.tags)[pages.searchTag] === 'true';
+  }
+
+  return { el, api, isSearch, all, href, artifactUrl, showError, clearError, time, duration, num, table, byKey, ApiError, pages };
 })();

@@ -22,6 +22,7 @@
     ['Status', info.status], ['Started', Lathe.time(info.start_time)], ['Ended', Lathe.time(info.end_time)],
     ['Duration', Lathe.duration(info.start_time, info.end_time)], ['User', info.user_id],
     ['Parent run', parent ? el('a', { href: Lathe.href('run', { id: parent }) }, parent) : ''],
+    ['Search', Lathe.isSearch(run) ? el('a', { href: Lathe.href('search', { id: info.run_id }), id: 'search-link' }, 'optimisation history, intermediate values, param importance') : ''],
     ['Description', tags['mlflow.note.content'] || ''],
     ['Artifact URI', info.artifact_uri]], 'overview');
 

@@ -207,7 +207,8 @@
       const tr = el('tr', { 'data-run-id': id, class: (depth ? 'child depth' + depth : '') + (state.selected.has(id) ? ' selected' : ''), hidden },
         el('td', {}, box),
         cols.map(c => c.id === 'attr:run_name'
-          ? el('td', { class: 'name' }, toggle, el('a', { href: Lathe.href('run', { id }), class: 'run-name' }, run.info.run_name))
+          ? el('td', { class: 'name' }, toggle, el('a', { href: Lathe.href('run', { id }), class: 'run-name' }, run.info.run_name),
+            Lathe.isSearch(run) ? el('a', { href: Lathe.href('search', { id }), class: 'search-link', title: 'the search (study) page' }, ' search ▸') : null)
           : el('td', { class: c.kind === 'metric' ? 'num' : null }, cell(run, c))));
       rows.push(tr);
       kids.forEach(k => addRow(k, depth + 1, hidden || !open));

@@ -32,6 +32,10 @@ public final class TrialTags {
     public static final String DURATION = "duration_seconds";
     /** Tag on the parent run marking it as a search. */
     public static final String SEARCH = "lathe.search";
+    /** Param on the parent run: the search's direction (a {@code Direction} name, MINIMIZE or MAXIMIZE). */
+    public static final String SEARCH_DIRECTION = "search.direction";
+    /** Param on the parent run: the name of the metric the trials are scored by. */
+    public static final String SEARCH_SCORE = "search.score";
 
     static final int CHUNK = 7000;
     static final int MAX_ERROR = 4000;
