@@ -58,6 +58,7 @@ class PagesTest {
             "/",
             "/experiment?id=" + ui.experimentId,
             "/run?id=" + ui.runIds.get(0),
+            "/search?id=" + ui.studyId,
             "/compare?runs=" + ui.runIds.get(0) + "," + ui.runIds.get(1),
             "/registry",
             "/routes"

@@ -10,6 +10,16 @@ import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.core.tracking.RunTag;
 import dev.lathe.server.LatheServer;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.tuning.ScoreMetric;
+import dev.lathe.tuning.SearchResult;
+import dev.lathe.tuning.SearchSettings;
+import dev.lathe.tuning.Study;
+import dev.lathe.tuning.TrialObjective;
+import dev.lathe.tuning.pruning.MedianPruner;
+import dev.lathe.tuning.sampler.RandomSampler;
+import dev.lathe.tuning.space.SearchSpace;
+import dev.lathe.tuning.tracking.SearchTracking;
+import dev.lathe.tuning.trial.ParamSet;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -29,10 +39,17 @@ import javax.imageio.ImageIO;
  * it: experiment "taxi" with {@link #FLAT_RUNS} runs (params lr and depth, metrics rmse and mae with
  * histories, and {@link #EXTRA_METRICS} more metrics), a search parent with {@link #CHILDREN} nested trials, a run named {@link #HOSTILE}, an
  * empty experiment, a registered model whose version 1 comes from run "run-07" (alias champion, stage
- * Production), and artifacts on that run: an HTML report, a CSV, a JSON file and a PNG.
+ * Production), artifacts on that run (an HTML report, a CSV, a JSON file and a PNG), and in experiment
+ * "tuning" a real search with pruned trials ({@link #studyId}).
  */
 final class UiFixture implements AutoCloseable {
     static final String EXPERIMENT = "taxi";
+    /** The experiment of the real search ({@link #studyId}), run through Lathe's tuning API. */
+    static final String TUNING = "tuning";
+    /** Trials of the real search, and the steps each reports before pruning can stop it. */
+    static final int STUDY_TRIALS = 16;
+
+    static final int STUDY_STEPS = 10;
     static final String HOSTILE = "<script>alert(1)</script>";
     /** The store's directory name: user text too (shown on the experiments page). */
     static final String STORE_DIR = "store<i>x</i>";
@@ -52,6 +69,8 @@ final class UiFixture implements AutoCloseable {
     final String parentId;
     final List<String> runIds = new ArrayList<>();
     final String hostileId;
+    /** The parent run of a real random search with median pruning (experiment {@link #TUNING}). */
+    final String studyId;
     /** Runs still open for writing; all end (FINISHED) once everything is logged. */
     private final List<String> running = new ArrayList<>();
 
@@ -84,6 +103,7 @@ final class UiFixture implements AutoCloseable {
         store.registry().transitionModelVersionStage(MODEL, 1, ModelStage.PRODUCTION, false);
         store.registry().setAlias(MODEL, "champion", 1);
         running.forEach(id -> store.updateRunStatus(id, RunStatus.FINISHED));
+        studyId = study(store);
         server = LatheServer.start(store, new InetSocketAddress("127.0.0.1", 0));
     }
 
@@ -110,6 +130,47 @@ final class UiFixture implements AutoCloseable {
                 List.of(new RunTag("team", "fares")));
         running.add(info.runId());
         return info.runId();
+    }
+
+    /**
+     * A real search through Lathe's tuning API: lr, depth and booster drawn at random, each trial
+     * reporting rmse = 1 + 4 lr + 0.05 depth (+ 0.02 for dart) + 2/(step+1) at each step, median
+     * pruning after 3 trials; the score is the last step's value.
+     */
+    private static String study(SqliteTrackingStore store) {
+        SearchSpace space = SearchSpace.builder()
+                .uniform("lr", 0.01, 0.3)
+                .intRange("depth", 2, 8)
+                .choice("booster", List.of("gbtree", "dart"))
+                .build();
+        TrialObjective objective = trial -> {
+            ParamSet p = trial.params();
+            double base = 1 + 4 * p.getDouble("lr") + 0.05 * p.getInt("depth")
+                    + ("dart".equals(p.getString("booster")) ? 0.02 : 0);
+            double value = Double.NaN;
+            for (int step = 0; step < STUDY_STEPS; step++) {
+                value = base + 2.0 / (step + 1);
+                trial.report(step, value);
+                if (trial.shouldPrune(step)) {
+                    return value;
+                }
+            }
+            return value;
+        };
+        SearchResult result = Study.builder(
+                        space,
+                        new RandomSampler(),
+                        objective,
+                        SearchSettings.builder(STUDY_TRIALS, 42)
+                                .threads(1)
+                                .batchSize(1)
+                                .score(ScoreMetric.of("rmse"))
+                                .build())
+                .pruner(new MedianPruner(3, 2))
+                .tracking(new SearchTracking(store, TUNING, "random-search"))
+                .build()
+                .run();
+        return result.parentRunId().orElseThrow();
     }
 
     private static byte[] report() {
