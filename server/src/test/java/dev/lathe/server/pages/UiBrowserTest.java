@@ -319,6 +319,40 @@ class UiBrowserTest {
         assertEquals("run-07", browser.waitFor("#heading").getText());
     }
 
+    @Test
+    @Order(11)
+    void aSearchParentLinksToItsStudyPageWithHistoryIntermediateValuesAndImportance() {
+        String experiment =
+                ui.store.getExperimentByName(UiFixture.TUNING).orElseThrow().experimentId();
+        browser.get("/experiment?id=" + experiment);
+        browser.waitFor("#runs tr[data-run-id='" + ui.studyId + "'] a.search-link").click();
+        assertEquals("Search random-search", browser.waitFor("#heading").getText());
+        browser.waitFor("#history-chart canvas");
+        browser.waitFor("#intermediate-chart canvas");
+        List<WebElement> rows = browser.all("#trials tbody tr");
+        assertEquals(UiFixture.STUDY_TRIALS, rows.size());
+        long pruned = browser.all("#trials .state-PRUNED").size();
+        assertTrue(pruned > 0, "the fixture's median pruner stopped some trials");
+        assertEquals(
+                UiFixture.STUDY_TRIALS + " trials reported intermediate values; " + pruned
+                        + " of them were pruned (dashed).",
+                browser.driver.findElement(By.id("intermediate-note")).getText());
+        // optimisation history: x, score, pruned, best so far
+        assertEquals(4, browser.all("#history-chart .u-legend .u-series").size());
+        List<WebElement> importance = browser.all("#importance tbody tr");
+        assertEquals(3, importance.size());
+        assertTrue(importance.get(0).getText().startsWith("lr"), importance.get(0).getText());
+        assertEquals(3, browser.all("#importance meter").size());
+        assertTrue(browser.driver.findElement(By.id("importance-method")).getText().contains("η²"));
+        browser.script("window.scrollTo(0, 0)");
+        browser.screenshot("ui-study");
+        // the run page of the search parent links here too
+        browser.get("/run?id=" + ui.studyId);
+        browser.waitFor("#search-link").click();
+        assertEquals("Search random-search", browser.waitFor("#heading").getText());
+        browser.waitFor("#importance");
+    }
+
     private void assertThrowsNoAlert() {
         try {
             browser.driver.switchTo().alert();
