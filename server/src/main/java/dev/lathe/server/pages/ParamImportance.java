@@ -59,9 +59,7 @@ final class ParamImportance {
             }
             out.add(new Importance(name, etaSquared(bin, bins, ys), bins, values.size(), numeric));
         }
-        out.sort(Comparator.comparingDouble(Importance::etaSquared)
-                .reversed()
-                .thenComparing(Importance::param));
+        out.sort(Comparator.comparingDouble(Importance::etaSquared).reversed().thenComparing(Importance::param));
         return out;
     }
 

@@ -104,7 +104,8 @@ final class SearchSummary {
         }
         o.put("importance_method", ParamImportance.METHOD);
         ArrayNode importance = o.putArray("importance");
-        double[] scores = completeScores.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] scores =
+                completeScores.stream().mapToDouble(Double::doubleValue).toArray();
         for (ParamImportance.Importance i : ParamImportance.of(completeParams, scores)) {
             importance
                     .addObject()
@@ -137,14 +138,14 @@ final class SearchSummary {
                 String[] f = TrialTags.parseOutcome(outcome, run.info().runId());
                 state = f[0];
                 value = Double.parseDouble(f[1]);
-                intermediate = TrialTags.decodeIntermediate(tags, Integer.parseInt(f[2]), run.info().runId());
+                intermediate = TrialTags.decodeIntermediate(
+                        tags, Integer.parseInt(f[2]), run.info().runId());
             }
             Map<String, String> params = new LinkedHashMap<>(run.data().params());
             params.remove(TrialTags.NUMBER);
             byNumber.put(
                     number,
-                    new TrialRow(
-                            number, run.info().runId(), run.info().runName(), state, value, params, intermediate));
+                    new TrialRow(number, run.info().runId(), run.info().runName(), state, value, params, intermediate));
         }
         return new ArrayList<>(byNumber.values());
     }

@@ -96,7 +96,8 @@ class SearchSummaryTest {
                 pruned++;
             }
             assertEquals(best, t.get("best").asDouble(), 0, "best so far at trial " + i);
-            assertEquals(run.data().params().get("lr"), t.get("params").get("lr").asText());
+            assertEquals(
+                    run.data().params().get("lr"), t.get("params").get("lr").asText());
         }
         assertTrue(pruned > 0, "the median pruner stopped some trials");
     }

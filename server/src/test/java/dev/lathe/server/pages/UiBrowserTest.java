@@ -325,7 +325,8 @@ class UiBrowserTest {
         String experiment =
                 ui.store.getExperimentByName(UiFixture.TUNING).orElseThrow().experimentId();
         browser.get("/experiment?id=" + experiment);
-        browser.waitFor("#runs tr[data-run-id='" + ui.studyId + "'] a.search-link").click();
+        browser.waitFor("#runs tr[data-run-id='" + ui.studyId + "'] a.search-link")
+                .click();
         assertEquals("Search random-search", browser.waitFor("#heading").getText());
         browser.waitFor("#history-chart canvas");
         browser.waitFor("#intermediate-chart canvas");
@@ -341,9 +342,11 @@ class UiBrowserTest {
         assertEquals(4, browser.all("#history-chart .u-legend .u-series").size());
         List<WebElement> importance = browser.all("#importance tbody tr");
         assertEquals(3, importance.size());
-        assertTrue(importance.get(0).getText().startsWith("lr"), importance.get(0).getText());
+        assertTrue(
+                importance.get(0).getText().startsWith("lr"), importance.get(0).getText());
         assertEquals(3, browser.all("#importance meter").size());
-        assertTrue(browser.driver.findElement(By.id("importance-method")).getText().contains("η²"));
+        assertTrue(
+                browser.driver.findElement(By.id("importance-method")).getText().contains("η²"));
         browser.script("window.scrollTo(0, 0)");
         browser.screenshot("ui-study");
         // the run page of the search parent links here too

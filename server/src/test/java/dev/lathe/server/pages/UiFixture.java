@@ -145,7 +145,9 @@ final class UiFixture implements AutoCloseable {
                 .build();
         TrialObjective objective = trial -> {
             ParamSet p = trial.params();
-            double base = 1 + 4 * p.getDouble("lr") + 0.05 * p.getInt("depth")
+            double base = 1
+                    + 4 * p.getDouble("lr")
+                    + 0.05 * p.getInt("depth")
                     + ("dart".equals(p.getString("booster")) ? 0.02 : 0);
             double value = Double.NaN;
             for (int step = 0; step < STUDY_STEPS; step++) {
