@@ -118,7 +118,8 @@ final class MemoryRun {
                 "memory:/" + experimentId + "/" + runId + "/artifacts",
                 "memory",
                 Optional.empty(),
-                Optional.ofNullable(parentRunId));
+                Optional.ofNullable(parentRunId),
+                OptionalLong.empty());
         TreeMap<String, Metric> latest = new TreeMap<>();
         metrics.forEach((k, points) -> latest.put(k, points.stream().max(LATER).orElseThrow()));
         return new Run(info, new RunData(latest, new TreeMap<>(params), new TreeMap<>(tags)), new RunInputs(inputs));

@@ -3,7 +3,10 @@ package dev.lathe.core.tracking;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Run metadata: id, experiment, name, user, status, times, artifact root, stage, source and parent. */
+/**
+ * Run metadata: id, experiment, name, user, status, times, artifact root, stage, source, parent, and
+ * when the run was deleted (empty while it is active), which MLflow's file store keeps as deleted_time.
+ */
 public record RunInfo(
         String runId,
         String experimentId,
@@ -16,4 +19,5 @@ public record RunInfo(
         String artifactUri,
         String sourceName,
         Optional<String> sourceVersion,
-        Optional<String> parentRunId) {}
+        Optional<String> parentRunId,
+        OptionalLong deletedTime) {}

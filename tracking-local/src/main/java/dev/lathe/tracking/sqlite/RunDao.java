@@ -27,7 +27,7 @@ import java.util.UUID;
 /** SQL for runs: creation with MLflow's system tags, info, status, soft delete, and tags. */
 final class RunDao {
     static final String COLUMNS = "run_uuid, experiment_id, name, user_id, status, start_time, end_time,"
-            + " lifecycle_stage, artifact_uri, source_name, source_version, parent_run_id";
+            + " lifecycle_stage, artifact_uri, source_name, source_version, parent_run_id, deleted_time";
 
     private final ExperimentDao experiments;
     private final RunNameGenerator names;
@@ -169,6 +169,8 @@ final class RunDao {
     static RunInfo row(ResultSet rs, StorePaths paths) throws SQLException {
         long end = rs.getLong(7);
         boolean noEnd = rs.wasNull();
+        long deleted = rs.getLong(13);
+        boolean notDeleted = rs.wasNull();
         return new RunInfo(
                 rs.getString(1),
                 Long.toString(rs.getLong(2)),
@@ -181,7 +183,8 @@ final class RunDao {
                 paths.toAbsolute(rs.getString(9)),
                 rs.getString(10),
                 Optional.ofNullable(rs.getString(11)),
-                Optional.ofNullable(rs.getString(12)));
+                Optional.ofNullable(rs.getString(12)),
+                notDeleted ? OptionalLong.empty() : OptionalLong.of(deleted));
     }
 
     /** The run, which must exist, be active (not deleted) and, when {@code mustBeRunning}, not terminated. */
