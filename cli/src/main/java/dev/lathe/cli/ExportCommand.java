@@ -1,5 +1,6 @@
 package dev.lathe.cli;
 
+import dev.lathe.tracking.export.ExportSummary;
 import dev.lathe.tracking.export.MlflowFileStoreExporter;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import java.io.PrintWriter;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
         name = "export",
         mixinStandardHelpOptions = true,
         description = {
-            "Export every experiment and run to MLflow's file-store layout.",
+            "Export every experiment, run and registered model to MLflow's file-store layout.",
             "Example: lathe export --to mlruns && mlflow ui --backend-store-uri mlruns"
         })
 public final class ExportCommand implements Callable<Integer> {
@@ -32,11 +33,12 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        int runs;
+        ExportSummary summary;
         try (SqliteTrackingStore tracker = store.openForReading()) {
-            runs = new MlflowFileStoreExporter(tracker).export(target);
+            summary = new MlflowFileStoreExporter(tracker).export(target);
         }
-        out.println("exported " + runs + " run(s) to " + target);
+        out.println("exported " + summary.experiments() + " experiment(s), " + summary.runs() + " run(s) and "
+                + summary.models() + " registered model(s) to " + target);
         out.flush();
         return 0;
     }

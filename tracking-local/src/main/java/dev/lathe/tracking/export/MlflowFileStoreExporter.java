@@ -6,6 +6,7 @@ import dev.lathe.core.tracking.DatasetInput;
 import dev.lathe.core.tracking.Experiment;
 import dev.lathe.core.tracking.LifecycleStage;
 import dev.lathe.core.tracking.Metric;
+import dev.lathe.core.tracking.MlflowDatasetJson;
 import dev.lathe.core.tracking.MlflowTags;
 import dev.lathe.core.tracking.Page;
 import dev.lathe.core.tracking.Run;
@@ -20,18 +21,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Exports a store to MLflow's file-store layout, so that {@code mlflow ui --backend-store-uri <dir>}
  * shows Lathe's runs: {@code <dir>/<exp_id>/meta.yaml}, {@code <dir>/<exp_id>/<run_id>/meta.yaml},
  * {@code params/<key>}, {@code metrics/<key>} (lines "timestamp value step"), {@code tags/<key>} and
- * {@code artifacts/}, dataset inputs under {@code datasets/} and {@code inputs/}. Deleted experiments go to {@code <dir>/.trash/<exp_id>}, as MLflow keeps them.
+ * {@code artifacts/}, dataset inputs under {@code datasets/} and {@code inputs/} (source, schema and
+ * profile in MLflow's JSON forms, {@link MlflowDatasetJson}), deleted runs with their {@code
+ * deleted_time}, and the model registry under {@code models/} ({@link RegistryExporter}). Deleted
+ * experiments go to {@code <dir>/.trash/<exp_id>}, as MLflow keeps them.
  */
 public final class MlflowFileStoreExporter {
     private static final int PAGE = 1000;
+    private static final String ARTIFACTS = "artifacts";
 
     private final TrackingStore store;
 
@@ -39,31 +46,42 @@ public final class MlflowFileStoreExporter {
         this.store = store;
     }
 
-    /** Writes every experiment and run into {@code mlrunsDir}; returns the number of runs exported. */
-    public int export(Path mlrunsDir) {
+    /** Writes every experiment, run and registered model into {@code mlrunsDir}. */
+    public ExportSummary export(Path mlrunsDir) {
         int runs = 0;
+        Map<String, Path> runDirs = new HashMap<>();
         try {
             Files.createDirectories(mlrunsDir);
-            for (Experiment e : store.listExperiments(ViewType.ALL)) {
-                Path expDir = e.lifecycleStage() == LifecycleStage.DELETED
-                        ? mlrunsDir.resolve(".trash").resolve(e.experimentId())
-                        : mlrunsDir.resolve(e.experimentId());
+            List<Experiment> experiments = store.listExperiments(ViewType.ALL);
+            for (Experiment e : experiments) {
+                Path expDir = experimentDir(mlrunsDir, e);
                 writeExperiment(e, expDir);
                 String token = null;
                 do {
                     Page<Run> page =
                             store.searchRuns(List.of(e.experimentId()), "", List.of(), PAGE, token, ViewType.ALL);
                     for (Run r : page.items()) {
-                        writeRun(r, expDir.resolve(r.info().runId()));
+                        Path runDir = expDir.resolve(r.info().runId());
+                        writeRun(r, runDir);
+                        runDirs.put(r.info().runId(), runDir);
                         runs++;
                     }
                     token = page.nextPageToken().orElse(null);
                 } while (token != null);
             }
+            int models = new RegistryExporter(store.registry(), runId -> Optional.ofNullable(runDirs.get(runId))
+                            .map(dir -> dir.resolve(ARTIFACTS)))
+                    .export(mlrunsDir);
+            return new ExportSummary(experiments.size(), runs, models);
         } catch (IOException ex) {
             throw new StorageException("cannot export tracking store to " + mlrunsDir + ": " + ex, ex);
         }
-        return runs;
+    }
+
+    private static Path experimentDir(Path mlrunsDir, Experiment e) {
+        return e.lifecycleStage() == LifecycleStage.DELETED
+                ? mlrunsDir.resolve(".trash").resolve(e.experimentId())
+                : mlrunsDir.resolve(e.experimentId());
     }
 
     private void writeExperiment(Experiment e, Path dir) throws IOException {
@@ -75,18 +93,21 @@ public final class MlflowFileStoreExporter {
                 + "last_update_time: " + e.lastUpdateTime() + "\n"
                 + "lifecycle_stage: " + e.lifecycleStage().dbValue() + "\n"
                 + "name: " + YamlScalars.string(e.name()) + "\n";
-        write(dir.resolve("meta.yaml"), meta);
+        FileWrites.text(dir.resolve("meta.yaml"), meta);
         for (Map.Entry<String, String> t : e.tags().entrySet()) {
-            write(dir.resolve("tags").resolve(t.getKey()), t.getValue());
+            FileWrites.text(dir.resolve("tags").resolve(t.getKey()), t.getValue());
         }
     }
 
     private void writeRun(Run run, Path dir) throws IOException {
         RunInfo i = run.info();
-        Path artifacts = dir.resolve("artifacts");
+        Path artifacts = dir.resolve(ARTIFACTS);
         Files.createDirectories(artifacts);
+        String deleted =
+                i.deletedTime().isPresent() ? "deleted_time: " + i.deletedTime().getAsLong() + "\n" : "";
         String meta = "artifact_uri: "
                 + YamlScalars.string(artifacts.toAbsolutePath().toUri().toString()) + "\n"
+                + deleted
                 + "end_time: "
                 + (i.endTime().isPresent() ? Long.toString(i.endTime().getAsLong()) : "null") + "\n"
                 + "entry_point_name: ''\n"
@@ -102,12 +123,12 @@ public final class MlflowFileStoreExporter {
                 + "status: " + statusCode(i.status()) + "\n"
                 + "tags: []\n"
                 + "user_id: " + YamlScalars.string(i.userId()) + "\n";
-        write(dir.resolve("meta.yaml"), meta);
+        FileWrites.text(dir.resolve("meta.yaml"), meta);
         for (Map.Entry<String, String> p : run.data().params().entrySet()) {
-            write(dir.resolve("params").resolve(p.getKey()), p.getValue());
+            FileWrites.text(dir.resolve("params").resolve(p.getKey()), p.getValue());
         }
         for (Map.Entry<String, String> t : run.data().tags().entrySet()) {
-            write(dir.resolve("tags").resolve(t.getKey()), t.getValue());
+            FileWrites.text(dir.resolve("tags").resolve(t.getKey()), t.getValue());
         }
         for (String key : run.data().latestMetrics().keySet()) {
             StringBuilder lines = new StringBuilder();
@@ -119,7 +140,7 @@ public final class MlflowFileStoreExporter {
                         .append(m.step())
                         .append('\n');
             }
-            write(dir.resolve("metrics").resolve(key), lines.toString());
+            FileWrites.text(dir.resolve("metrics").resolve(key), lines.toString());
         }
         for (DatasetInput d : run.inputs().datasets()) {
             writeInput(d, dir.getParent(), dir, i.runId());
@@ -131,27 +152,28 @@ public final class MlflowFileStoreExporter {
     }
 
     /**
-     * As MLflow's FileStore: the dataset under {@code <exp>/datasets/md5(name+digest)/meta.yaml}, the
+     * As MLflow's FileStore ({@code log_inputs}; a deleted run keeps {@code deleted_time}, which MLflow's
+     * {@code _overwrite_run_info} writes and omits for active runs): the dataset under {@code <exp>/datasets/md5(name+digest)/meta.yaml}, the
      * link under {@code <run>/inputs/md5(dataset_id+run_id)/meta.yaml} with the context as input tag.
      */
     private static void writeInput(DatasetInput d, Path expDir, Path runDir, String runId) throws IOException {
         String datasetId = md5(d.name() + d.digest());
         String dataset = "digest: " + YamlScalars.string(d.digest()) + "\n"
                 + "name: " + YamlScalars.string(d.name()) + "\n"
-                + "profile: " + YamlScalars.string("{\"num_rows\": " + d.rows() + "}") + "\n"
-                + "schema: " + YamlScalars.string(d.schema()) + "\n"
-                + "source: " + YamlScalars.string(d.source()) + "\n"
-                + "source_type: local\n";
-        write(expDir.resolve("datasets").resolve(datasetId).resolve("meta.yaml"), dataset);
+                + "profile: " + YamlScalars.string(MlflowDatasetJson.profile(d.rows())) + "\n"
+                + "schema: " + YamlScalars.string(MlflowDatasetJson.schema(d.schema())) + "\n"
+                + "source: " + YamlScalars.string(MlflowDatasetJson.source(d.source())) + "\n"
+                + "source_type: " + MlflowDatasetJson.SOURCE_TYPE + "\n";
+        FileWrites.text(expDir.resolve("datasets").resolve(datasetId).resolve("meta.yaml"), dataset);
         String tags = d.context() == null
                 ? "tags: {}\n"
-                : "tags:\n  " + MlflowTags.DATASET_CONTEXT + ": " + YamlScalars.string(d.context()) + "\n";
+                : "tags:\n  " + MlflowTags.DATASET_CONTEXT + ": " + YamlScalars.string(d.context(), 4) + "\n";
         String input = "destination_id: " + YamlScalars.string(runId) + "\n"
                 + "destination_type: RUN\n"
                 + "source_id: " + YamlScalars.string(datasetId) + "\n"
                 + "source_type: DATASET\n"
                 + tags;
-        write(runDir.resolve("inputs").resolve(md5(datasetId + runId)).resolve("meta.yaml"), input);
+        FileWrites.text(runDir.resolve("inputs").resolve(md5(datasetId + runId)).resolve("meta.yaml"), input);
     }
 
     /** Lower-case hex MD5 of the UTF-8 bytes, as MLflow derives dataset and input ids. */
@@ -173,10 +195,5 @@ public final class MlflowFileStoreExporter {
             case FAILED -> 4;
             case KILLED -> 5;
         };
-    }
-
-    private static void write(Path file, String content) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 }

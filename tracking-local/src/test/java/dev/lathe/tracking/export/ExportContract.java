@@ -51,8 +51,8 @@ public interface ExportContract extends StoreFixture {
             store.deleteExperiment(gone);
 
             Path mlruns = dir.resolve("mlruns");
-            int runs = new MlflowFileStoreExporter(store).export(mlruns);
-            assertEquals(1, runs);
+            ExportSummary summary = new MlflowFileStoreExporter(store).export(mlruns);
+            assertEquals(1, summary.runs());
             Experiment e = store.getExperiment(exp);
             Path expDir = mlruns.resolve(exp);
             assertEquals(
