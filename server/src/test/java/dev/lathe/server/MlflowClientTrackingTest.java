@@ -197,7 +197,7 @@ class MlflowClientTrackingTest {
         Service.DatasetInput input = mlflow.getInputs().getDatasetInputs(0);
         assertEquals("green-2023-01", input.getDataset().getName());
         assertEquals("abc123", input.getDataset().getDigest());
-        assertEquals("{\"uri\":\"data/tlc/green.parquet\"}", input.getDataset().getSource());
+        assertEquals("{\"uri\": \"data/tlc/green.parquet\"}", input.getDataset().getSource()); // json.dumps form
         assertEquals("mlflow.data.context", input.getTags(0).getKey());
         assertEquals("train", input.getTags(0).getValue());
     }
