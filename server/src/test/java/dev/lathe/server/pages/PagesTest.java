@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.server.http.Response;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,7 +28,6 @@ class PagesTest {
     static Path dir;
 
     private UiFixture ui;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     void start() {
@@ -43,9 +39,8 @@ class PagesTest {
         ui.close();
     }
 
-    private HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(ui.url(pathAndQuery))).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String pathAndQuery) {
+        return ui.get(pathAndQuery);
     }
 
     private static String q(String s) {

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lathe.core.tracking.Run;
 import dev.lathe.server.http.Json;
 import dev.lathe.tuning.tracking.TrialTags;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +32,6 @@ class SearchSummaryTest {
     static Path dir;
 
     private UiFixture ui;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     void start() {
@@ -47,11 +43,8 @@ class SearchSummaryTest {
         ui.close();
     }
 
-    private HttpResponse<String> get(String runId) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(ui.url(SearchSummary.PATH + "?run_id=" + runId)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String runId) {
+        return ui.get(SearchSummary.PATH + "?run_id=" + runId);
     }
 
     /** The completed trial runs in the store: their params (without the trial number) and rmse. */

@@ -27,6 +27,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,6 +47,8 @@ import javax.imageio.ImageIO;
  * "tuning" a real search with pruned trials ({@link #studyId}).
  */
 final class UiFixture implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     static final String EXPERIMENT = "taxi";
     /** The experiment of the real search ({@link #studyId}), run through Lathe's tuning API. */
     static final String TUNING = "tuning";
@@ -200,6 +206,20 @@ final class UiFixture implements AutoCloseable {
 
     String url(String pathAndQuery) {
         return server.uri() + pathAndQuery;
+    }
+
+    /** GET {@code pathAndQuery} on this server, the body as text. */
+    HttpResponse<String> get(String pathAndQuery) {
+        try {
+            return HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url(pathAndQuery))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
