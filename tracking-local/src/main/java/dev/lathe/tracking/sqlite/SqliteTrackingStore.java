@@ -51,8 +51,7 @@ public final class SqliteTrackingStore implements TrackingStore {
     private final SqliteModelRegistry registry;
     private final SqliteSearch search;
     private final Thread shutdownHook;
-    private final RunOwners owners = new RunOwners();
-    private Heartbeat heartbeat;
+    private final RunLiveness liveness;
     private volatile boolean closed;
 
     private SqliteTrackingStore(Path root, Db db) {
@@ -68,6 +67,7 @@ public final class SqliteTrackingStore implements TrackingStore {
         this.writer =
                 new AsyncMetricWriter(new MetricSink(db, runs, data), "lathe-metric-writer-" + root.getFileName());
         this.batches = new RunBatchWriter(runs);
+        this.liveness = new RunLiveness(db, runs, "lathe-heartbeat-" + root.getFileName());
         this.search = new SqliteSearch(db, experiments);
         this.registry = new SqliteModelRegistry(db, this, search, new RegistryDao(experiments.paths()));
         this.shutdownHook = new Thread(writer::close, "lathe-store-shutdown-" + root.getFileName());
@@ -176,18 +176,11 @@ public final class SqliteTrackingStore implements TrackingStore {
     public ActiveRun resumeRun(String runId) {
         RunInfo info = db.write(c -> {
             RunInfo reopened = runs.reopen(c, runId);
-            owners.claim(c, runId);
+            liveness.claim(c, runId);
             return reopened;
         });
-        startHeartbeat();
+        liveness.beatIfOwning();
         return new SqliteActiveRun(this, writer, info.runId(), info.experimentId());
-    }
-
-    /** Starts this handle's heartbeat once it owns a run. */
-    private synchronized void startHeartbeat() {
-        if (heartbeat == null && !closed) {
-            heartbeat = new Heartbeat(db, owners, RunOwners.heartbeatMillis(), "lathe-heartbeat-" + root.getFileName());
-        }
     }
 
     /**
@@ -196,7 +189,7 @@ public final class SqliteTrackingStore implements TrackingStore {
      * (logged before migration 6) are never reported dead.
      */
     public Map<String, RunOwner> deadRuns(List<String> runIds) {
-        return byLiveness(runIds, true);
+        return liveness.byLiveness(runIds, true);
     }
 
     /**
@@ -204,20 +197,7 @@ public final class SqliteTrackingStore implements TrackingStore {
      * or still beating), with that owner; the runs not to touch.
      */
     public Map<String, RunOwner> liveRuns(List<String> runIds) {
-        return byLiveness(runIds, false);
-    }
-
-    private Map<String, RunOwner> byLiveness(List<String> runIds, boolean dead) {
-        long now = System.currentTimeMillis();
-        String host = RunOwners.localHost();
-        long grace = RunOwners.heartbeatMillis() * RunOwners.GRACE_HEARTBEATS;
-        Map<String, RunOwner> chosen = new java.util.TreeMap<>();
-        db.read(c -> RunOwners.ownersOfRunning(c, runIds)).forEach((id, owner) -> {
-            if (owner.isDead(host, now, grace) == dead) {
-                chosen.put(id, owner);
-            }
-        });
-        return chosen;
+        return liveness.byLiveness(runIds, false);
     }
 
     /**
@@ -226,20 +206,7 @@ public final class SqliteTrackingStore implements TrackingStore {
      * returns the ids it ended. A live run (this process's, or one whose process is alive) is never ended.
      */
     public List<String> endDeadRuns(List<String> runIds) {
-        long grace = RunOwners.heartbeatMillis() * RunOwners.GRACE_HEARTBEATS;
-        String host = RunOwners.localHost();
-        return db.write(c -> {
-            long now = System.currentTimeMillis();
-            List<String> ended = new ArrayList<>();
-            for (Map.Entry<String, RunOwner> e :
-                    new java.util.TreeMap<>(RunOwners.ownersOfRunning(c, runIds)).entrySet()) {
-                if (e.getValue().isDead(host, now, grace)) {
-                    runs.updateStatus(c, e.getKey(), RunStatus.KILLED, now);
-                    ended.add(e.getKey());
-                }
-            }
-            return ended;
-        });
+        return liveness.endDead(runIds);
     }
 
     /**
@@ -264,7 +231,7 @@ public final class SqliteTrackingStore implements TrackingStore {
             for (int i = 0; i < writes.size(); i++) {
                 if (writes.get(i).create().isPresent()
                         && writes.get(i).endStatus().isEmpty()) {
-                    owners.claim(c, ids.get(i));
+                    liveness.claim(c, ids.get(i));
                 }
                 Map<String, byte[]> files = writes.get(i).artifacts();
                 if (!files.isEmpty()) {
@@ -275,9 +242,7 @@ public final class SqliteTrackingStore implements TrackingStore {
             }
             return ids;
         });
-        if (owners.registered()) {
-            startHeartbeat();
-        }
+        liveness.beatIfOwning();
         return written;
     }
 
@@ -320,12 +285,7 @@ public final class SqliteTrackingStore implements TrackingStore {
         closed = true;
         try {
             writer.close();
-            if (heartbeat != null) {
-                heartbeat.close();
-            }
-            if (owners.registered()) {
-                db.execute(owners::markClosed);
-            }
+            liveness.close();
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -384,10 +344,10 @@ public final class SqliteTrackingStore implements TrackingStore {
     public RunInfo createRun(RunSpec spec) {
         RunInfo info = db.write(c -> {
             RunInfo created = runs.create(c, spec);
-            owners.claim(c, created.runId());
+            liveness.claim(c, created.runId());
             return created;
         });
-        startHeartbeat();
+        liveness.beatIfOwning();
         return info;
     }
 
