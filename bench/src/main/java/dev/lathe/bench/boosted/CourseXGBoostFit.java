@@ -2,6 +2,7 @@ package dev.lathe.bench.boosted;
 
 import dev.lathe.core.model.FitContext;
 import dev.lathe.core.recipe.TrainValid;
+import dev.lathe.evaluation.metrics.RegressionEvaluator;
 import dev.lathe.tlc.TlcRecipes;
 import dev.lathe.trainers.boosted.XGBoostModel;
 import dev.lathe.trainers.boosted.XGBoostTrainer;
@@ -37,12 +38,9 @@ public final class CourseXGBoostFit {
         XGBoostModel model = trainer.fit(
                 tv.train(), FitContext.builder().validation(tv.valid()).build());
         double seconds = (System.nanoTime() - start) / 1e9;
-        double[] p = model.predict(tv.valid().features());
-        double s = 0;
-        for (int i = 0; i < p.length; i++) {
-            double d = p[i] - tv.valid().target()[i];
-            s += d * d;
-        }
+        double rmse = new RegressionEvaluator()
+                .evaluate(tv.valid().target(), model.predict(tv.valid().features()))
+                .rootMeanSquaredError();
         System.out.printf(
                 Locale.ROOT,
                 "java xgb fit=%.1f s best_iteration=%d columns=%d rows=%s rmse=%.6f%n",
@@ -50,6 +48,6 @@ public final class CourseXGBoostFit {
                 model.bestIteration(),
                 model.boosterColumns(),
                 model.provenance().fitDetails().get("booster_rows").split(" ")[0],
-                Math.sqrt(s / p.length));
+                rmse);
     }
 }

@@ -8,6 +8,7 @@ import dev.lathe.core.model.Model;
 import dev.lathe.core.model.Trainer;
 import dev.lathe.core.model.TrainingListener;
 import dev.lathe.core.recipe.TrainValid;
+import dev.lathe.evaluation.metrics.RegressionEvaluator;
 import dev.lathe.tlc.TlcRecipes;
 import dev.lathe.trainers.boosted.TreeMethod;
 import dev.lathe.trainers.boosted.XGBoostModel;
@@ -71,12 +72,9 @@ public final class ScaleTrainersBench {
                         .build());
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = (processCpuNanos() - cpu0) / 1e9;
-        double[] p = model.predict(tv.valid().features());
-        double s = 0;
-        for (int i = 0; i < p.length; i++) {
-            double d = p[i] - tv.valid().target()[i];
-            s += d * d;
-        }
+        double rmse = new RegressionEvaluator()
+                .evaluate(tv.valid().target(), model.predict(tv.valid().features()))
+                .rootMeanSquaredError();
         System.out.printf(
                 Locale.ROOT,
                 "%s fit=%.1f s cpu=%.1f s best_iteration=%d rounds=%d booster_rows=%s rmse=%.6f peak_rss_mib=%.0f%n",
@@ -86,7 +84,7 @@ public final class ScaleTrainersBench {
                 model.bestIteration(),
                 model.roundsTrained(),
                 model.provenance().fitDetails().get("booster_rows").split(" ")[0],
-                Math.sqrt(s / p.length),
+                rmse,
                 PeakMemory.peakRssMiB());
     }
 
