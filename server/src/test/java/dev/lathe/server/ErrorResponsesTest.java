@@ -1,5 +1,6 @@
 package dev.lathe.server;
 
+import static dev.lathe.server.LiveServer.assertError;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -139,13 +140,5 @@ class ErrorResponsesTest {
                 400,
                 "INVALID_PARAMETER_VALUE",
                 "..");
-    }
-
-    private static void assertError(HttpResponse<String> r, int status, String code, String inMessage) {
-        assertEquals(status, r.statusCode(), r.body());
-        assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
-        JsonNode body = Json.parse(r.body());
-        assertEquals(code, body.get("error_code").asText(), r.body());
-        assertTrue(body.get("message").asText().contains(inMessage), r.body());
     }
 }

@@ -1,5 +1,10 @@
 package dev.lathe.server;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lathe.server.http.Json;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -36,6 +41,15 @@ final class LiveServer implements AutoCloseable {
             b.header("Content-Type", "application/json");
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Asserts MLflow's error JSON: the status, the error code and a part of the message. */
+    static void assertError(HttpResponse<String> r, int status, String code, String inMessage) {
+        assertEquals(status, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+        JsonNode body = Json.parse(r.body());
+        assertEquals(code, body.get("error_code").asText(), r.body());
+        assertTrue(body.get("message").asText().contains(inMessage), r.body());
     }
 
     @Override

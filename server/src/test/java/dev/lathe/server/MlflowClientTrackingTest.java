@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lathe.core.tracking.ActiveRun;
 import dev.lathe.core.tracking.DatasetInput;
 import dev.lathe.core.tracking.LifecycleStage;
+import dev.lathe.core.tracking.MlflowTags;
 import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunSpec;
 import dev.lathe.core.tracking.RunStatus;
@@ -88,11 +89,16 @@ class MlflowClientTrackingTest {
         Service.RunInfo info = client.createRun(Service.CreateRun.newBuilder()
                 .setExperimentId(exp)
                 .setRunName("first")
+                .setStartTime(1_600_000_000_000L)
+                .setUserId("ada")
                 .addTags(Service.RunTag.newBuilder().setKey("stage").setValue("dev"))
                 .build());
         String runId = info.getRunId();
         assertEquals("first", info.getRunName());
         assertEquals("RUNNING", info.getStatus().name());
+        assertEquals(1_600_000_000_000L, info.getStartTime(), "the client's start time is kept");
+        assertEquals("ada", info.getUserId(), "the client's user is kept");
+        assertEquals("ada", live.store.getRun(runId).data().tags().get(MlflowTags.USER));
 
         client.logParam(runId, "alpha", "0.5");
         client.logMetric(runId, "loss", 3.0, 1_700_000_000_000L, 0);

@@ -4,10 +4,12 @@ import dev.lathe.core.LatheException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What a new run needs: its experiment (required), and optionally a name (generated when absent),
- * a parent run for nesting (search trials under their search), a description and initial tags.
+ * a parent run for nesting (search trials under their search), a description, initial tags, and the
+ * start time and user a remote client reports (the store's clock and the JVM's user when absent).
  */
 public final class RunSpec {
     private final String experimentId;
@@ -15,8 +17,12 @@ public final class RunSpec {
     private final String parentRunId;
     private final String description;
     private final Map<String, String> tags;
+    private final Long startTime;
+    private final String user;
 
     private RunSpec(Builder b) {
+        this.startTime = b.startTime;
+        this.user = b.user;
         this.experimentId = b.experimentId;
         this.runName = b.runName;
         this.parentRunId = b.parentRunId;
@@ -48,6 +54,16 @@ public final class RunSpec {
         return tags;
     }
 
+    /** The start time in epoch millis the creator reports, if any. */
+    public OptionalLong startTime() {
+        return startTime == null ? OptionalLong.empty() : OptionalLong.of(startTime);
+    }
+
+    /** The user the creator reports (MLflow's {@code user_id}), if any. */
+    public Optional<String> user() {
+        return Optional.ofNullable(user);
+    }
+
     /** Builder with the experiment id as its required argument. */
     public static final class Builder {
         private final String experimentId;
@@ -55,6 +71,8 @@ public final class RunSpec {
         private String parentRunId;
         private String description;
         private final Map<String, String> tags = new LinkedHashMap<>();
+        private Long startTime;
+        private String user;
 
         private Builder(String experimentId) {
             LatheException.check(
@@ -76,6 +94,19 @@ public final class RunSpec {
 
         public Builder description(String description) {
             this.description = description;
+            return this;
+        }
+
+        /** The run's start time in epoch millis, as a remote client reports it. */
+        public Builder startTime(long epochMillis) {
+            LatheException.check(epochMillis >= 0, "a run's start time must be >= 0 ms, got %d", epochMillis);
+            this.startTime = epochMillis;
+            return this;
+        }
+
+        /** The run's user, as a remote client reports it (blank means the store's default). */
+        public Builder user(String user) {
+            this.user = user == null || user.isBlank() ? null : user;
             return this;
         }
 

@@ -1,9 +1,15 @@
 package dev.lathe.core.tracking;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * An experiment-tracking store with MLflow semantics, independent of its backend (embedded SQLite
@@ -68,6 +74,68 @@ public interface TrackingStore extends Tracker {
 
     /** Every point of the metric, ordered by step, then timestamp. */
     List<Metric> getMetricHistory(String runId, String key);
+
+    /**
+     * The metric's points with steps in {@code firstStep..lastStep}, thinned for a chart to at most
+     * {@code maxPoints} by {@link HistorySampler}. Backends override it to stream instead of loading
+     * every point.
+     */
+    default List<Metric> sampleMetricHistory(String runId, String key, long firstStep, long lastStep, int maxPoints) {
+        List<Metric> inRange = getMetricHistory(runId, key).stream()
+                .filter(m -> m.step() >= firstStep && m.step() <= lastStep)
+                .toList();
+        return HistorySampler.sample(inRange, maxPoints);
+    }
+
+    /**
+     * The min, max and count of each of {@code keys} in each of {@code runIds}, for the pairs that have
+     * a non-NaN point. Backends override it with one query.
+     */
+    default List<MetricSummary> summarizeMetrics(Collection<String> runIds, Collection<String> keys) {
+        List<MetricSummary> out = new ArrayList<>();
+        for (String runId : runIds) {
+            for (String key : keys) {
+                DoubleSummaryStatistics s = getMetricHistory(runId, key).stream()
+                        .mapToDouble(Metric::value)
+                        .filter(v -> !Double.isNaN(v))
+                        .summaryStatistics();
+                if (s.getCount() > 0) {
+                    out.add(new MetricSummary(runId, key, s.getMin(), s.getMax(), s.getCount()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The {@code kind} keys logged by runs of the experiment whose names contain {@code contains}
+     * (ignoring case; empty for all), in name order, at most {@code maxResults} of them, and the number
+     * that match. System tags ({@code mlflow.*}) are not listed. Backends override it with an index.
+     */
+    default KeyMatches searchKeys(String experimentId, RunDataKind kind, String contains, int maxResults) {
+        String needle = contains.toLowerCase(Locale.ROOT);
+        TreeSet<String> keys = new TreeSet<>();
+        String token = null;
+        do {
+            Page<Run> page = searchRuns(List.of(experimentId), null, List.of(), 1000, token, ViewType.ALL);
+            for (Run run : page.items()) {
+                Set<String> logged =
+                        switch (kind) {
+                            case METRIC -> run.data().latestMetrics().keySet();
+                            case PARAM -> run.data().params().keySet();
+                            case TAG -> run.data().tags().keySet();
+                        };
+                for (String key : logged) {
+                    if (key.toLowerCase(Locale.ROOT).contains(needle)
+                            && !(kind == RunDataKind.TAG && key.startsWith(MlflowTags.SYSTEM_PREFIX))) {
+                        keys.add(key);
+                    }
+                }
+            }
+            token = page.nextPageToken().orElse(null);
+        } while (token != null);
+        return new KeyMatches(keys.stream().limit(maxResults).toList(), keys.size());
+    }
 
     // ---- artifacts ----
 

@@ -2,6 +2,7 @@ package dev.lathe.server.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lathe.core.LatheException;
 import dev.lathe.core.tracking.ArtifactInfo;
 import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.server.http.Fields;
@@ -12,9 +13,10 @@ import dev.lathe.server.http.RouteTable;
 import java.util.Locale;
 
 /**
- * Artifacts as MLflow's server serves them: {@code artifacts/list} (one directory level) and
- * {@code /get-artifact?path=&run_uuid=} (a file's bytes). HTML, SVG and unknown types are sent as
- * plain text or bytes, never as a page of this origin, as MLflow does.
+ * Artifacts as MLflow's server serves them: {@code artifacts/list} (one directory level),
+ * {@code /get-artifact?path=&run_uuid=} (a file's bytes) and {@code upload-artifact?run_uuid=&path=}
+ * (a file's bytes as the body, at most 10 MB, as MLflow). HTML, SVG and unknown types are sent as plain
+ * text or bytes, never as a page of this origin, as MLflow does.
  */
 final class ArtifactHandlers {
     /** The download path of MLflow's server (outside the API prefix). */
@@ -30,6 +32,24 @@ final class ArtifactHandlers {
         routes.get("artifacts/list", this::list);
         table.add("GET", GET_ARTIFACT, this::download);
         table.add("GET", "/ajax-api/2.0/mlflow" + GET_ARTIFACT, this::download);
+        routes.post("upload-artifact", this::upload);
+    }
+
+    /** MLflow's limit on one uploaded artifact. */
+    static final int MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+    private Response upload(Request r) {
+        Fields f = r.queryFields();
+        String runId = f.string("run_uuid", "run_id");
+        String path = f.string("path");
+        byte[] data = r.body();
+        LatheException.check(
+                data.length <= MAX_UPLOAD_BYTES,
+                "Artifact size is too large. Max size is 10MB (got %d bytes).",
+                data.length);
+        LatheException.check(data.length > 0, "Request must specify data.");
+        store.logArtifact(runId, path, data);
+        return Response.empty();
     }
 
     private Response list(Request r) {

@@ -1,8 +1,10 @@
 package dev.lathe.server.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lathe.core.InvalidParameterException;
+import dev.lathe.core.LatheException;
 import dev.lathe.core.tracking.DatasetInput;
 import dev.lathe.core.tracking.Metric;
 import dev.lathe.core.tracking.MlflowTags;
@@ -29,7 +31,7 @@ import java.util.Optional;
 
 /**
  * MLflow's run endpoints: create, get, update, delete, restore, search, log-metric, log-parameter,
- * set-tag, delete-tag, log-batch, log-inputs. A run is named by {@code run_id} or the older {@code run_uuid}.
+ * set-tag, delete-tag, log-batch, log-inputs, log-model. A run is named by {@code run_id} or the older {@code run_uuid}.
  */
 final class RunHandlers {
     private static final String RUN_ID = "run_id";
@@ -53,13 +55,14 @@ final class RunHandlers {
                 .post("runs/set-tag", this::setTag)
                 .post("runs/delete-tag", this::deleteTag)
                 .post("runs/log-batch", this::logBatch)
-                .post("runs/log-inputs", this::logInputs);
+                .post("runs/log-inputs", this::logInputs)
+                .post("runs/log-model", this::logModel);
     }
 
     /**
      * Creates a RUNNING run. The parent comes from the {@code mlflow.parentRunId} tag and the
-     * description from {@code mlflow.note.content}, as MLflow's clients send them; the start time and
-     * user are the server's (the store stamps them).
+     * description from {@code mlflow.note.content}, as MLflow's clients send them; the client's
+     * {@code start_time} and {@code user_id} are kept (the store's clock and user when absent).
      */
     private Response create(Request r) {
         Fields f = r.fields();
@@ -68,6 +71,8 @@ final class RunHandlers {
         f.optString("run_name")
                 .or(() -> Optional.ofNullable(tags.get(MlflowTags.RUN_NAME)))
                 .ifPresent(spec::runName);
+        f.optLong("start_time").ifPresent(spec::startTime);
+        f.optString("user_id").ifPresent(spec::user);
         String parent = tags.remove(MlflowTags.PARENT_RUN_ID);
         if (parent != null) {
             spec.parentRunId(parent);
@@ -108,19 +113,50 @@ final class RunHandlers {
     }
 
     private Response search(Request r) {
-        Fields f = r.fields();
-        Page<Run> page = store.searchRuns(
-                f.strings("experiment_ids"),
-                f.optString("filter").orElse(null),
-                f.strings("order_by"),
-                f.optInt("max_results").orElse(1000),
-                f.optString("page_token").orElse(null),
-                Views.of(f, "run_view_type"));
+        Page<Run> page = RunSearchFields.search(store, r.fields());
         ObjectNode o = Json.object();
         ArrayNode runs = o.putArray("runs");
         page.items().forEach(run -> runs.add(RunJson.toJson(run)));
         page.nextPageToken().ifPresent(t -> o.put("next_page_token", t));
         return Response.json(o);
+    }
+
+    /** The fields MLflow's server requires of a logged model's JSON. */
+    private static final List<String> MODEL_FIELDS = List.of("artifact_path", "flavors", "utc_time_created", "run_id");
+
+    /**
+     * Records a logged model as MLflow's stores do: its JSON appended to the run's
+     * {@code mlflow.log-model.history} tag (a JSON list), after checking MLflow's mandatory fields.
+     */
+    private Response logModel(Request r) {
+        Fields f = r.fields();
+        String runId = runId(f);
+        String text = f.string("model_json");
+        JsonNode model;
+        try {
+            model = Json.parse(text);
+        } catch (RuntimeException e) {
+            throw new InvalidParameterException("Malformed model info. \n " + text + " \n is not a valid JSON.", e);
+        }
+        List<String> missing = MODEL_FIELDS.stream()
+                .filter(k -> !model.isObject() || !model.has(k))
+                .toList();
+        LatheException.check(missing.isEmpty(), "Model json is missing mandatory fields: %s", missing);
+        ArrayNode history = Json.array();
+        String prior = store.getRun(runId).data().tags().get(MlflowTags.LOGGED_MODELS);
+        if (prior != null) {
+            JsonNode logged = Json.parse(prior);
+            LatheException.check(
+                    logged.isArray(),
+                    "tag %s of run %s is not a JSON list: %s",
+                    MlflowTags.LOGGED_MODELS,
+                    runId,
+                    prior);
+            history.addAll((ArrayNode) logged);
+        }
+        history.add(model);
+        store.setTag(runId, MlflowTags.LOGGED_MODELS, history.toString());
+        return Response.empty();
     }
 
     private Response logMetric(Request r) {

@@ -3,6 +3,7 @@ package dev.lathe.server.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.lathe.core.ErrorCode;
+import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.LatheException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,9 +69,18 @@ public final class Dispatcher implements HttpHandler {
         }
     }
 
+    /** Bodies above this are refused before they are read whole (MLflow's upload limit is 10 MB). */
+    static final int MAX_BODY_BYTES = 16 << 20;
+
     private static byte[] body(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
-            return in.readAllBytes();
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw new InvalidParameterException(exchange.getRequestMethod() + " "
+                        + exchange.getRequestURI().getPath() + ": the request body is larger than "
+                        + (MAX_BODY_BYTES >> 20) + " MiB");
+            }
+            return body;
         }
     }
 }

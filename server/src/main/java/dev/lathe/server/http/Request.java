@@ -16,18 +16,15 @@ import java.util.Map;
 public final class Request {
     private final String method;
     private final String path;
-    private final Fields fields;
+    private final String rawQuery;
+    private final byte[] body;
+    private Fields fields;
 
     public Request(String method, String path, String rawQuery, byte[] body) {
         this.method = method;
         this.path = path;
-        ObjectNode all = queryFields(rawQuery);
-        ObjectNode json = Json.parseObject(body, path);
-        for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            all.set(e.getKey(), e.getValue());
-        }
-        this.fields = new Fields(all, path);
+        this.rawQuery = rawQuery;
+        this.body = body;
     }
 
     public String method() {
@@ -38,8 +35,28 @@ public final class Request {
         return path;
     }
 
+    /** The query string's fields and the JSON body's (which win), parsed on first use. */
     public Fields fields() {
+        if (fields == null) {
+            ObjectNode all = queryFields(rawQuery);
+            ObjectNode json = Json.parseObject(body, path);
+            for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                all.set(e.getKey(), e.getValue());
+            }
+            fields = new Fields(all, path);
+        }
         return fields;
+    }
+
+    /** The query string's fields alone, for requests whose body is not JSON (an artifact upload). */
+    public Fields queryFields() {
+        return new Fields(queryFields(rawQuery), path);
+    }
+
+    /** The request's body as sent. */
+    public byte[] body() {
+        return body.clone();
     }
 
     private static ObjectNode queryFields(String rawQuery) {

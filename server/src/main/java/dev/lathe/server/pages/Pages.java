@@ -27,6 +27,8 @@ public final class Pages {
         table.add("GET", PageRoute.ARTIFACT.path(), new ArtifactView(store)::handle);
         table.add("GET", SearchSummary.PATH, new SearchSummary(store)::handle);
         table.add("GET", MetricSummaries.PATH, new MetricSummaries(store)::handle);
+        table.add("GET", ExperimentKeys.PATH, new ExperimentKeys(store)::handle);
+        table.add("POST", RunsTable.PATH, new RunsTable(store)::handle);
         table.add("GET", PageRoute.ROUTES.path(), new RoutesPage(store.location(), table)::handle);
     }
 }

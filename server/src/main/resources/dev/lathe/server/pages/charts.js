@@ -6,44 +6,38 @@ const LatheCharts = (() => {
   const SVG = 'http://www.w3.org/2000/svg';
   const color = i => COLORS[i % COLORS.length];
 
-  /** At most {@code max} points of a history, keeping each bucket's min and max (the shape survives). */
-  function downsample(points, max) {
-    if (points.length <= max) return points;
-    const bucket = Math.ceil(points.length / (max / 2));
-    const out = [];
-    for (let i = 0; i < points.length; i += bucket) {
-      let lo = points[i], hi = points[i];
-      for (let j = i; j < Math.min(points.length, i + bucket); j++) {
-        if (points[j].value < lo.value) lo = points[j];
-        if (points[j].value > hi.value) hi = points[j];
-      }
-      if (lo === hi) out.push(lo); else if (lo.step <= hi.step) out.push(lo, hi); else out.push(hi, lo);
+  /** Points per run a chart asks for; the server keeps each step interval's min and max (the shape survives). */
+  const CHART_POINTS = 1000;
+  /** Runs per request, MLflow's limit for metrics/get-history-bulk-interval. */
+  const RUNS_PER_REQUEST = 100;
+
+  /**
+   * One metric's history for each of {@code runIds}, thinned on the server to at most CHART_POINTS points
+   * a run (metrics/get-history-bulk-interval): a Map run id -> points ({@code thinned} when the budget was
+   * reached, so the history may hold more).
+   */
+  async function histories(runIds, key) {
+    const out = new Map(runIds.map(id => [id, []]));
+    for (let i = 0; i < runIds.length; i += RUNS_PER_REQUEST) {
+      const r = await Lathe.api('metrics/get-history-bulk-interval',
+        { run_ids: runIds.slice(i, i + RUNS_PER_REQUEST), metric_key: key, max_results: CHART_POINTS });
+      (r.metrics || []).forEach(p => out.get(p.run_id).push(
+        { step: Number(p.step), timestamp: Number(p.timestamp), value: typeof p.value === 'number' ? p.value : NaN }));
     }
+    out.forEach(points => { points.thinned = points.length >= CHART_POINTS; });
     return out;
   }
 
-  /** Points fetched per history at most: a longer one is cut there (and says so) until the server downsamples. */
-  const HISTORY_LIMIT = 100000;
-
-  /** A metric's history (metrics/get-history, paged), up to HISTORY_LIMIT points; {@code truncated} when cut. */
+  /** A metric's history for one run, as {@link histories}. */
   async function history(runId, key) {
-    const points = [];
-    let token;
-    do {
-      const r = await Lathe.api('metrics/get-history', { run_id: runId, metric_key: key, max_results: 25000, page_token: token });
-      points.push(...(r.metrics || []));
-      token = r.next_page_token;
-    } while (token && points.length < HISTORY_LIMIT);
-    const out = points.map(p => ({ step: Number(p.step), timestamp: Number(p.timestamp), value: typeof p.value === 'number' ? p.value : NaN }));
-    out.truncated = Boolean(token);
-    return out;
+    return (await histories([runId], key)).get(runId);
   }
 
   /** Overlaid line charts: series [{label, points}] against step or time ({@code x}: 'step' | 'time'). */
   function lines(container, series, x, width) {
     const field = x === 'time' ? 'timestamp' : 'step';
     const tables = series.map(s => {
-      const pts = downsample(s.points.slice().sort((a, b) => a[field] - b[field]), 2000);
+      const pts = s.points.slice().sort((a, b) => a[field] - b[field]);
       return [pts.map(p => x === 'time' ? p.timestamp / 1000 : p.step), pts.map(p => Number.isFinite(p.value) ? p.value : null)];
     });
     const data = tables.length === 1 ? tables[0] : uPlot.join(tables);
@@ -126,5 +120,5 @@ const LatheCharts = (() => {
     container.replaceChildren(root);
   }
 
-  return { lines, history, scatter, parallel, downsample, color };
+  return { lines, history, histories, scatter, parallel, color };
 })();

@@ -1,16 +1,36 @@
 /* Compare runs: a table (differences only on demand), parallel coordinates, a scatter of any two
-   columns, overlaid metric histories. */
+   columns, overlaid metric histories. The runs come from runs/search with a run_id IN filter (a few
+   requests however many runs), the histories from metrics/get-history-bulk-interval. */
 'use strict';
 (async () => {
   const { el } = Lathe;
   const ids = Lathe.pages.runs.split(',').map(s => s.trim()).filter(Boolean);
   const content = document.getElementById('content');
+  const RUNS_PER_SEARCH = 500;
+  const OVERLAID_HISTORIES = 100;
   let runs;
   try {
-    runs = (await Promise.all(ids.map(id => Lathe.api('runs/get', { run_id: id })))).map(a => a.run);
+    runs = await load(ids);
   } catch (e) {
     Lathe.showError(e);
     return;
+  }
+
+  /** The runs in the order asked, found by id in every experiment; an unknown id is an error naming it. */
+  async function load(wanted) {
+    const experiments = await Lathe.all('experiments/search', { view_type: 'ALL', max_results: 1000 }, 'experiments', 'POST');
+    const experimentIds = experiments.map(e => e.experiment_id);
+    const found = new Map();
+    for (let i = 0; i < wanted.length; i += RUNS_PER_SEARCH) {
+      const chunk = wanted.slice(i, i + RUNS_PER_SEARCH);
+      const filter = 'attributes.run_id IN (' + chunk.map(id => "'" + id.replace(/'/g, '') + "'").join(', ') + ')';
+      const page = await Lathe.all('runs/search',
+        { experiment_ids: experimentIds, filter, run_view_type: 'ALL', max_results: RUNS_PER_SEARCH }, 'runs', 'POST');
+      page.forEach(r => found.set(r.info.run_id, r));
+    }
+    const missing = wanted.filter(id => !found.has(id));
+    if (missing.length) throw new Lathe.ApiError('RESOURCE_DOES_NOT_EXIST', 'No run with id ' + missing.join(', '));
+    return wanted.map(id => found.get(id));
   }
   const names = runs.map(r => r.info.run_name);
   const paramsOf = runs.map(r => Lathe.byKey(r.data.params));
@@ -58,14 +78,18 @@
 
   const historyBox = el('div', { id: 'history-chart' });
   const historyPick = el('select', { id: 'history-metric', onchange: drawHistory }, metricKeys.map(k => el('option', { value: k }, k)));
+  const historyNote = el('span', { class: 'muted', id: 'history-note' });
   const xAxis = el('select', { id: 'history-x', onchange: drawHistory }, el('option', { value: 'step' }, 'x: step'), el('option', { value: 'time' }, 'x: time'));
   async function drawHistory() {
     const key = historyPick.value;
     if (!key) return;
     try {
-      const series = await Promise.all(runs.map(async (r, i) => ({
-        label: names[i], points: key in metricsOf[i] ? await LatheCharts.history(r.info.run_id, key) : [] })));
+      const withKey = runs.map((r, i) => i).filter(i => key in metricsOf[i]).slice(0, OVERLAID_HISTORIES);
+      const points = await LatheCharts.histories(withKey.map(i => runs[i].info.run_id), key);
+      const series = withKey.map(i => ({ label: names[i], points: points.get(runs[i].info.run_id) }));
       LatheCharts.lines(historyBox, series.filter(s => s.points.length), xAxis.value);
+      historyNote.textContent = withKey.length < runs.filter((r, i) => key in metricsOf[i]).length
+        ? 'the first ' + OVERLAID_HISTORIES + ' runs that logged ' + key : '';
     } catch (e) {
       Lathe.showError(e);
     }
@@ -75,7 +99,7 @@
   content.append(
     el('div', { class: 'grid' },
       panel('Scatter', el('div', { class: 'toolbar' }, xPick, yPick), scatterBox),
-      panel('Metric histories', el('div', { class: 'toolbar' }, historyPick, xAxis), historyBox)),
+      panel('Metric histories', el('div', { class: 'toolbar' }, historyPick, xAxis, historyNote), historyBox)),
     panel('Parallel coordinates', parallelBox),
     panel('Runs', el('label', {}, diffOnly, ' differences only'), tableBox));
   drawTable();
@@ -83,5 +107,7 @@
   if (varying.length >= 2) LatheCharts.parallel(parallelBox, varying, names);
   else parallelBox.append(el('p', { class: 'muted' }, 'Fewer than two numeric columns differ.'));
   drawScatter();
+  content.dataset.ready = 'parallel';
+  performance.mark('lathe-ready');
   drawHistory();
 })();

@@ -2,6 +2,7 @@
 'use strict';
 const Lathe = (() => {
   const API = '/ajax-api/2.0/mlflow/';
+  const EXTENSIONS = '/ajax-api/2.0/lathe/';
   const pages = document.body.dataset;
 
   /** An element with attributes and children; strings become text nodes. */
@@ -26,9 +27,18 @@ const Lathe = (() => {
   }
 
   /** Calls an endpoint of MLflow's REST API: GET with a query string, other methods with a JSON body. */
-  async function api(endpoint, params, method) {
+  function api(endpoint, params, method) {
+    return call(API + endpoint, params, method);
+  }
+
+  /** Calls one of Lathe's extensions next to MLflow's API (e.g. 'runs/table'), as {@link api}. */
+  function ext(endpoint, params, method) {
+    return call(EXTENSIONS + endpoint, params, method);
+  }
+
+  async function call(path, params, method) {
     const m = method || 'GET';
-    let url = API + endpoint;
+    let url = path;
     const init = { method: m, headers: {} };
     if (m === 'GET') {
       const q = new URLSearchParams();
@@ -123,5 +133,5 @@ const Lathe = (() => {
     return byKey(run.data && run.data.tags)[pages.searchTag] === 'true';
   }
 
-  return { el, api, isSearch, all, href, artifactUrl, showError, clearError, time, duration, num, table, byKey, ApiError, pages };
+  return { el, api, ext, isSearch, all, href, artifactUrl, showError, clearError, time, duration, num, table, byKey, ApiError, pages };
 })();

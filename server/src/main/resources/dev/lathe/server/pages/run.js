@@ -42,7 +42,7 @@
     try {
       if (!histories.has(key)) histories.set(key, await LatheCharts.history(runId, key));
       const points = histories.get(key);
-      chartNote.textContent = points.length + ' points' + (points.truncated ? ' (the first ones; the history is longer)' : '');
+      chartNote.textContent = points.length + ' points' + (points.thinned ? ' (thinned on the server: each step interval\'s lowest and highest value)' : '');
       LatheCharts.lines(chartBox, [{ label: key, points }], xSelect.value);
     } catch (e) {
       Lathe.showError(e);

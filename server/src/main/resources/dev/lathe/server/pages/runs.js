@@ -1,5 +1,6 @@
 /* The runs table of an experiment: MLflow filter, sort by any column, server-side paging (page tokens),
-   a column picker (10 columns by default), nested runs collapsed under their parent, compare. */
+   a column picker searched on the server (10 columns by default, however many keys exist), nested runs
+   collapsed under their parent, compare. Only the shown columns travel (Lathe's runs/table). */
 'use strict';
 (() => {
   const { el } = Lathe;
@@ -23,14 +24,13 @@
     tokens: [null],
     page: 0,
     columns: storedColumns ? JSON.parse(storedColumns) : null,
-    known: { metric: new Set(), param: new Set(), tag: new Set() },
     expanded: new Set(),
     selected: new Set(),
     runs: [],
     values: url.searchParams.get('values') || 'latest',
     summaries: new Map(),
   };
-  const SUMMARIES = '/ajax-api/2.0/lathe/metrics/summaries';
+  const PICKER_LIMIT = 200;
 
   const content = document.getElementById('content');
   const filterInput = el('input', { type: 'text', id: 'filter', placeholder: "metrics.rmse < 1 and params.model = 'xgb'", value: state.filter,
@@ -80,12 +80,16 @@
     history.replaceState(null, '', u);
   }
 
+  const keysOf = kind => state.columns.filter(c => c.startsWith(kind + ':')).map(c => c.slice(kind.length + 1));
+
   async function load() {
     let answer;
     try {
-      answer = await Lathe.api('runs/search', {
+      if (!state.columns) state.columns = await defaultColumns();
+      answer = await Lathe.ext('runs/table', {
         experiment_ids: [experimentId], filter: state.filter, order_by: [state.order],
         max_results: state.pageSize, page_token: state.tokens[state.page] || undefined,
+        metric_keys: keysOf('metric'), param_keys: keysOf('param'), tag_keys: keysOf('tag'),
       }, 'POST');
     } catch (e) {
       Lathe.showError(e, filterError);
@@ -95,43 +99,40 @@
     remember();
     state.tokens[state.page + 1] = answer.next_page_token || null;
     state.runs = answer.runs || [];
-    state.runs.forEach(r => {
-      (r.data.metrics || []).forEach(m => state.known.metric.add(m.key));
-      (r.data.params || []).forEach(p => state.known.param.add(p.key));
-      (r.data.tags || []).forEach(t => { if (!t.key.startsWith('mlflow.')) state.known.tag.add(t.key); });
-    });
-    if (!state.columns) state.columns = defaultColumns();
     await summarize();
     render();
+    content.dataset.loaded = String(Number(content.dataset.loaded || 0) + 1);
+    if (!performance.getEntriesByName('lathe-ready').length) performance.mark('lathe-ready');
   }
 
   /** Min and max of the shown metric columns for the page's runs (one request), when asked for. */
   async function summarize() {
     state.summaries = new Map();
-    const keys = state.columns.filter(c => c.startsWith('metric:')).map(c => c.slice('metric:'.length));
+    const keys = keysOf('metric');
     if (state.values === 'latest' || !keys.length || !state.runs.length) return;
-    const q = new URLSearchParams();
-    state.runs.forEach(r => q.append('run_id', r.info.run_id));
-    keys.forEach(k => q.append('key', k));
     try {
-      const r = await fetch(SUMMARIES + '?' + q);
-      const json = await r.json();
-      if (!r.ok) throw new Lathe.ApiError(json.error_code, json.message);
+      const json = await Lathe.ext('metrics/summaries', { run_id: state.runs.map(r => r.info.run_id), key: keys });
       (json.summaries || []).forEach(x => state.summaries.set(x.run_id + '\u0000' + x.key, x));
     } catch (e) {
       Lathe.showError(e, filterError);
     }
   }
 
-  function defaultColumns() {
+  /** The first metric keys, then param keys, in name order, up to 10 columns in all. */
+  async function defaultColumns() {
     const cols = ['attr:run_name', 'attr:start_time', 'attr:duration', 'attr:status'];
     for (const kind of ['metric', 'param']) {
-      for (const k of [...state.known[kind]].sort()) {
-        if (cols.length >= DEFAULT_COLUMNS) return cols;
-        cols.push(kind + ':' + k);
-      }
+      const room = DEFAULT_COLUMNS - cols.length;
+      if (room <= 0) break;
+      const found = await keys(kind, '', room);
+      found.keys.forEach(k => cols.push(kind + ':' + k));
     }
     return cols;
+  }
+
+  /** Keys of one kind logged in this experiment that contain {@code contains}, and how many match. */
+  function keys(kind, contains, max) {
+    return Lathe.ext('experiments/keys', { experiment_id: experimentId, kind, contains, max_results: max });
   }
 
   function column(id) {
@@ -224,33 +225,42 @@
     const first = state.page * state.pageSize + 1;
     pageLabel.textContent = state.runs.length
       ? 'Page ' + (state.page + 1) + ' · runs ' + first + '–' + (first + state.runs.length - 1) : 'Page ' + (state.page + 1);
-    renderPicker();
+    picker.querySelector('summary').textContent = 'Columns (' + state.columns.length + ')';
+    if (picker.open) drawPicker();
   }
 
-  function renderPicker() {
-    const search = el('input', { type: 'search', id: 'column-search', placeholder: 'find a column' });
-    const list = el('div', {});
-    const draw = () => {
-      const q = search.value.toLowerCase();
-      const groups = [['Attributes', ATTRIBUTES.map(a => a.id)]];
-      for (const kind of ['metric', 'param', 'tag']) {
-        groups.push([GROUPS[kind][0], [...state.known[kind]].sort().map(k => kind + ':' + k)]);
-      }
-      list.replaceChildren(...groups.map(([name, ids]) => {
-        const shown = ids.filter(id => column(id).label.toLowerCase().includes(q)).slice(0, 200);
-        return el('div', {}, el('h4', {}, name + ' (' + ids.length + ')'), shown.map(id => el('label', {},
-          el('input', { type: 'checkbox', 'data-column': id, checked: state.columns.includes(id), onchange: e => {
-            state.columns = e.target.checked ? [...state.columns, id] : state.columns.filter(c => c !== id);
-            localStorage.setItem('lathe.columns.' + experimentId, JSON.stringify(state.columns));
-            summarize().then(render);
-            picker.open = true;
-          } }), ' ', column(id).label)));
-      }));
-    };
-    search.addEventListener('input', draw);
-    draw();
-    pickerBody.replaceChildren(search, list);
-    picker.querySelector('summary').textContent = 'Columns (' + state.columns.length + ')';
+  const pickerSearch = el('input', { type: 'search', id: 'column-search', placeholder: 'find a column' });
+  const pickerList = el('div', {});
+  pickerBody.append(pickerSearch, pickerList);
+  let pickerTimer;
+  pickerSearch.addEventListener('input', () => { clearTimeout(pickerTimer); pickerTimer = setTimeout(drawPicker, 150); });
+  picker.addEventListener('toggle', () => { if (picker.open && !pickerList.hasChildNodes()) drawPicker(); });
+
+  function columnBox(id) {
+    return el('label', {}, el('input', { type: 'checkbox', 'data-column': id, checked: state.columns.includes(id), onchange: e => {
+      state.columns = e.target.checked ? [...state.columns, id] : state.columns.filter(c => c !== id);
+      localStorage.setItem('lathe.columns.' + experimentId, JSON.stringify(state.columns));
+      load();
+    } }), ' ', column(id).label);
+  }
+
+  /** The picker's groups: attributes, then the keys matching the search, asked of the server per kind. */
+  async function drawPicker() {
+    const q = pickerSearch.value.trim();
+    let found;
+    try {
+      found = await Promise.all(['metric', 'param', 'tag'].map(kind => keys(kind, q, PICKER_LIMIT)));
+    } catch (e) {
+      Lathe.showError(e, filterError);
+      return;
+    }
+    const attrs = ATTRIBUTES.filter(a => a.label.toLowerCase().includes(q.toLowerCase())).map(a => a.id);
+    const groups = [['Attributes', attrs, attrs.length]].concat(['metric', 'param', 'tag'].map((kind, i) =>
+      [GROUPS[kind][0], found[i].keys.map(k => kind + ':' + k), found[i].total]));
+    pickerList.replaceChildren(...groups.map(([name, ids, total]) => el('div', { 'data-group': name },
+      el('h4', {}, name + ' (' + total + ')' + (total > ids.length ? ' · first ' + ids.length + ', type to narrow' : '')),
+      ids.map(columnBox))));
+    pickerList.dataset.query = q;
   }
 
   load();

@@ -136,7 +136,7 @@ class UiBrowserTest {
         // the API's 400 is the one error the browser may log: its network line, nothing from the scripts
         List<String> logged = browser.takeErrors();
         assertEquals(1, logged.size(), logged.toString());
-        assertTrue(logged.get(0).contains("runs/search") && logged.get(0).contains("status of 400"), logged.toString());
+        assertTrue(logged.get(0).contains("runs/table") && logged.get(0).contains("status of 400"), logged.toString());
         // the latest rmse is 1 + seed/10 + 5/12: below 2 for the runs of seeds 0..5
         search("metrics.rmse < 2 and params.lr != '0'");
         browser.wait.until(d -> visibleRunNames().size() == 6);
@@ -190,6 +190,13 @@ class UiBrowserTest {
         browser.get("/experiment?id=" + ui.experimentId);
         waitForFirstRun(UiFixture.HOSTILE);
         browser.driver.findElement(By.cssSelector("#columns summary")).click();
+        browser.waitFor("#columns input[data-column='metric:rmse']");
+        // the picker searches the server's key lists: typing narrows every group
+        browser.driver.findElement(By.id("column-search")).sendKeys("TEA");
+        browser.wait.until(
+                d -> browser.all("#columns [data-group='Metrics'] input").isEmpty());
+        String tags = browser.waitFor("#columns [data-group='Tags'] h4").getAttribute("textContent");
+        assertTrue(tags.startsWith("Tags (1)"), tags);
         browser.waitFor("#columns input[data-column='tag:team']").click();
         WebElement header = browser.waitFor("#runs th[data-column='tag:team']");
         assertTrue(header.getText().contains("team"));

@@ -19,6 +19,7 @@ public abstract class TrackingStoreContract
                 ArtifactContract,
                 RegistryContract,
                 SearchContract,
+                ChartDataContract,
                 ErrorCodeContract {
 
     @Override

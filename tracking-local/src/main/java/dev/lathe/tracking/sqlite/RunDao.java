@@ -129,7 +129,7 @@ final class RunDao {
     NewRun plan(Experiment exp, RunSpec spec, long startTime) {
         String runId = UUID.randomUUID().toString().replace("-", "");
         String runName = spec.runName().filter(n -> !n.isBlank()).orElseGet(names::next);
-        String user = System.getProperty("user.name", "unknown");
+        String user = spec.user().orElseGet(() -> System.getProperty("user.name", "unknown"));
         String artifactUri = experiments
                 .paths()
                 .toStored(Path.of(exp.artifactLocation()).resolve(runId).resolve("artifacts"));
@@ -148,7 +148,7 @@ final class RunDao {
                 runId,
                 runName,
                 user,
-                startTime,
+                spec.startTime().orElse(startTime),
                 artifactUri,
                 Long.parseLong(exp.experimentId()),
                 spec.parentRunId().orElse(null),

@@ -1,5 +1,7 @@
 package dev.lathe.tracking.sqlite;
 
+import dev.lathe.core.tracking.MlflowTags;
+import dev.lathe.core.tracking.RunDataKind;
 import dev.lathe.tracking.search.RunSearchQuery;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,7 +125,40 @@ final class Schema {
                                         + " pid INTEGER NOT NULL, process_start INTEGER,"
                                         + " heartbeat_time INTEGER NOT NULL, closed INTEGER NOT NULL DEFAULT 0)",
                                 "CREATE TABLE lathe_run_owners (run_uuid TEXT PRIMARY KEY, owner_id TEXT NOT NULL)",
-                                "CREATE INDEX index_run_owners_owner ON lathe_run_owners (owner_id)")));
+                                "CREATE INDEX index_run_owners_owner ON lathe_run_owners (owner_id)")),
+                new Migration(
+                        7,
+                        "metric histories read in step order from one covering index (a chart samples a million"
+                                + " points without a sort); the keys each experiment's runs logged, kept by triggers,"
+                                + " so a column picker lists thousands of metric keys without scanning every run",
+                        experimentKeys()));
+    }
+
+    /** The table of migration 7 that lists every metric, param and (non-system) tag key per experiment. */
+    static final String EXPERIMENT_KEYS = "lathe_experiment_keys";
+
+    private static List<String> experimentKeys() {
+        List<String> steps = new ArrayList<>();
+        steps.add("DROP INDEX index_metrics_run_key");
+        steps.add("CREATE INDEX index_metrics_history ON metrics (run_uuid, key, step, timestamp, value, is_nan,"
+                + " is_inf)");
+        steps.add("CREATE TABLE " + EXPERIMENT_KEYS + " (experiment_id INTEGER NOT NULL, kind TEXT NOT NULL,"
+                + " key TEXT NOT NULL, PRIMARY KEY (experiment_id, kind, key)) WITHOUT ROWID");
+        for (RunDataKind kind : RunDataKind.values()) {
+            String table = RunDataViews.table(kind);
+            String userKey = kind == RunDataKind.TAG
+                    ? " AND substr(%s.key, 1, " + MlflowTags.SYSTEM_PREFIX.length() + ") <> '"
+                            + MlflowTags.SYSTEM_PREFIX + "'"
+                    : "";
+            steps.add("INSERT OR IGNORE INTO " + EXPERIMENT_KEYS + " (experiment_id, kind, key)"
+                    + " SELECT DISTINCT r.experiment_id, '" + kind.name() + "', d.key FROM " + table + " d"
+                    + " JOIN runs r ON r.run_uuid = d.run_uuid WHERE 1 = 1" + userKey.formatted("d"));
+            steps.add("CREATE TRIGGER lathe_keys_" + table + " AFTER INSERT ON " + table + " BEGIN"
+                    + " INSERT OR IGNORE INTO " + EXPERIMENT_KEYS + " (experiment_id, kind, key)"
+                    + " SELECT experiment_id, '" + kind.name() + "', NEW.key FROM runs WHERE run_uuid = NEW.run_uuid"
+                    + userKey.formatted("NEW") + "; END");
+        }
+        return steps;
     }
 
     /**

@@ -6,12 +6,15 @@ import dev.lathe.core.tracking.ActiveRun;
 import dev.lathe.core.tracking.ArtifactInfo;
 import dev.lathe.core.tracking.DatasetInput;
 import dev.lathe.core.tracking.Experiment;
+import dev.lathe.core.tracking.KeyMatches;
 import dev.lathe.core.tracking.LifecycleStage;
 import dev.lathe.core.tracking.Metric;
+import dev.lathe.core.tracking.MetricSummary;
 import dev.lathe.core.tracking.ModelRegistry;
 import dev.lathe.core.tracking.Page;
 import dev.lathe.core.tracking.Param;
 import dev.lathe.core.tracking.Run;
+import dev.lathe.core.tracking.RunDataKind;
 import dev.lathe.core.tracking.RunInfo;
 import dev.lathe.core.tracking.RunQuery;
 import dev.lathe.core.tracking.RunSpec;
@@ -30,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -416,6 +420,29 @@ public final class SqliteTrackingStore implements TrackingStore {
         return db.read(c -> {
             runs.info(c, runId);
             return data.history(c, runId, key);
+        });
+    }
+
+    @Override
+    public List<Metric> sampleMetricHistory(String runId, String key, long firstStep, long lastStep, int maxPoints) {
+        LatheException.check(maxPoints >= 1, "a history sample needs at least 1 point, got %d", maxPoints);
+        return db.read(c -> {
+            runs.info(c, runId);
+            return RunDataViews.sampleHistory(c, runId, key, firstStep, lastStep, maxPoints);
+        });
+    }
+
+    @Override
+    public List<MetricSummary> summarizeMetrics(Collection<String> runIds, Collection<String> keys) {
+        return db.read(c -> RunDataViews.summarize(c, runIds, keys));
+    }
+
+    @Override
+    public KeyMatches searchKeys(String experimentId, RunDataKind kind, String contains, int maxResults) {
+        LatheException.check(maxResults >= 0, "maxResults must be >= 0, got %d", maxResults);
+        return db.read(c -> {
+            experiments.get(c, experimentId);
+            return RunDataViews.keys(c, Sql.parseId("experiment", experimentId), kind, contains, maxResults);
         });
     }
 
