@@ -49,17 +49,7 @@ public final class UiSpeedBench {
         Files.createDirectories(dir);
         try (SqliteTrackingStore store = SqliteTrackingStore.open(dir)) {
             String experimentId = UiStore.ensure(store, runs, seed);
-            String longRun = store.searchRuns(
-                            List.of(experimentId),
-                            "attributes.run_name = '" + UiStore.LONG_RUN + "'",
-                            List.of(),
-                            1,
-                            null,
-                            ViewType.ALL)
-                    .items()
-                    .get(0)
-                    .info()
-                    .runId();
+            String longRun = UiStore.longRun(store, experimentId).orElseThrow();
             Page<Run> some = store.searchRuns(List.of(experimentId), null, List.of(), 500, null, ViewType.ALL);
             List<String> compareIds =
                     some.items().stream().map(r -> r.info().runId()).toList();

@@ -9,9 +9,12 @@ import java.util.List;
  * and last points, and in each of {@code (maxPoints - 2) / 2} equal step intervals the points with the
  * smallest and largest value (a min-max decimation, so a spike in a million points is still drawn).
  * Points are fed in step order over a known step range; a history no longer than the budget is kept whole.
+ * NaN points are never an interval's min or max (a chart draws them as gaps), and among equal values a
+ * backend may keep any one of them (this class keeps the first).
  */
 public final class HistorySampler {
     private final long firstStep;
+    private final long lastStep;
     private final double span;
     private final int buckets;
     private final int maxPoints;
@@ -19,7 +22,6 @@ public final class HistorySampler {
     private Metric first;
     private Metric last;
     private int bucket = -1;
-    private Metric bucketFirst;
     private Metric bucketMin;
     private Metric bucketMax;
     private long seen;
@@ -32,6 +34,7 @@ public final class HistorySampler {
         LatheException.check(
                 firstStep <= lastStep, "a history's first step %d is after its last step %d", firstStep, lastStep);
         this.firstStep = firstStep;
+        this.lastStep = lastStep;
         this.span = (double) lastStep - firstStep + 1;
         this.maxPoints = maxPoints;
         this.buckets = Math.max(0, (maxPoints - 2) / 2);
@@ -60,13 +63,42 @@ public final class HistorySampler {
         last = m;
     }
 
+    /** The number of step intervals between the first and last points: {@code (maxPoints - 2) / 2}. */
+    public int intervals() {
+        return buckets;
+    }
+
+    /** The interval of a step: {@code floor((step - firstStep) / span * intervals)}, at most the last. */
+    public int intervalOf(long step) {
+        return (int) Math.min(buckets - 1, Math.floor((step - firstStep) / span * buckets));
+    }
+
+    /**
+     * The first step of interval {@code i}: the smallest step whose interval is {@code i} or later, so a
+     * backend can read interval {@code i} as the steps {@code intervalStart(i)..intervalStart(i + 1) - 1};
+     * {@code intervalStart(intervals())} is one past the last step.
+     */
+    public long intervalStart(int i) {
+        LatheException.check(i >= 0 && i <= buckets, "interval %d is outside 0..%d", i, buckets);
+        if (i == buckets) {
+            return lastStep + 1;
+        }
+        long s = firstStep + (long) Math.floor(i * span / buckets);
+        while (s > firstStep && intervalOf(s - 1) >= i) {
+            s--;
+        }
+        while (intervalOf(s) < i) {
+            s++;
+        }
+        return s;
+    }
+
     private void bucketPoint(Metric m) {
         long at = seen++;
-        int b = (int) Math.min(buckets - 1, Math.floor((m.step() - firstStep) / span * buckets));
+        int b = intervalOf(m.step());
         if (b != bucket) {
             flushBucket();
             bucket = b;
-            bucketFirst = m;
         }
         if (!Double.isNaN(m.value())) {
             if (bucketMin == null || m.value() < bucketMin.value()) {
@@ -81,12 +113,10 @@ public final class HistorySampler {
     }
 
     private void flushBucket() {
-        if (bucketFirst == null) {
-            return;
-        }
         if (bucketMin == null) {
-            out.add(bucketFirst); // only NaN points in this interval: keep one so the gap shows
-        } else if (bucketMin == bucketMax) {
+            return; // no point, or only NaN points, in this interval
+        }
+        if (bucketMin == bucketMax) {
             out.add(bucketMin);
         } else if (minAt < maxAt) {
             out.add(bucketMin);
@@ -95,7 +125,6 @@ public final class HistorySampler {
             out.add(bucketMax);
             out.add(bucketMin);
         }
-        bucketFirst = null;
         bucketMin = null;
         bucketMax = null;
     }

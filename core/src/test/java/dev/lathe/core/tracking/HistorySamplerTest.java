@@ -68,6 +68,21 @@ class HistorySamplerTest {
         return sample.stream().anyMatch(s -> s == m);
     }
 
+    @Property(tries = 200)
+    void intervalStartsBoundExactlyTheStepsOfEachInterval(
+            @ForAll @LongRange(min = -5_000, max = 5_000) long first,
+            @ForAll @IntRange(min = 0, max = 4_000) int length,
+            @ForAll @IntRange(min = 4, max = 600) int budget) {
+        HistorySampler s = new HistorySampler(first, first + length, budget);
+        for (int i = 0; i < s.intervals(); i++) {
+            for (long step = s.intervalStart(i); step < s.intervalStart(i + 1); step++) {
+                assertEquals(i, s.intervalOf(step), "step " + step);
+            }
+        }
+        assertEquals(first, s.intervalStart(0));
+        assertEquals(first + length + 1, s.intervalStart(s.intervals()));
+    }
+
     @Test
     void aBudgetBelowOneOrAnInvertedRangeIsRefused() {
         LatheException budget = assertThrows(LatheException.class, () -> new HistorySampler(0, 10, 0));

@@ -12,13 +12,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The reads behind a UI over a large store, each a fixed number of statements on an index: a metric
- * history thinned for a chart while it streams (migration 7's covering history index gives the points in
- * step order), min/max summaries of many runs' metrics in one grouped query, and the keys an experiment's
+ * The reads behind a UI over a large store, each a few statements prepared on an index: a metric
+ * history thinned for a chart inside SQLite (per step interval, a min and a max over a range of migration
+ * 7's covering history index, so a million points never cross JDBC), min/max summaries of many runs' metrics in one grouped query, and the keys an experiment's
  * runs logged (migration 7's table, kept by triggers).
  */
 final class RunDataViews {
@@ -37,31 +38,94 @@ final class RunDataViews {
 
     static List<Metric> sampleHistory(Connection c, String runId, String key, long first, long last, int maxPoints)
             throws SQLException {
-        long[] range = Sql.queryOne(
+        String points = "SELECT key, value, timestamp, step, is_nan, is_inf" + HISTORY_WHERE;
+        List<Metric> few = Sql.query(
+                c,
+                points + " ORDER BY step, timestamp, value LIMIT ?",
+                RunDataDao::metric,
+                runId,
+                key,
+                first,
+                last,
+                maxPoints + 1);
+        if (few.size() <= maxPoints) {
+            return few;
+        }
+        Metric head = few.get(0);
+        Metric tail = Sql.queryOne(
                         c,
-                        "SELECT count(*), min(step), max(step)" + HISTORY_WHERE,
-                        rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)},
+                        points + " ORDER BY step DESC, timestamp DESC, value DESC LIMIT 1",
+                        RunDataDao::metric,
                         runId,
                         key,
                         first,
                         last)
                 .orElseThrow();
-        if (range[0] == 0) {
-            return List.of();
-        }
-        String points = "SELECT key, value, timestamp, step, is_nan, is_inf" + HISTORY_WHERE
-                + " ORDER BY step, timestamp, value";
-        if (range[0] <= maxPoints) {
-            return Sql.query(c, points, RunDataDao::metric, runId, key, first, last);
-        }
-        HistorySampler sampler = new HistorySampler(range[1], range[2], maxPoints);
-        try (PreparedStatement ps = Sql.prepare(c, points, runId, key, first, last);
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                sampler.accept(RunDataDao.metric(rs));
+        List<Metric> out = new ArrayList<>();
+        out.add(head);
+        HistorySampler intervals = new HistorySampler(head.step(), tail.step(), maxPoints);
+        if (intervals.intervals() > 0) {
+            List<Metric> lows = extremes(c, "min", runId, key, head, tail, intervals);
+            List<Metric> highs = extremes(c, "max", runId, key, head, tail, intervals);
+            for (int i = 0; i < lows.size(); i++) {
+                Metric lo = lows.get(i);
+                Metric hi = highs.get(i);
+                if (lo == null) {
+                    continue; // no point, or only NaN points, in this interval
+                }
+                if (lo.equals(hi)) {
+                    out.add(lo);
+                } else {
+                    out.addAll(HISTORY_ORDER.compare(lo, hi) <= 0 ? List.of(lo, hi) : List.of(hi, lo));
+                }
             }
         }
-        return sampler.points();
+        if (maxPoints > 1) {
+            out.add(tail);
+        }
+        return out;
+    }
+
+    /** History order: step, then timestamp, then value, as getMetricHistory. */
+    private static final Comparator<Metric> HISTORY_ORDER = Comparator.comparingLong(Metric::step)
+            .thenComparingLong(Metric::timestamp)
+            .thenComparingDouble(Metric::value);
+
+    /**
+     * Each of {@link HistorySampler}'s step intervals' point of smallest ({@code min}) or largest
+     * ({@code max}) value (null for an interval without a non-NaN point), by one aggregate over the
+     * interval's range of the covering history index per interval, on one prepared statement (SQLite gives
+     * a lone min() or max()'s other columns from the row holding it). NaN points and the first and last
+     * points take no part, as in the sampler.
+     */
+    private static List<Metric> extremes(
+            Connection c, String fn, String runId, String key, Metric head, Metric tail, HistorySampler intervals)
+            throws SQLException {
+        String notPoint = " AND NOT (step = ? AND timestamp = ? AND value = ? AND is_nan = ?)";
+        String sql = "SELECT key, " + fn + "(value), timestamp, step, is_nan, is_inf" + HISTORY_WHERE
+                + " AND is_nan = 0" + notPoint + notPoint;
+        List<Metric> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            long start = intervals.intervalStart(0);
+            for (int i = 0; i < intervals.intervals(); i++) {
+                long next = intervals.intervalStart(i + 1);
+                Sql.bind(ps, runId, key, start, next - 1);
+                int at = 5;
+                for (Metric m : List.of(head, tail)) {
+                    ps.setLong(at++, m.step());
+                    ps.setLong(at++, m.timestamp());
+                    ps.setDouble(at++, MetricValues.stored(m.value()));
+                    ps.setInt(at++, MetricValues.isNan(m.value()));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    rs.getDouble(2);
+                    out.add(rs.wasNull() ? null : RunDataDao.metric(rs));
+                }
+                start = next;
+            }
+        }
+        return out;
     }
 
     static List<MetricSummary> summarize(Connection c, Collection<String> runIds, Collection<String> keys)

@@ -55,7 +55,10 @@ class RunDataViewsTest {
                     .read(c -> RunDataViews.sampleHistory(
                             StatementPlans.recording(c, sql), ids.get(0), "m0", 0, 1_000, 5));
             assertEquals(4, sample.size(), "first, last, and one interval's min and max");
-            assertEquals(2, sql.size(), "a sample: the range, then the points: " + sql);
+            assertEquals(
+                    4,
+                    sql.size(),
+                    "a sample: the first points, the last, the minima, the maxima (each prepared once): " + sql);
             all.addAll(sql);
 
             sql.clear();
