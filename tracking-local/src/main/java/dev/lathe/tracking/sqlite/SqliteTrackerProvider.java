@@ -1,29 +1,35 @@
 package dev.lathe.tracking.sqlite;
 
-import dev.lathe.core.LatheException;
-import dev.lathe.core.tracking.Tracker;
+import dev.lathe.core.tracking.StoreAddress;
 import dev.lathe.core.tracking.TrackerProvider;
-import java.net.URI;
-import java.nio.file.Path;
+import java.util.Set;
 
-/** Lets core find the embedded store through {@link TrackerProvider#find()} (ServiceLoader). */
+/** Opens the embedded store through core's {@link StoreAddress} (ServiceLoader): directories, file: and sqlite: URLs. */
 public final class SqliteTrackerProvider implements TrackerProvider {
     @Override
-    public Tracker openDefault() {
-        return SqliteTrackingStore.openDefault();
+    public String module() {
+        return "lathe-tracking-local";
     }
 
-    /** Opens the store at a directory given as a path or a {@code file:} URI. */
     @Override
-    public Tracker open(String location) {
-        LatheException.check(location != null && !location.isBlank(), "tracking store location must not be blank");
-        if (location.startsWith("file:")) {
-            return SqliteTrackingStore.open(Path.of(URI.create(location)));
-        }
-        LatheException.check(
-                !location.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*"),
-                "the local tracking store opens a directory or file: URI, got '%s'",
-                location);
-        return SqliteTrackingStore.open(Path.of(location));
+    public Set<String> schemes() {
+        return StoreLocation.SCHEMES;
+    }
+
+    @Override
+    public boolean opensDirectories() {
+        return true;
+    }
+
+    /** Opens (creating when absent) the store in the directory {@code location} names. */
+    @Override
+    public SqliteTrackingStore open(String location) {
+        return SqliteTrackingStore.open(StoreLocation.directory(StoreAddress.of(location)));
+    }
+
+    /** Opens the store for reading (see {@link SqliteTrackingStore#openForReading}). */
+    @Override
+    public SqliteTrackingStore openForReading(String location) {
+        return SqliteTrackingStore.openForReading(StoreLocation.directory(StoreAddress.of(location)));
     }
 }

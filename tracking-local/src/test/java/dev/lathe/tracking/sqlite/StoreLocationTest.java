@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lathe.core.ErrorCode;
 import dev.lathe.core.LatheException;
+import dev.lathe.core.tracking.StoreAddress;
 import dev.lathe.core.tracking.Tracker;
 import dev.lathe.core.tracking.TrackerProvider;
+import dev.lathe.core.tracking.TrackingStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -50,15 +53,59 @@ class StoreLocationTest {
 
     @Test
     void serviceProviderOpensTheStore(@TempDir Path dir) {
-        TrackerProvider provider = TrackerProvider.find();
+        TrackerProvider provider = StoreAddress.of(dir.toString()).provider();
         assertTrue(
                 provider instanceof SqliteTrackerProvider, provider.getClass().getName());
-        try (Tracker t = provider.open(dir.toUri().toString())) {
+        try (Tracker t = StoreAddress.of(dir.toUri().toString()).open()) {
             assertEquals("0", t.getOrCreateExperiment("Default"));
         }
         try (Tracker t = provider.open(dir.toString())) {
             assertEquals(dir.toAbsolutePath().normalize().toString(), t.location());
         }
+        try (Tracker t = StoreAddress.of("sqlite:" + dir).open()) {
+            assertEquals(dir.toAbsolutePath().normalize().toString(), t.location());
+        }
         assertThrows(LatheException.class, () -> provider.open("postgresql://host/db"));
+        LatheException e = assertThrows(LatheException.class, () -> StoreAddress.of("postgresql://host/db").open());
+        assertTrue(e.getMessage().contains("'postgresql://host/db'") && e.getMessage().contains("lathe-tracking-local (directories, file:, sqlite:)"), e.getMessage());
+    }
+
+    @Test
+    void aPathWithAColonOpensAsADirectoryWhenNoBackendClaimsItsPrefix(@TempDir Path dir) {
+        Path colon = dir.resolve("runs:2024");
+        try (TrackingStore store = StoreAddress.of(colon.toString()).open()) {
+            assertEquals(colon.toAbsolutePath().normalize().toString(), store.location());
+        }
+        assertTrue(Files.isRegularFile(colon.resolve(StoreLocation.DB_FILE)));
+        assertEquals(
+                Path.of("runs:2024").toAbsolutePath(), StoreLocation.directory(StoreAddress.of("runs:2024")));
+        assertTrue(StoreAddress.of("runs:2024").provider() instanceof SqliteTrackerProvider);
+    }
+
+    @Test
+    void urlsNoBackendClaimsAreErrorsNamingTheLocationAndTheBackends() {
+        for (String url : new String[] {"foo://bar/baz", "jdbc:postgresql:lathe", "postgresql://h:5432/db?user=x"}) {
+            LatheException e = assertThrows(LatheException.class, () -> StoreAddress.of(url).open());
+            assertEquals(ErrorCode.INVALID_PARAMETER_VALUE, e.errorCode());
+            assertTrue(
+                    e.getMessage().contains("'" + url + "'")
+                            && e.getMessage().contains("lathe-tracking-local (directories, file:, sqlite:)"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void theEnvironmentMayNameAUrlAndTheEmbeddedStoreSaysItCannotOpenIt() {
+        Map<String, String> env = Map.of(StoreLocation.ENV, "postgresql://h/db");
+        LatheException e = assertThrows(
+                LatheException.class, () -> StoreLocation.resolve(Optional.empty(), new Properties(), env));
+        assertTrue(e.getMessage().contains("'postgresql://h/db'"), e.getMessage());
+    }
+
+    @Test
+    void sqliteUrlsNameTheirDirectory(@TempDir Path dir) {
+        assertEquals(dir, StoreLocation.directory(StoreAddress.of("sqlite://" + dir)));
+        assertEquals(dir, StoreLocation.directory(StoreAddress.of("sqlite:" + dir)));
+        assertEquals(dir, StoreLocation.directory(StoreAddress.of(dir.toUri().toString())));
     }
 }
