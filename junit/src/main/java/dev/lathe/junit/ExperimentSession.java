@@ -4,8 +4,8 @@ import dev.lathe.core.LatheException;
 import dev.lathe.core.Seeds;
 import dev.lathe.core.tracking.RunSpec;
 import dev.lathe.core.tracking.RunStatus;
+import dev.lathe.core.tracking.StoreAddress;
 import dev.lathe.core.tracking.Tracker;
-import dev.lathe.core.tracking.TrackerProvider;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Optional;
@@ -29,18 +29,18 @@ final class ExperimentSession implements AutoCloseable {
         this.experimentId = tracker.getOrCreateExperiment(annotation.name());
     }
 
-    /** Opens the tracker the annotation (or the {@code lathe.store} property) points at. */
+    /**
+     * Opens the tracker the annotation, the {@code lathe.store} property, {@code $LATHE_STORE} or {@code
+     * ./lathe-store} points at, through the backend that claims the location ({@link StoreAddress}).
+     */
     static ExperimentSession open(LatheExperiment annotation, Properties props) {
         LatheException.check(!annotation.name().isBlank(), "@LatheExperiment needs a non-blank name");
         LatheException.check(
                 annotation.seed().length <= 1,
                 "@LatheExperiment(seed) takes at most one value, got %d",
                 annotation.seed().length);
-        String location = !annotation.store().isBlank()
-                ? annotation.store()
-                : props.getProperty(LatheExperiment.STORE_PROPERTY, "");
-        TrackerProvider provider = TrackerProvider.find();
-        Tracker tracker = location.isBlank() ? provider.openDefault() : provider.open(location);
+        Tracker tracker = StoreAddress.resolve(Optional.of(annotation.store()), props, System.getenv())
+                .openTracker();
         try {
             return new ExperimentSession(annotation, tracker);
         } catch (RuntimeException e) {

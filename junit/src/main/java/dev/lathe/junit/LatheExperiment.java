@@ -1,5 +1,6 @@
 package dev.lathe.junit;
 
+import dev.lathe.core.tracking.StoreAddress;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -13,8 +14,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * method, ended FINISHED, FAILED or KILLED from the test's outcome, with a fixed seed and an injectable
  * {@link ExperimentRun} to log metrics and assert on them.
  *
- * <p>The tracker comes from core's {@code TrackerProvider}: {@link #store()} when set, else the system
- * property {@value #STORE_PROPERTY}, else the backend's default location.
+ * <p>The tracker is opened by core's {@code StoreAddress} from {@link #store()} when set, else the system
+ * property {@value #STORE_PROPERTY}, else {@code $LATHE_STORE}, else {@code ./lathe-store}: a directory
+ * or a URL whose scheme names the backend (for example {@code postgresql://host/db}).
  */
 @Documented
 @Inherited
@@ -23,12 +25,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LatheExperimentExtension.class)
 public @interface LatheExperiment {
     /** System property naming the tracking store when {@link #store()} is empty. */
-    String STORE_PROPERTY = "lathe.store";
+    String STORE_PROPERTY = StoreAddress.PROPERTY;
 
     /** The experiment's name in the tracking store. */
     String name();
 
-    /** Tracking store location (a directory or URI); empty means {@value #STORE_PROPERTY} or the default. */
+    /** Tracking store location (a directory or URL); empty means {@value #STORE_PROPERTY}, $LATHE_STORE or the default. */
     String store() default "";
 
     /** A seed for every test of the class; empty means one derived from experiment and method name. */

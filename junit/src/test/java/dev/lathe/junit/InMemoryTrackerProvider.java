@@ -4,19 +4,26 @@ import dev.lathe.core.tracking.Tracker;
 import dev.lathe.core.tracking.TrackerProvider;
 import dev.lathe.testkit.InMemoryTracker;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The test-scope tracking backend: ServiceLoader instantiates it, so the trackers live in a map keyed
+ * The test-scope tracking backend for {@code mem:} locations: ServiceLoader instantiates it, so the trackers live in a map keyed
  * by location that tests read back after running a fixture class (tests use unique locations).
  */
 public final class InMemoryTrackerProvider implements TrackerProvider {
-    static final String DEFAULT_LOCATION = "mem:default";
+    static final String SCHEME = "mem";
     private static final Map<String, InMemoryTracker> TRACKERS = new ConcurrentHashMap<>();
 
     @Override
-    public Tracker openDefault() {
-        return open(DEFAULT_LOCATION);
+    public String module() {
+        return "lathe-junit's tests";
+    }
+
+    /** Locations {@code mem:NAME}, which the extension reaches only through the scheme rule. */
+    @Override
+    public Set<String> schemes() {
+        return Set.of(SCHEME);
     }
 
     @Override
