@@ -8,7 +8,7 @@ import dev.lathe.cli.demo.DurationDemo;
 import dev.lathe.cli.demo.StageClock;
 import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.ResourceNotFoundException;
-import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.core.tracking.TrackingStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
         StageClock clock = StageClock.start();
         DemoResult result;
         Path report;
-        try (SqliteTrackingStore tracker = store.open()) {
+        try (TrackingStore tracker = store.open()) {
             clock.lap(DemoStage.OPEN_STORE);
             result = DurationDemo.run(options, tracker, clock);
             report = tracker.artifactPath(result.runId(), "evaluation/report.html");

@@ -12,7 +12,7 @@ import dev.lathe.evaluation.report.HtmlReport;
 import dev.lathe.evaluation.report.JsonReport;
 import dev.lathe.evaluation.report.MarkdownReport;
 import dev.lathe.evaluation.report.ReportBuilder;
-import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.workflow.PipelineSource;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +75,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         FittedPipeline pipeline;
         if (PipelineSource.isUri(model)) {
-            try (SqliteTrackingStore tracker = store.open()) {
+            try (TrackingStore tracker = store.open()) {
                 pipeline = PipelineSource.load(model, tracker);
             }
         } else {

@@ -5,7 +5,7 @@ import dev.lathe.core.ResourceNotFoundException;
 import dev.lathe.core.tracking.Experiment;
 import dev.lathe.core.tracking.LifecycleStage;
 import dev.lathe.core.tracking.ViewType;
-import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.core.tracking.TrackingStore;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -44,14 +44,14 @@ public final class ExperimentsCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (SqliteTrackingStore tracker = readsOnly() ? store.openForReading() : store.open()) {
+            try (TrackingStore tracker = readsOnly() ? store.openForReading() : store.open()) {
                 run(tracker, out);
             }
             out.flush();
             return 0;
         }
 
-        abstract void run(SqliteTrackingStore tracker, PrintWriter out);
+        abstract void run(TrackingStore tracker, PrintWriter out);
 
         /** True for commands that only read: they open the store read-only. */
         boolean readsOnly() {
@@ -59,7 +59,7 @@ public final class ExperimentsCommand {
         }
 
         /** The experiment named {@code nameOrId}, else the one with that id. */
-        static Experiment find(SqliteTrackingStore tracker, String nameOrId) {
+        static Experiment find(TrackingStore tracker, String nameOrId) {
             return tracker.getExperimentByName(nameOrId)
                     .or(() -> tracker.listExperiments(ViewType.ALL).stream()
                             .filter(e -> e.experimentId().equals(nameOrId))
@@ -87,7 +87,7 @@ public final class ExperimentsCommand {
         boolean json;
 
         @Override
-        void run(SqliteTrackingStore tracker, PrintWriter out) {
+        void run(TrackingStore tracker, PrintWriter out) {
             List<Experiment> experiments = tracker.listExperiments(ViewOption.parse(view));
             if (json) {
                 out.println(Json.object(
@@ -150,7 +150,7 @@ public final class ExperimentsCommand {
         boolean json;
 
         @Override
-        void run(SqliteTrackingStore tracker, PrintWriter out) {
+        void run(TrackingStore tracker, PrintWriter out) {
             String id = tracker.createExperiment(name, artifactLocation, tags);
             if (json) {
                 out.println(Json.object(Map.of("experiment_id", id, "name", name)));
@@ -170,7 +170,7 @@ public final class ExperimentsCommand {
         String experiment;
 
         @Override
-        void run(SqliteTrackingStore tracker, PrintWriter out) {
+        void run(TrackingStore tracker, PrintWriter out) {
             Experiment e = find(tracker, experiment);
             LatheException.check(
                     e.lifecycleStage() == LifecycleStage.ACTIVE, "experiment '%s' is already deleted", e.name());
@@ -189,7 +189,7 @@ public final class ExperimentsCommand {
         String experiment;
 
         @Override
-        void run(SqliteTrackingStore tracker, PrintWriter out) {
+        void run(TrackingStore tracker, PrintWriter out) {
             Experiment e = find(tracker, experiment);
             LatheException.check(
                     e.lifecycleStage() == LifecycleStage.DELETED, "experiment '%s' is not deleted", e.name());

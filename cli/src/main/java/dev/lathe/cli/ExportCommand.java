@@ -2,7 +2,7 @@ package dev.lathe.cli;
 
 import dev.lathe.tracking.export.ExportSummary;
 import dev.lathe.tracking.export.MlflowFileStoreExporter;
-import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.core.tracking.TrackingStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -34,7 +34,7 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         ExportSummary summary;
-        try (SqliteTrackingStore tracker = store.openForReading()) {
+        try (TrackingStore tracker = store.openForReading()) {
             summary = new MlflowFileStoreExporter(tracker).export(target);
         }
         out.println("exported " + summary.experiments() + " experiment(s), " + summary.runs() + " run(s) and "

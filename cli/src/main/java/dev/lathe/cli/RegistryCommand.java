@@ -4,7 +4,7 @@ import dev.lathe.core.LatheException;
 import dev.lathe.core.tracking.ModelRegistry;
 import dev.lathe.core.tracking.ModelVersion;
 import dev.lathe.core.tracking.RegisteredModel;
-import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.workflow.TrackedTraining;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -41,14 +41,14 @@ public final class RegistryCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (SqliteTrackingStore tracker = readsOnly() ? store.openForReading() : store.open()) {
+            try (TrackingStore tracker = readsOnly() ? store.openForReading() : store.open()) {
                 run(tracker, tracker.registry(), out);
             }
             out.flush();
             return 0;
         }
 
-        abstract void run(SqliteTrackingStore tracker, ModelRegistry registry, PrintWriter out);
+        abstract void run(TrackingStore tracker, ModelRegistry registry, PrintWriter out);
 
         /** True for commands that only read: they open the store read-only. */
         boolean readsOnly() {
@@ -81,7 +81,7 @@ public final class RegistryCommand {
         String description;
 
         @Override
-        void run(SqliteTrackingStore tracker, ModelRegistry registry, PrintWriter out) {
+        void run(TrackingStore tracker, ModelRegistry registry, PrintWriter out) {
             tracker.getRun(runId);
             LatheException.check(
                     java.nio.file.Files.isRegularFile(tracker.artifactPath(runId, path)),
@@ -109,7 +109,7 @@ public final class RegistryCommand {
         String name;
 
         @Override
-        void run(SqliteTrackingStore tracker, ModelRegistry registry, PrintWriter out) {
+        void run(TrackingStore tracker, ModelRegistry registry, PrintWriter out) {
             out.printf(Locale.ROOT, "%-8s  %-32s  %-10s  %s%n", "version", "run_id", "stage", "aliases");
             for (ModelVersion v : registry.listModelVersions(name)) {
                 out.printf(
@@ -139,7 +139,7 @@ public final class RegistryCommand {
         int version;
 
         @Override
-        void run(SqliteTrackingStore tracker, ModelRegistry registry, PrintWriter out) {
+        void run(TrackingStore tracker, ModelRegistry registry, PrintWriter out) {
             registry.setAlias(name, alias, version);
             out.printf(Locale.ROOT, "models:/%s@%s -> version %d%n", name, alias, version);
         }
@@ -155,7 +155,7 @@ public final class RegistryCommand {
         String alias;
 
         @Override
-        void run(SqliteTrackingStore tracker, ModelRegistry registry, PrintWriter out) {
+        void run(TrackingStore tracker, ModelRegistry registry, PrintWriter out) {
             registry.deleteAlias(name, alias);
             out.printf(Locale.ROOT, "deleted alias %s of %s%n", alias, name);
         }
@@ -176,7 +176,7 @@ public final class RegistryCommand {
         String name;
 
         @Override
-        void run(SqliteTrackingStore tracker, ModelRegistry registry, PrintWriter out) {
+        void run(TrackingStore tracker, ModelRegistry registry, PrintWriter out) {
             RegisteredModel m = registry.getRegisteredModel(name);
             out.println("name: " + m.name());
             out.println("description: " + (m.description() == null ? "" : m.description()));

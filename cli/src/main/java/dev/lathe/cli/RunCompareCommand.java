@@ -2,7 +2,7 @@ package dev.lathe.cli;
 
 import dev.lathe.core.LatheException;
 import dev.lathe.core.tracking.Run;
-import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.core.tracking.TrackingStore;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,7 +59,7 @@ final class RunCompareCommand implements Callable<Integer> {
                 new HashSet<>(runIds).size() == runIds.size(), "runs compare got the same run twice: %s", runIds);
         PrintWriter out = spec.commandLine().getOut();
         List<Run> runs = new ArrayList<>();
-        try (SqliteTrackingStore tracker = store.openForReading()) {
+        try (TrackingStore tracker = store.openForReading()) {
             for (String id : runIds) {
                 runs.add(tracker.getRun(id));
             }

@@ -11,7 +11,7 @@ import dev.lathe.core.tracking.RunInfo;
 import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.core.tracking.ViewType;
 import dev.lathe.tracking.sqlite.RunOwner;
-import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.core.tracking.TrackingStore;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ final class RunLifecycleCommands {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (SqliteTrackingStore tracker = store.open()) {
+            try (TrackingStore tracker = store.open()) {
                 List<RunInfo> runs = new ArrayList<>();
                 for (String id : new LinkedHashSet<>(runIds)) {
                     RunInfo info = tracker.getRun(id).info();
@@ -67,7 +67,7 @@ final class RunLifecycleCommands {
         /** Throws when this command cannot act on the run. */
         abstract void check(RunInfo run);
 
-        abstract void apply(SqliteTrackingStore tracker, RunInfo run, PrintWriter out);
+        abstract void apply(TrackingStore tracker, RunInfo run, PrintWriter out);
     }
 
     /** {@code lathe runs delete RUN...}: MLflow's soft delete. */
@@ -86,7 +86,7 @@ final class RunLifecycleCommands {
         }
 
         @Override
-        void apply(SqliteTrackingStore tracker, RunInfo run, PrintWriter out) {
+        void apply(TrackingStore tracker, RunInfo run, PrintWriter out) {
             tracker.deleteRun(run.runId());
             out.printf(Locale.ROOT, "deleted run %s (%s)%n", run.runId(), run.runName());
         }
@@ -104,7 +104,7 @@ final class RunLifecycleCommands {
         }
 
         @Override
-        void apply(SqliteTrackingStore tracker, RunInfo run, PrintWriter out) {
+        void apply(TrackingStore tracker, RunInfo run, PrintWriter out) {
             tracker.restoreRun(run.runId());
             out.printf(Locale.ROOT, "restored run %s (%s)%n", run.runId(), run.runName());
         }
@@ -176,7 +176,7 @@ final class RunLifecycleCommands {
             if (dead) {
                 return endDead(out);
             }
-            try (SqliteTrackingStore tracker = store.open()) {
+            try (TrackingStore tracker = store.open()) {
                 List<RunInfo> runs = allRunning ? running(tracker, age) : listed(tracker);
                 for (RunInfo run : runs) {
                     if (!dryRun) {
@@ -201,12 +201,14 @@ final class RunLifecycleCommands {
                     status.equalsIgnoreCase("KILLED"),
                     "--dead ends runs KILLED (MLflow's status for a run whose process died), got --status %s",
                     status);
-            try (SqliteTrackingStore tracker = store.open()) {
+            try (TrackingStore tracker = store.open()) {
                 List<String> candidates = running(tracker, Duration.ZERO).stream()
                         .map(RunInfo::runId)
                         .toList();
-                Map<String, RunOwner> deadRuns = tracker.deadRuns(candidates);
-                List<String> ended = dryRun ? List.copyOf(deadRuns.keySet()) : tracker.endDeadRuns(candidates);
+                Map<String, RunOwner> deadRuns = RunOwnership.dead(tracker, candidates, "runs end --dead");
+                List<String> ended = dryRun
+                        ? List.copyOf(deadRuns.keySet())
+                        : RunOwnership.endDead(tracker, candidates, "runs end --dead");
                 for (String id : ended) {
                     RunOwner owner = deadRuns.get(id);
                     out.printf(
@@ -231,7 +233,7 @@ final class RunLifecycleCommands {
             throw new InvalidParameterException("--status must be KILLED, FAILED or FINISHED, got '" + status + "'");
         }
 
-        private List<RunInfo> listed(SqliteTrackingStore tracker) {
+        private List<RunInfo> listed(TrackingStore tracker) {
             List<RunInfo> runs = new ArrayList<>();
             for (String id : new LinkedHashSet<>(runIds)) {
                 RunInfo info = tracker.getRun(id).info();
@@ -244,7 +246,7 @@ final class RunLifecycleCommands {
             return runs;
         }
 
-        private List<RunInfo> running(SqliteTrackingStore tracker, Duration age) {
+        private List<RunInfo> running(TrackingStore tracker, Duration age) {
             long before = System.currentTimeMillis() - age.toMillis();
             List<String> experimentIds = experiment == null
                     ? tracker.listExperiments(ViewType.ACTIVE_ONLY).stream()

@@ -5,7 +5,7 @@ import dev.lathe.core.tracking.DatasetInput;
 import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunInfo;
 import dev.lathe.core.tracking.TrackingStore;
-import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.core.tracking.TrackingStore;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ final class RunShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (SqliteTrackingStore tracker = store.openForReading()) {
+        try (TrackingStore tracker = store.openForReading()) {
             Run run = tracker.getRun(runId);
             String experiment = tracker.getExperiment(run.info().experimentId()).name();
             List<ArtifactInfo> artifacts = artifacts(tracker, runId, "");

@@ -7,7 +7,7 @@ import dev.lathe.core.tracking.Metric;
 import dev.lathe.core.tracking.Page;
 import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.ViewType;
-import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.core.tracking.TrackingStore;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,11 +84,11 @@ public final class RunsCommand {
             LatheException.check(maxResults >= 1, "--max-results must be >= 1, got %d", maxResults);
             ViewType runs = ViewOption.parse(view);
             PrintWriter out = spec.commandLine().getOut();
-            try (SqliteTrackingStore tracker = store.openForReading()) {
+            try (TrackingStore tracker = store.openForReading()) {
                 Page<Run> page =
                         tracker.searchRuns(experimentIds(tracker, runs), filter, orderBy, maxResults, null, runs);
-                Set<String> dead = tracker.deadRuns(
-                                page.items().stream().map(r -> r.info().runId()).toList())
+                Set<String> dead = RunOwnership.deadIfRecorded(
+                                tracker, page.items().stream().map(r -> r.info().runId()).toList())
                         .keySet();
                 if (json) {
                     out.println(Json.object(page.items().stream()
@@ -105,7 +105,7 @@ public final class RunsCommand {
         }
 
         /** The chosen experiments; by default the active ones, or all of them when deleted runs are asked for. */
-        private List<String> experimentIds(SqliteTrackingStore tracker, ViewType runs) {
+        private List<String> experimentIds(TrackingStore tracker, ViewType runs) {
             if (experiments.isEmpty()) {
                 return tracker
                         .listExperiments(runs == ViewType.ACTIVE_ONLY ? ViewType.ACTIVE_ONLY : ViewType.ALL)

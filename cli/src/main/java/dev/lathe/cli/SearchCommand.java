@@ -9,7 +9,7 @@ import dev.lathe.core.tracking.LifecycleStage;
 import dev.lathe.core.tracking.ModelVersion;
 import dev.lathe.core.tracking.RunInfo;
 import dev.lathe.tracking.sqlite.RunOwner;
-import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.trainers.boosted.XGBoostParams;
 import dev.lathe.tuning.pruning.MedianPruner;
 import dev.lathe.tuning.sampler.GridSampler;
@@ -140,7 +140,7 @@ public final class SearchCommand implements Callable<Integer> {
         String runName = name + "-" + chosen.name() + "-search";
         SearchOutcome outcome;
         Optional<ModelVersion> version;
-        try (SqliteTrackingStore tracker = store.open()) {
+        try (TrackingStore tracker = store.open()) {
             TrackedSearch search = TrackedSearch.of(
                             tracker, experiment, "lathe search", space, p -> trainerFor(name, p))
                     .sampler(chosen)
@@ -160,7 +160,7 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     /** The parent run to resume, after checking it is a search of this trainer and sampler that is not deleted. */
-    private String resumable(SqliteTrackingStore tracker, String runName) {
+    private String resumable(TrackingStore tracker, String runName) {
         RunInfo parent = tracker.getRun(resume).info();
         LatheException.check(
                 "true".equals(tracker.getRun(resume).data().tags().get(TrialTags.SEARCH)),
@@ -179,7 +179,7 @@ public final class SearchCommand implements Callable<Integer> {
                 resume,
                 parent.runName(),
                 runName);
-        RunOwner live = tracker.liveRuns(List.of(resume)).get(resume);
+        RunOwner live = RunOwnership.live(tracker, List.of(resume), "--resume").get(resume);
         LatheException.check(
                 ErrorCode.INVALID_STATE,
                 live == null,

@@ -2,7 +2,7 @@ package dev.lathe.cli;
 
 import dev.lathe.core.tracking.ActiveRun;
 import dev.lathe.core.tracking.ModelVersion;
-import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.workflow.ModelRegistration;
 import dev.lathe.workflow.ProgressListener;
 import dev.lathe.workflow.RunExtras;
@@ -78,7 +78,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingData data = months.load(err);
         TrainingResult result;
         Optional<ModelVersion> version;
-        try (SqliteTrackingStore tracker = store.open()) {
+        try (TrackingStore tracker = store.open()) {
             TrackedTraining training =
                     new TrackedTraining(tracker, experiment, "lathe train", new ProgressListener(err, 10));
             String name = runName != null

@@ -5,7 +5,7 @@ import dev.lathe.core.model.Model;
 import dev.lathe.core.model.Trainer;
 import dev.lathe.core.model.TrainerSpec;
 import dev.lathe.core.tracking.Run;
-import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.trainers.TrainerCatalog;
 import java.util.Locale;
 import java.util.Map;
@@ -105,7 +105,7 @@ public final class TrainerOptions {
     }
 
     private SortedMap<String, String> loggedParams(StoreOption store) {
-        try (SqliteTrackingStore s = store.open()) {
+        try (TrackingStore s = store.open()) {
             Run run = s.getRun(paramsFrom);
             return new TreeMap<>(run.data().params());
         }

@@ -2,7 +2,7 @@ package dev.lathe.cli;
 
 import dev.lathe.core.LatheException;
 import dev.lathe.server.LatheServer;
-import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.core.tracking.TrackingStore;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
@@ -67,7 +67,7 @@ public final class UiCommand implements Callable<Integer> {
                     }
                 },
                 "lathe-ui-shutdown");
-        try (SqliteTrackingStore tracker = store.open();
+        try (TrackingStore tracker = store.open();
                 LatheServer server = LatheServer.start(tracker, new InetSocketAddress(host, port))) {
             Runtime.getRuntime().addShutdownHook(hook);
             out.println("lathe ui: serving " + tracker.location() + " at " + server.uri() + " (Ctrl-C stops)");

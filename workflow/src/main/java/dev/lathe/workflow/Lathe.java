@@ -2,10 +2,12 @@ package dev.lathe.workflow;
 
 import dev.lathe.core.pipeline.FittedPipeline;
 import dev.lathe.core.tracking.ModelVersion;
+import dev.lathe.core.tracking.StoreAddress;
 import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The entry point: opens a tracking store and runs the whole course from one object. {@link
@@ -14,7 +16,7 @@ import java.util.List;
  * pipeline by URI that predicts a row or a table.
  *
  * <pre>{@code
- * try (Lathe lathe = Lathe.open(Path.of("lathe-store"))) {
+ * try (Lathe lathe = Lathe.open("lathe-store")) { // or "postgresql://db:5432/lathe" with that backend
  *     var run = lathe.experiment("taxi").train(new RidgeTrainer(RidgeParams.of(1.0)), data);
  *     lathe.register(run.runId(), "taxi-duration", "champion");
  *     double minutes = lathe.load("models:/taxi-duration@champion").predict(new TripRecord("166", "143", 2.58));
@@ -31,6 +33,19 @@ public final class Lathe implements AutoCloseable {
     /** Opens (creating when needed) the embedded SQLite store in directory {@code store}. */
     public static Lathe open(Path store) {
         return new Lathe(SqliteTrackingStore.open(store));
+    }
+
+    /**
+     * Opens (creating when needed) the store at {@code location}: a directory, or a URL whose scheme names
+     * the backend on the class path ({@code postgresql://host:5432/db}); see {@link StoreAddress} for the rule.
+     */
+    public static Lathe open(String location) {
+        return new Lathe(StoreAddress.of(location).open());
+    }
+
+    /** Opens the store that {@code -Dlathe.store}, {@code $LATHE_STORE} or {@code ./lathe-store} names. */
+    public static Lathe openDefault() {
+        return new Lathe(StoreAddress.resolve(Optional.empty()).open());
     }
 
     /** Uses an open store (another backend, or one the caller manages); closing this closes it. */
