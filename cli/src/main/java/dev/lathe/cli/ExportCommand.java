@@ -1,8 +1,8 @@
 package dev.lathe.cli;
 
+import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.tracking.export.ExportSummary;
 import dev.lathe.tracking.export.MlflowFileStoreExporter;
-import dev.lathe.core.tracking.TrackingStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -5,7 +5,6 @@ import dev.lathe.core.tracking.DatasetInput;
 import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunInfo;
 import dev.lathe.core.tracking.TrackingStore;
-import dev.lathe.core.tracking.TrackingStore;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;

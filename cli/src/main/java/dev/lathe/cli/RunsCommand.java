@@ -6,8 +6,8 @@ import dev.lathe.core.tracking.Experiment;
 import dev.lathe.core.tracking.Metric;
 import dev.lathe.core.tracking.Page;
 import dev.lathe.core.tracking.Run;
-import dev.lathe.core.tracking.ViewType;
 import dev.lathe.core.tracking.TrackingStore;
+import dev.lathe.core.tracking.ViewType;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,7 +88,8 @@ public final class RunsCommand {
                 Page<Run> page =
                         tracker.searchRuns(experimentIds(tracker, runs), filter, orderBy, maxResults, null, runs);
                 Set<String> dead = RunOwnership.deadIfRecorded(
-                                tracker, page.items().stream().map(r -> r.info().runId()).toList())
+                                tracker,
+                                page.items().stream().map(r -> r.info().runId()).toList())
                         .keySet();
                 if (json) {
                     out.println(Json.object(page.items().stream()

@@ -1,8 +1,8 @@
 package dev.lathe.cli;
 
 import dev.lathe.core.LatheException;
-import dev.lathe.server.LatheServer;
 import dev.lathe.core.tracking.TrackingStore;
+import dev.lathe.server.LatheServer;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;

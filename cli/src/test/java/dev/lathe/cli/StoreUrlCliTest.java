@@ -66,7 +66,10 @@ class StoreUrlCliTest {
     @Test
     void aPathWithAColonAndSqliteUrlsOpenTheEmbeddedStoreInTheirDirectory() {
         Path colon = dir.resolve("runs:2024");
-        assertEquals(0, CliRun.of("experiments", "create", "a", "--store", colon.toString()).code());
+        assertEquals(
+                0,
+                CliRun.of("experiments", "create", "a", "--store", colon.toString())
+                        .code());
         assertTrue(Files.isRegularFile(colon.resolve(StoreLocation.DB_FILE)));
         CliRun viaUrl = CliRun.of("experiments", "list", "--store", "sqlite://" + colon);
         assertEquals(0, viaUrl.code(), viaUrl.toString());
@@ -120,8 +123,10 @@ class StoreUrlCliTest {
             assertTrue(m.find(), line);
             HttpResponse<String> r = HttpClient.newHttpClient()
                     .send(
-                            HttpRequest.newBuilder(URI.create(m.group(1)
-                                            + "/api/2.0/mlflow/experiments/get-by-name?experiment_name=served-over-relay"))
+                            HttpRequest.newBuilder(
+                                            URI.create(
+                                                    m.group(1)
+                                                            + "/api/2.0/mlflow/experiments/get-by-name?experiment_name=served-over-relay"))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), r.body());

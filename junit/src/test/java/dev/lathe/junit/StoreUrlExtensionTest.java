@@ -26,7 +26,8 @@ class StoreUrlExtensionTest {
         InMemoryTracker tracker = InMemoryTrackerProvider.at(UrlStoreExperiment.STORE);
         assertEquals(List.of("url-store"), List.copyOf(tracker.experiments().keySet()));
         assertEquals(RunStatus.FINISHED, tracker.runNamed("logs").info().status());
-        assertEquals(1.5, tracker.runNamed("logs").data().latestMetrics().get("rmse").value());
+        assertEquals(
+                1.5, tracker.runNamed("logs").data().latestMetrics().get("rmse").value());
     }
 
     @Test

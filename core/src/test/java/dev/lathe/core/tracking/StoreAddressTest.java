@@ -16,9 +16,15 @@ class StoreAddressTest {
 
     @Test
     void schemesAreReadFromUrlsAndJdbcKeepsItsSubProtocol() {
-        assertEquals(Optional.of("postgresql"), StoreAddress.of("postgresql://db:5432/lathe?sslmode=off").scheme());
-        assertEquals(Optional.of("jdbc:postgresql"), StoreAddress.of("jdbc:postgresql://db/lathe").scheme());
-        assertEquals(Optional.of("jdbc:postgresql"), StoreAddress.of("JDBC:PostgreSQL:lathe").scheme());
+        assertEquals(
+                Optional.of("postgresql"),
+                StoreAddress.of("postgresql://db:5432/lathe?sslmode=off").scheme());
+        assertEquals(
+                Optional.of("jdbc:postgresql"),
+                StoreAddress.of("jdbc:postgresql://db/lathe").scheme());
+        assertEquals(
+                Optional.of("jdbc:postgresql"),
+                StoreAddress.of("JDBC:PostgreSQL:lathe").scheme());
         assertEquals(Optional.of("file"), StoreAddress.of("file:/tmp/store").scheme());
         assertEquals(Optional.of("runs"), StoreAddress.of("runs:2024").scheme());
     }
@@ -36,7 +42,8 @@ class StoreAddressTest {
     void explicitThenPropertyThenEnvironmentThenTheDefaultDirectory() {
         Properties props = new Properties();
         Map<String, String> env = Map.of(StoreAddress.ENV, "postgresql://env/db");
-        assertEquals(StoreAddress.of("lathe-store"), StoreAddress.resolve(Optional.empty(), new Properties(), Map.of()));
+        assertEquals(
+                StoreAddress.of("lathe-store"), StoreAddress.resolve(Optional.empty(), new Properties(), Map.of()));
         assertEquals(StoreAddress.of("postgresql://env/db"), StoreAddress.resolve(Optional.empty(), props, env));
         props.setProperty(StoreAddress.PROPERTY, "jdbc:postgresql://prop/db");
         assertEquals(StoreAddress.of("jdbc:postgresql://prop/db"), StoreAddress.resolve(Optional.empty(), props, env));
@@ -52,11 +59,15 @@ class StoreAddressTest {
 
     @Test
     void withNoBackendOnTheClassPathOpeningNamesTheLocationAndWhatToAdd() {
-        LatheException e = assertThrows(LatheException.class, () -> StoreAddress.of("postgresql://h/db").open());
+        LatheException e = assertThrows(
+                LatheException.class, () -> StoreAddress.of("postgresql://h/db").open());
         assertEquals(ErrorCode.INVALID_PARAMETER_VALUE, e.errorCode());
-        assertTrue(e.getMessage().contains("'postgresql://h/db'") && e.getMessage().contains("scheme 'postgresql'"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("'postgresql://h/db'") && e.getMessage().contains("scheme 'postgresql'"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("lathe-tracking-local"), e.getMessage());
-        LatheException dir = assertThrows(LatheException.class, () -> StoreAddress.of("some/dir").open());
+        LatheException dir = assertThrows(
+                LatheException.class, () -> StoreAddress.of("some/dir").open());
         assertTrue(dir.getMessage().contains("'some/dir' as a directory"), dir.getMessage());
     }
 }

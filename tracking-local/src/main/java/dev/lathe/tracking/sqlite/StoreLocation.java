@@ -67,7 +67,8 @@ public final class StoreLocation {
             return Path.of(text).toAbsolutePath().normalize();
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException(
-                    String.format("store location '%s' is not a directory path nor a file: URI: %s", text, e.getMessage()),
+                    String.format(
+                            "store location '%s' is not a directory path nor a file: URI: %s", text, e.getMessage()),
                     e);
         }
     }

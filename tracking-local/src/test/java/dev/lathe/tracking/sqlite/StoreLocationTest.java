@@ -66,8 +66,12 @@ class StoreLocationTest {
             assertEquals(dir.toAbsolutePath().normalize().toString(), t.location());
         }
         assertThrows(LatheException.class, () -> provider.open("postgresql://host/db"));
-        LatheException e = assertThrows(LatheException.class, () -> StoreAddress.of("postgresql://host/db").open());
-        assertTrue(e.getMessage().contains("'postgresql://host/db'") && e.getMessage().contains("lathe-tracking-local (directories, file:, sqlite:)"), e.getMessage());
+        LatheException e = assertThrows(LatheException.class, () -> StoreAddress.of("postgresql://host/db")
+                .open());
+        assertTrue(
+                e.getMessage().contains("'postgresql://host/db'")
+                        && e.getMessage().contains("lathe-tracking-local (directories, file:, sqlite:)"),
+                e.getMessage());
     }
 
     @Test
@@ -77,15 +81,15 @@ class StoreLocationTest {
             assertEquals(colon.toAbsolutePath().normalize().toString(), store.location());
         }
         assertTrue(Files.isRegularFile(colon.resolve(StoreLocation.DB_FILE)));
-        assertEquals(
-                Path.of("runs:2024").toAbsolutePath(), StoreLocation.directory(StoreAddress.of("runs:2024")));
+        assertEquals(Path.of("runs:2024").toAbsolutePath(), StoreLocation.directory(StoreAddress.of("runs:2024")));
         assertTrue(StoreAddress.of("runs:2024").provider() instanceof SqliteTrackerProvider);
     }
 
     @Test
     void urlsNoBackendClaimsAreErrorsNamingTheLocationAndTheBackends() {
         for (String url : new String[] {"foo://bar/baz", "jdbc:postgresql:lathe", "postgresql://h:5432/db?user=x"}) {
-            LatheException e = assertThrows(LatheException.class, () -> StoreAddress.of(url).open());
+            LatheException e = assertThrows(
+                    LatheException.class, () -> StoreAddress.of(url).open());
             assertEquals(ErrorCode.INVALID_PARAMETER_VALUE, e.errorCode());
             assertTrue(
                     e.getMessage().contains("'" + url + "'")
