@@ -20,7 +20,8 @@ public abstract class TrackingStoreContract
                 RegistryContract,
                 SearchContract,
                 ChartDataContract,
-                ErrorCodeContract {
+                ErrorCodeContract,
+                TrialQueueContract {
 
     @Override
     public abstract TrackingStore newStore(Path dir);

@@ -131,7 +131,11 @@ final class Schema {
                         "metric histories read in step order from one covering index (a chart samples a million"
                                 + " points without a sort); the keys each experiment's runs logged, kept by triggers,"
                                 + " so a column picker lists thousands of metric keys without scanning every run",
-                        experimentKeys()));
+                        experimentKeys()),
+                new Migration(
+                        8,
+                        "trial queues: the trials of distributed searches, claimed by workers that heartbeat",
+                        SqliteTrialQueue.SCHEMA));
     }
 
     /** The table of migration 7 that lists every metric, param and (non-system) tag key per experiment. */

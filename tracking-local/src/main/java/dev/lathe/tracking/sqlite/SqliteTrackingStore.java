@@ -23,6 +23,7 @@ import dev.lathe.core.tracking.RunTag;
 import dev.lathe.core.tracking.RunWrite;
 import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.core.tracking.ViewType;
+import dev.lathe.core.tracking.queue.TrialQueue;
 import dev.lathe.tracking.artifacts.LocalArtifactRepository;
 import dev.lathe.tracking.runs.GitCommit;
 import dev.lathe.tracking.runs.RunNameGenerator;
@@ -56,6 +57,7 @@ public final class SqliteTrackingStore implements TrackingStore {
     private final SqliteSearch search;
     private final Thread shutdownHook;
     private final RunLiveness liveness;
+    private final SqliteTrialQueue trialQueue;
     private volatile boolean closed;
 
     private SqliteTrackingStore(Path root, Db db) {
@@ -73,6 +75,7 @@ public final class SqliteTrackingStore implements TrackingStore {
         this.batches = new RunBatchWriter(runs);
         this.liveness = new RunLiveness(db, runs, "lathe-heartbeat-" + root.getFileName());
         this.search = new SqliteSearch(db, experiments);
+        this.trialQueue = new SqliteTrialQueue(db);
         this.registry = new SqliteModelRegistry(db, this, search, new RegistryDao(experiments.paths()));
         this.shutdownHook = new Thread(writer::close, "lathe-store-shutdown-" + root.getFileName());
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -505,6 +508,12 @@ public final class SqliteTrackingStore implements TrackingStore {
     public Page<Experiment> searchExperiments(
             String filter, List<String> orderBy, int maxResults, String pageToken, ViewType viewType) {
         return search.experiments(filter, orderBy, maxResults, pageToken, viewType);
+    }
+
+    /** The queue of distributed searches' trials, in this store's database ({@link SqliteTrialQueue}). */
+    @Override
+    public TrialQueue trialQueue() {
+        return trialQueue;
     }
 
     @Override
