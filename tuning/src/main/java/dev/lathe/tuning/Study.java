@@ -3,11 +3,15 @@ package dev.lathe.tuning;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.Seeds;
 import dev.lathe.core.model.Model;
+import dev.lathe.core.tracking.queue.QueueSpec;
+import dev.lathe.core.tracking.queue.QueuedTrial;
+import dev.lathe.core.tracking.queue.TrialQueue;
 import dev.lathe.tuning.pruning.Pruner;
 import dev.lathe.tuning.sampler.Sampler;
 import dev.lathe.tuning.space.SearchSpace;
 import dev.lathe.tuning.tracking.SearchRecorder;
 import dev.lathe.tuning.tracking.SearchTracking;
+import dev.lathe.tuning.tracking.TrialCodec;
 import dev.lathe.tuning.tracking.TrialRestorer;
 import dev.lathe.tuning.tracking.TrialTags;
 import dev.lathe.tuning.trial.ParamSet;
@@ -77,6 +81,63 @@ public final class Study {
         return execute(restored, recorder);
     }
 
+    /**
+     * Starts this search for workers to serve ({@link #join}): logs the parent run with the search's
+     * settings, records the queue (a trial whose worker stops heartbeating is queued again at most {@code
+     * maxRetries} times, then FAILED) and enqueues batch 0; returns the parent run id. Runs no trial.
+     */
+    public String enqueue(int maxRetries) {
+        LatheException.check(tracking != null, "a search served by workers needs tracking to be configured");
+        TrialQueue queue = tracking.tracker().trialQueue();
+        String parentRunId;
+        try (SearchRecorder recorder = tracking.start(searchParams(), settings.scoreName())) {
+            parentRunId = recorder.parentRunId().orElseThrow();
+        }
+        QueueSpec spec = new QueueSpec(trialCount(), settings.batchSize(), maxRetries);
+        queue.create(parentRunId, spec);
+        List<QueuedTrial> first = new ArrayList<>();
+        for (int number = 0; number < spec.sizeOf(0); number++) {
+            first.add(new QueuedTrial(number, TrialCodec.params(propose(number, List.of()))));
+        }
+        queue.enqueue(parentRunId, 0, first);
+        return parentRunId;
+    }
+
+    /**
+     * Serves the search that {@link #enqueue} started under {@code parentRunId}, with this study's
+     * objective, until every trial has ended: claims trials from the store's queue, runs them (as many at
+     * once as the settings' threads), heartbeats, records each as a trial run, proposes the next batch
+     * when this worker ends the last trial of one, and finishes the search when it ends the last. Any
+     * number of workers, in any number of JVMs, may join at any time; the trials, params and scores are
+     * those of {@link #run()}. Returns every trial (the best model only when this worker refit it).
+     */
+    public SearchResult join(String parentRunId, WorkerSettings worker) {
+        LatheException.check(tracking != null, "joining search %s needs tracking to be configured", parentRunId);
+        LatheException.check(worker != null, "joining search %s needs worker settings", parentRunId);
+        tracking.checkResumable(parentRunId, searchParams());
+        return new SearchWorker(this, tracking, parentRunId, worker).serve();
+    }
+
+    SearchSettings settings() {
+        return settings;
+    }
+
+    SearchSpace space() {
+        return space;
+    }
+
+    TrialObjective objective() {
+        return objective;
+    }
+
+    Pruner pruner() {
+        return pruner;
+    }
+
+    SearchListener listener() {
+        return listener;
+    }
+
     private Map<String, String> searchParams() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("search.sampler", sampler.name());
@@ -123,20 +184,30 @@ public final class Study {
                 batch.forEach(listener::trialFinished);
                 batch.forEach(t -> finished.add(t.number()));
             }
-            done.sort((a, b) -> Integer.compare(a.number(), b.number()));
-            Optional<Trial> best = SearchResult.bestOf(done, settings.direction());
-            Optional<Model> model = best.flatMap(b -> objective.refit(b.params()));
-            recorder.searchFinished(done, best, settings.scoreName(), TrialTable.csv(done), model);
-            return new SearchResult(
-                    done,
-                    settings.direction(),
-                    settings.scoreName(),
-                    model.orElse(null),
-                    recorder.parentRunId().orElse(null));
+            return finish(done, recorder);
         }
     }
 
-    private ParamSet propose(int number, List<Trial> history) {
+    /**
+     * Ends a search whose trials have all run (here, or by workers): logs the best trial, the trials table
+     * and the best model refit on the parent run and returns the result. Shared by both search loops.
+     */
+    SearchResult finish(List<Trial> trials, SearchRecorder recorder) {
+        List<Trial> done = new ArrayList<>(trials);
+        done.sort((a, b) -> Integer.compare(a.number(), b.number()));
+        Optional<Trial> best = SearchResult.bestOf(done, settings.direction());
+        Optional<Model> model = best.flatMap(b -> objective.refit(b.params()));
+        recorder.searchFinished(done, best, settings.scoreName(), TrialTable.csv(done), model);
+        return new SearchResult(
+                done,
+                settings.direction(),
+                settings.scoreName(),
+                model.orElse(null),
+                recorder.parentRunId().orElse(null));
+    }
+
+    /** The params of trial {@code number}, proposed from the trials of earlier batches ({@code history}). */
+    ParamSet propose(int number, List<Trial> history) {
         SplittableRandom rng = new SplittableRandom(Seeds.derive(settings.seed(), number, Seeds.SAMPLER));
         Map<String, Object> values = sampler.sample(space, number, history, settings.direction(), rng);
         for (String name : space.names()) {

@@ -98,6 +98,12 @@ public final class TimedTracker implements Tracker {
         return delegate.location();
     }
 
+    /** The delegate's queue, untimed. */
+    @Override
+    public dev.lathe.core.tracking.queue.TrialQueue trialQueue() {
+        return delegate.trialQueue();
+    }
+
     @Override
     public void close() {
         time("close", delegate::close);

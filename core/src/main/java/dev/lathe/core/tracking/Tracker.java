@@ -44,6 +44,16 @@ public interface Tracker extends AutoCloseable {
      */
     List<String> writeRuns(List<RunWrite> writes);
 
+    /**
+     * The queue of trials that worker processes claim to serve a distributed search, held in this store (see
+     * {@link dev.lathe.core.tracking.queue.TrialQueue});
+     * an {@link dev.lathe.core.InvalidStateException} for a backend that keeps none.
+     */
+    default dev.lathe.core.tracking.queue.TrialQueue trialQueue() {
+        throw new dev.lathe.core.InvalidStateException(
+                "tracking store " + location() + " keeps no trial queue; distributed search needs one");
+    }
+
     /** A human-readable description of where runs are stored (a path or URI). */
     String location();
 

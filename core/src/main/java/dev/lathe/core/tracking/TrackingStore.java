@@ -171,15 +171,6 @@ public interface TrackingStore extends Tracker {
 
     ModelRegistry registry();
 
-    /**
-     * The queue of trials that worker processes claim to serve a distributed search, held in this store;
-     * an {@link dev.lathe.core.InvalidStateException} for a backend that keeps none.
-     */
-    default dev.lathe.core.tracking.queue.TrialQueue trialQueue() {
-        throw new dev.lathe.core.InvalidStateException(
-                "tracking store " + location() + " keeps no trial queue; distributed search needs one");
-    }
-
     /** Waits until everything logged asynchronously so far is durable. */
     void flush();
 }

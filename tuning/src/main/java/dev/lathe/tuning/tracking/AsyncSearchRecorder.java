@@ -79,8 +79,17 @@ public final class AsyncSearchRecorder implements SearchRecorder {
     public Optional<TrialRun> startTrialRun(int number, ParamSet params, boolean logsScore) {
         ActiveRun run = tracker.startRun(batcher.spec(number));
         run.logParams(TrialBatcher.params(number, params));
-        queue.add(new TrialEvent.Opened(number, run.runId(), logsScore));
+        queue.add(new TrialEvent.Opened(number, run.runId(), true, logsScore));
         return Optional.of(new TrialRun(run, tracker));
+    }
+
+    /** Opens the trial's child run on the calling thread (its params logged); the recorder logs the rest. */
+    @Override
+    public Optional<String> openTrialRun(int number, ParamSet params) {
+        ActiveRun run = tracker.startRun(batcher.spec(number));
+        run.logParams(TrialBatcher.params(number, params));
+        queue.add(new TrialEvent.Opened(number, run.runId(), false, false));
+        return Optional.of(run.runId());
     }
 
     @Override

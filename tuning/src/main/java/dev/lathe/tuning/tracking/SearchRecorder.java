@@ -28,6 +28,15 @@ public interface SearchRecorder extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * As {@link #trialStarted}, but opens the trial's child run now and returns its id (a distributed
+     * search ties it to the trial's claim); empty when the search is untracked.
+     */
+    default Optional<String> openTrialRun(int number, ParamSet params) {
+        trialStarted(number, params);
+        return Optional.empty();
+    }
+
     void intermediate(int number, String key, long step, double value);
 
     void trialFinished(Trial trial);

@@ -48,6 +48,14 @@ public record SearchTracking(Tracker tracker, String experimentName, String runN
                 v));
     }
 
+    /**
+     * A recorder for a worker that serves the search under {@code parentRunId} (started elsewhere): its
+     * trials are logged under that parent run, which this worker also ends when it finishes the search.
+     */
+    public AsyncSearchRecorder attach(String parentRunId, String scoreName) {
+        return new AsyncSearchRecorder(tracker, tracker.resumeRun(parentRunId), scoreName, parentLogger);
+    }
+
     /** Re-opens an interrupted search's parent run after checking its settings match. */
     public AsyncSearchRecorder resume(String parentRunId, Map<String, String> searchParams, String scoreName) {
         checkResumable(parentRunId, searchParams);

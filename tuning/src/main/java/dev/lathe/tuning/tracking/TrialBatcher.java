@@ -55,7 +55,9 @@ final class TrialBatcher {
                         "trial %d was started twice",
                         o.number());
                 runIds.put(o.number(), o.runId());
-                selfLogging.add(o.number());
+                if (o.logsSteps()) {
+                    selfLogging.add(o.number());
+                }
                 if (o.logsScore()) {
                     scoreLogging.add(o.number());
                 }

@@ -9,10 +9,10 @@ sealed interface TrialEvent {
     record Started(int number, ParamSet params, long timeMillis) implements TrialEvent {}
 
     /**
-     * A trial began in a run opened already (its params logged): the objective logs its own steps, and
-     * its own score when {@code logsScore}.
+     * A trial began in a run opened already (its params logged): the objective logs its own steps when
+     * {@code logsSteps}, and its own score when {@code logsScore}.
      */
-    record Opened(int number, String runId, boolean logsScore) implements TrialEvent {}
+    record Opened(int number, String runId, boolean logsSteps, boolean logsScore) implements TrialEvent {}
 
     /** An intermediate value of a trial (for example the validation RMSE after a boosting round). */
     record Point(int number, String key, long step, double value, long timeMillis) implements TrialEvent {}
