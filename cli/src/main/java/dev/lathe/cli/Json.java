@@ -12,6 +12,16 @@ final class Json {
 
     private Json() {}
 
+    /** Reads a JSON array of strings (as {@link #object} writes a list); {@code what} names it in errors. */
+    static java.util.List<String> strings(String text, String what) {
+        try {
+            return java.util.List.of(MAPPER.readValue(text, String[].class));
+        } catch (JsonProcessingException e) {
+            throw new dev.lathe.core.InvalidParameterException(
+                    what + " must be a JSON array of strings, got '" + text + "': " + e.getOriginalMessage(), e);
+        }
+    }
+
     static String object(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             TrainCommand.class,
             SearchCommand.class,
+            WorkerCommand.class,
             EvaluateCommand.class,
             RunsCommand.class,
             ExperimentsCommand.class,

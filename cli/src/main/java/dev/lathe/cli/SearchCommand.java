@@ -11,6 +11,9 @@ import dev.lathe.core.tracking.RunInfo;
 import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.tracking.sqlite.RunOwner;
 import dev.lathe.trainers.boosted.XGBoostParams;
+import dev.lathe.tuning.SearchListener;
+import dev.lathe.tuning.SearchResult;
+import dev.lathe.tuning.WorkerSettings;
 import dev.lathe.tuning.pruning.MedianPruner;
 import dev.lathe.tuning.sampler.GridSampler;
 import dev.lathe.tuning.sampler.RandomSampler;
@@ -51,6 +54,8 @@ import picocli.CommandLine.Spec;
             "any run. Progress goes to stderr, one line per trial.",
             "With --threads N, N trials run side by side; the results do not depend on N.",
             "A killed search continues where it stopped with --resume PARENT_RUN_ID.",
+            "With --distributed it only starts the search: 'lathe worker --search PARENT_RUN_ID' processes, on",
+            "this machine or others sharing the store, serve it; the trials are the same for any number of them.",
             "Example: lathe search --trainer xgboost --sampler tpe --trials 20 --seed 42 --threads 2"
                     + " --train jan.parquet --valid feb.parquet --register nyc-taxi-duration --alias champion"
         })
@@ -93,6 +98,29 @@ public final class SearchCommand implements Callable<Integer> {
             description = "XGBoost boosting rounds per trial (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(
+            names = "--batch-size",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Trials proposed together, from the trials of earlier batches only: at most N run at once"
+                    + " (threads, workers); the results depend on N, not on --threads or the workers"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(
+            names = "--distributed",
+            description = "Only start the search: record it and queue its first batch for 'lathe worker --search"
+                    + " PARENT_RUN_ID' processes to serve; prints the parent run id.")
+    boolean distributed;
+
+    @Option(
+            names = "--max-retries",
+            paramLabel = "N",
+            defaultValue = "2",
+            description = "With --distributed: times a trial whose worker stopped heartbeating is queued again"
+                    + " before it fails (default: ${DEFAULT-VALUE}).")
+    int maxRetries;
+
     @Option(names = "--prune", description = "Stop unpromising boosting trials early (median pruner).")
     boolean prune;
 
@@ -125,38 +153,116 @@ public final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TablesawStartup.initialize();
-        LatheException.check(trials >= 1, "--trials must be >= 1, got %d", trials);
-        LatheException.check(rounds >= 1, "--rounds must be >= 1, got %d", rounds);
-        register.check();
-        String name = trainer.toLowerCase(Locale.ROOT);
-        Sampler chosen = sampler(name);
-        SearchSpace space = "grid".equals(sampler.toLowerCase(Locale.ROOT))
-                ? SearchSpaces.grid(name).asSearchSpace()
-                : SearchSpaces.continuous(name);
+        check();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TrainingData data = months.load(err);
-        int total = Math.min(trials, chosen.maxTrials().orElse(Integer.MAX_VALUE));
-        String runName = name + "-" + chosen.name() + "-search";
-        SearchOutcome outcome;
-        Optional<ModelVersion> version;
         try (TrackingStore tracker = store.open()) {
-            TrackedSearch search = TrackedSearch.of(
-                            tracker, experiment, "lathe search", space, p -> trainerFor(name, p))
-                    .sampler(chosen)
-                    .trials(trials)
-                    .seed(seed)
-                    .threads(threads.threads())
-                    .runName(runName)
-                    .listener(new TrialProgress(err, total, RunConvention.VALIDATION_RMSE));
-            if (prune) {
-                search.pruner(new MedianPruner(5, 10));
+            if (distributed) {
+                return enqueue(tracker, data, out);
             }
-            outcome = resume == null ? search.run(data) : search.resume(resumable(tracker, runName), data);
-            version = register.apply(tracker, outcome.runId());
+            int total = Math.min(trials, sampler(name()).maxTrials().orElse(Integer.MAX_VALUE));
+            TrackedSearch search = search(tracker, new TrialProgress(err, total, RunConvention.VALIDATION_RMSE));
+            SearchOutcome outcome =
+                    resume == null ? search.run(data) : search.resume(resumable(tracker, runName()), data);
+            Optional<ModelVersion> version = register.apply(tracker, outcome.runId());
+            print(out, outcome, version);
         }
-        print(out, outcome, version);
         return 0;
+    }
+
+    private void check() {
+        LatheException.check(trials >= 1, "--trials must be >= 1, got %d", trials);
+        LatheException.check(rounds >= 1, "--rounds must be >= 1, got %d", rounds);
+        LatheException.check(batchSize >= 1, "--batch-size must be >= 1, got %d", batchSize);
+        LatheException.check(maxRetries >= 0, "--max-retries must be >= 0, got %d", maxRetries);
+        LatheException.check(
+                !distributed || (resume == null && register.name == null),
+                "--distributed only starts a search: it takes neither --resume (start workers on the search instead)"
+                        + " nor --register (register the parent run once the workers have finished)");
+        register.check();
+    }
+
+    private String name() {
+        return trainer.toLowerCase(Locale.ROOT);
+    }
+
+    private String runName() {
+        return name() + "-" + sampler(name()).name() + "-search";
+    }
+
+    /** This command's search, with its sampler, space, budget, seed, batches and pruner. */
+    private TrackedSearch search(TrackingStore tracker, SearchListener listener) {
+        String name = name();
+        SearchSpace space = "grid".equals(sampler.toLowerCase(Locale.ROOT))
+                ? SearchSpaces.grid(name).asSearchSpace()
+                : SearchSpaces.continuous(name);
+        TrackedSearch search = TrackedSearch.of(tracker, experiment, "lathe search", space, p -> trainerFor(name, p))
+                .sampler(sampler(name))
+                .trials(trials)
+                .seed(seed)
+                .threads(threads.threads())
+                .batchSize(batchSize)
+                .runName(runName())
+                .listener(listener);
+        if (prune) {
+            search.pruner(new MedianPruner(5, 10));
+        }
+        return search;
+    }
+
+    /** --distributed: records the search and its arguments (for the workers) and queues its first batch. */
+    private int enqueue(TrackingStore tracker, TrainingData data, PrintWriter out) {
+        String parent = search(tracker, SearchListener.none()).enqueue(data, maxRetries);
+        tracker.setTag(parent, WorkerCommand.ARGS_TAG, Json.object(workerArgs()));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("parent_run_id", parent);
+        summary.put("trials", Math.min(trials, sampler(name()).maxTrials().orElse(Integer.MAX_VALUE)));
+        summary.put("batch_size", batchSize);
+        summary.put(
+                "worker", "lathe worker --search " + parent + (store.store == null ? "" : " --store " + store.store));
+        if (json) {
+            out.println(Json.object(summary));
+        } else {
+            summary.forEach((k, v) -> out.printf(Locale.ROOT, "%-22s %s%n", k, v));
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** This command's arguments without the store, --distributed, --max-retries and --json: what a worker re-reads. */
+    private List<String> workerArgs() {
+        List<String> args = new java.util.ArrayList<>();
+        List<String> all = spec.commandLine().getParseResult().originalArgs(); // the whole command line
+        List<String> original = all.subList(all.indexOf(spec.name()) + 1, all.size());
+        for (int i = 0; i < original.size(); i++) {
+            String a = original.get(i);
+            if (a.equals("--store") || a.equals("--max-retries")) {
+                i++;
+            } else if (!a.startsWith("--store=")
+                    && !a.startsWith("--max-retries=")
+                    && !a.equals("--distributed")
+                    && !a.equals("--json")) {
+                args.add(a);
+            }
+        }
+        return args;
+    }
+
+    /**
+     * Serves, as one worker, the distributed search {@code parent} that this command (parsed from the
+     * arguments the search recorded) started: same data, trainer, space and settings; {@code threads}
+     * trials at once.
+     */
+    SearchResult serve(
+            TrackingStore tracker, String parent, WorkerSettings worker, int workerThreads, PrintWriter err) {
+        TablesawStartup.initialize();
+        check();
+        TrainingData data = months.load(err);
+        threads.threads = workerThreads;
+        int total = Math.min(trials, sampler(name()).maxTrials().orElse(Integer.MAX_VALUE));
+        return search(tracker, new TrialProgress(err, total, RunConvention.VALIDATION_RMSE))
+                .join(parent, data, worker);
     }
 
     /** The parent run to resume, after checking it is a search of this trainer and sampler that is not deleted. */

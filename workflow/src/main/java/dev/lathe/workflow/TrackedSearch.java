@@ -13,6 +13,7 @@ import dev.lathe.tuning.SearchListener;
 import dev.lathe.tuning.SearchResult;
 import dev.lathe.tuning.SearchSettings;
 import dev.lathe.tuning.Study;
+import dev.lathe.tuning.WorkerSettings;
 import dev.lathe.tuning.TrainerObjective;
 import dev.lathe.tuning.TrialRunLogging;
 import dev.lathe.tuning.pruning.Pruner;
@@ -54,6 +55,7 @@ public final class TrackedSearch {
     private int trials = 20;
     private Long seed;
     private int threads = 1;
+    private int batchSize = 1;
     private String score = "rmse";
     private String runName = "search";
 
@@ -121,6 +123,15 @@ public final class TrackedSearch {
         return this;
     }
 
+    /**
+     * Trials proposed together, from the trials of earlier batches only (default 1): at most this many run
+     * at once; results depend on it, not on the threads or the workers.
+     */
+    public TrackedSearch batchSize(int batchSize) {
+        this.batchSize = batchSize;
+        return this;
+    }
+
     /** The validation metric minimised or maximised: rmse (default), mae or r2. */
     public TrackedSearch score(String metric) {
         LatheException.check(
@@ -150,7 +161,36 @@ public final class TrackedSearch {
         return execute(data, parentRunId);
     }
 
+    /**
+     * Starts the search on {@code data} for workers to serve ({@link #join}) and returns its parent run id;
+     * runs no trial (see {@link Study#enqueue}).
+     */
+    public String enqueue(TrainingData data, int maxRetries) {
+        return prepare(data).study().enqueue(maxRetries);
+    }
+
+    /**
+     * Serves, as one worker, the search that {@link #enqueue} started under {@code parentRunId}, built with
+     * the same settings and data; returns when every trial has ended (see {@link Study#join}).
+     */
+    public SearchResult join(String parentRunId, TrainingData data, WorkerSettings worker) {
+        return prepare(data).study().join(parentRunId, worker);
+    }
+
     private SearchOutcome execute(TrainingData data, String parentRunId) {
+        Prepared prepared = prepare(data);
+        SearchResult result =
+                parentRunId == null ? prepared.study().run() : prepared.study().resume(parentRunId);
+        result.best(); // fails with the trials' states when none completed
+        TrainingResult best = prepared.best().get();
+        LatheException.check(best != null, "search run %s logged no best model", result.parentRunId());
+        return new SearchOutcome(result, best);
+    }
+
+    /** The study of this search on {@code data}, and where its parent run's record lands when it ends. */
+    private record Prepared(Study study, AtomicReference<TrainingResult> best) {}
+
+    private Prepared prepare(TrainingData data) {
         LatheException.check(seed != null, "a search needs an explicit seed: call seed(long) before run");
         Supplier<ModelSignature> signature = ConventionListener.signatureOf(data);
         ScoreMetric metric = ScoreMetric.of(score);
@@ -176,6 +216,7 @@ public final class TrackedSearch {
                 .build();
         SearchSettings settings = SearchSettings.builder(trials, seed)
                 .threads(threads)
+                .batchSize(batchSize)
                 .direction(metric.direction())
                 .scoreName(RunConvention.VALIDATION + score)
                 .build();
@@ -190,10 +231,7 @@ public final class TrackedSearch {
                 .listener(listener)
                 .tracking(new SearchTracking(tracker, experiment, runName, parent))
                 .build();
-        SearchResult result = parentRunId == null ? study.run() : study.resume(parentRunId);
-        result.best(); // fails with the trials' states when none completed
-        LatheException.check(best.get() != null, "search run %s logged no best model", result.parentRunId());
-        return new SearchOutcome(result, best.get());
+        return new Prepared(study, best);
     }
 
     /** The parent's convention record: the best trial's params, its model's metrics and model/, the report. */

@@ -28,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,6 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * killed mid-trial recovered by another after the grace period, and a trial whose retries are spent
  * ending FAILED with the reason; each trial completed exactly once and nothing left RUNNING.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DistributedSearchTest {
     private static List<Trial> expected;
 
