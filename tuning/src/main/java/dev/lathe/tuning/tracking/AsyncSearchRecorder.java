@@ -4,6 +4,7 @@ import dev.lathe.core.LatheException;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.tracking.ActiveRun;
 import dev.lathe.core.tracking.RunStatus;
+import dev.lathe.core.tracking.RunWrite;
 import dev.lathe.core.tracking.Tracker;
 import dev.lathe.tuning.trial.ParamSet;
 import dev.lathe.tuning.trial.Trial;
@@ -86,10 +87,12 @@ public final class AsyncSearchRecorder implements SearchRecorder {
     /** Opens the trial's child run on the calling thread (its params logged); the recorder logs the rest. */
     @Override
     public Optional<String> openTrialRun(int number, ParamSet params) {
-        ActiveRun run = tracker.startRun(batcher.spec(number));
-        run.logParams(TrialBatcher.params(number, params));
-        queue.add(new TrialEvent.Opened(number, run.runId(), false, false));
-        return Optional.of(run.runId());
+        String runId = tracker.writeRuns(List.of(RunWrite.create(batcher.spec(number), System.currentTimeMillis())
+                        .params(TrialBatcher.params(number, params))
+                        .build()))
+                .get(0); // one transaction: the run with its params
+        queue.add(new TrialEvent.Opened(number, runId, false, false));
+        return Optional.of(runId);
     }
 
     @Override
