@@ -95,7 +95,8 @@ final class SearchWorker {
         if (finished != null) {
             return finished;
         }
-        List<Trial> trials = queue.entries(parentRunId).stream().map(codec::trial).toList();
+        List<Trial> trials =
+                queue.entries(parentRunId).stream().map(codec::trial).toList();
         return new SearchResult(
                 trials, study.settings().direction(), study.settings().scoreName(), null, parentRunId);
     }
@@ -108,8 +109,7 @@ final class SearchWorker {
             } else if (next instanceof ClaimResult.Propose p) {
                 whileBeating(() -> queue.holdLease(parentRunId, p.batch(), workerId), () -> propose(p.batch()));
             } else if (next instanceof ClaimResult.Finish f) {
-                whileBeating(
-                        () -> queue.holdLease(parentRunId, f.batch(), workerId), () -> finish(f.batch()));
+                whileBeating(() -> queue.holdLease(parentRunId, f.batch(), workerId), () -> finish(f.batch()));
             } else if (next instanceof ClaimResult.Finished) {
                 return;
             } else {

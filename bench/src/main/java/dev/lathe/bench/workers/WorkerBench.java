@@ -33,10 +33,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WorkerBench {
     private static final long SEED = 11;
-    private static final SearchSpace SPACE = SearchSpace.builder()
-            .uniform("x", -5, 5)
-            .intRange("z", 0, 100)
-            .build();
+    private static final SearchSpace SPACE =
+            SearchSpace.builder().uniform("x", -5, 5).intRange("z", 0, 100).build();
 
     private WorkerBench() {}
 
@@ -60,7 +58,8 @@ public final class WorkerBench {
                     throw new IllegalStateException(e);
                 }
             }
-            return t.params().getDouble("x") * t.params().getDouble("x") + t.params().getInt("z");
+            return t.params().getDouble("x") * t.params().getDouble("x")
+                    + t.params().getInt("z");
         };
         return Study.builder(
                         SPACE,
@@ -78,12 +77,14 @@ public final class WorkerBench {
                     .withWorkerId(a[3])
                     .withHeartbeat(Duration.ofMillis(Long.parseLong(a[4])), Duration.ofMillis(Long.parseLong(a[5])))
                     .withPoll(Duration.ofMillis(5));
-            study(store, Integer.parseInt(a[7]), Integer.parseInt(a[8]), Long.parseLong(a[6])).join(a[2], ws);
+            study(store, Integer.parseInt(a[7]), Integer.parseInt(a[8]), Long.parseLong(a[6]))
+                    .join(a[2], ws);
         }
     }
 
-    private static Process worker(Path store, String parent, String id, long beatMs, long graceMs, long sleepMs,
-            int trials, int batch) throws IOException {
+    private static Process worker(
+            Path store, String parent, String id, long beatMs, long graceMs, long sleepMs, int trials, int batch)
+            throws IOException {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
@@ -137,7 +138,8 @@ public final class WorkerBench {
             }
             long duplicates = ended.values().stream().filter(n -> n > 1).count();
             List<QueueEntry> entries = store.trialQueue().entries(parent);
-            long notDone = entries.stream().filter(e -> e.state() != QueueState.DONE).count();
+            long notDone =
+                    entries.stream().filter(e -> e.state() != QueueState.DONE).count();
             entries.forEach(e -> byWorker.merge(e.workerId().orElse("?"), 1, Integer::sum));
             double seconds = (last - first) / 1000.0;
             System.out.printf(
@@ -145,8 +147,19 @@ public final class WorkerBench {
                     "workers=%d trials=%d batch=%d completed=%d duplicates=%d running_left=%d queue_not_done=%d%n"
                             + "first trial start -> last trial end: %.2f s = %.1f trials/s; wall incl. JVM starts:"
                             + " %.2f s = %.1f trials/s; parent %s; trials per worker %s%n",
-                    workers, trials, batch, ended.size(), duplicates, running, notDone, seconds, trials / seconds,
-                    wall, trials / wall, store.getRun(parent).info().status(), byWorker);
+                    workers,
+                    trials,
+                    batch,
+                    ended.size(),
+                    duplicates,
+                    running,
+                    notDone,
+                    seconds,
+                    trials / seconds,
+                    wall,
+                    trials / wall,
+                    store.getRun(parent).info().status(),
+                    byWorker);
         }
     }
 
@@ -166,7 +179,8 @@ public final class WorkerBench {
             Thread.sleep(50);
             try (SqliteTrackingStore store = SqliteTrackingStore.openForReading(dir)) {
                 for (QueueEntry e : store.trialQueue().entries(parent)) {
-                    if (e.state() == QueueState.RUNNING && e.workerId().orElse("").equals("doomed")) {
+                    if (e.state() == QueueState.RUNNING
+                            && e.workerId().orElse("").equals("doomed")) {
                         killed = e.number();
                     }
                 }
@@ -197,8 +211,16 @@ public final class WorkerBench {
                     "heartbeat=%ds grace=%ds trial=%ds: trial %d killed mid-trial, completed by %s on attempt %d"
                             + " %.1f s after the kill (incl. the rescuer's JVM start and the %d s trial);"
                             + " runs left RUNNING: %d; parent %s%n",
-                    beatS, graceS, trialS, killed, e.workerId().orElse("?"), e.attempts(), recovered, trialS,
-                    running, store.getRun(parent).info().status());
+                    beatS,
+                    graceS,
+                    trialS,
+                    killed,
+                    e.workerId().orElse("?"),
+                    e.attempts(),
+                    recovered,
+                    trialS,
+                    running,
+                    store.getRun(parent).info().status());
         }
     }
 

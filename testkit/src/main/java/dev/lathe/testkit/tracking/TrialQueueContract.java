@@ -46,7 +46,8 @@ public interface TrialQueueContract extends StoreFixture {
     }
 
     private static TrialClaim run(ClaimResult r) {
-        return assertInstanceOf(ClaimResult.Run.class, r, "expected a trial to run").claim();
+        return assertInstanceOf(ClaimResult.Run.class, r, "expected a trial to run")
+                .claim();
     }
 
     @Test
@@ -86,7 +87,8 @@ public interface TrialQueueContract extends StoreFixture {
                 assertEquals(1, e.attempts());
                 assertEquals("r" + e.number(), e.result().orElseThrow());
             }
-            long finishes = last.stream().filter(r -> r instanceof ClaimResult.Finish).count();
+            long finishes =
+                    last.stream().filter(r -> r instanceof ClaimResult.Finish).count();
             assertTrue(finishes <= 1, "the finish lease went to several workers: " + last);
             if (finishes == 0) {
                 assertEquals(new ClaimResult.Finish(1), q.claim("s", "w0", LONG_GRACE));
@@ -121,7 +123,9 @@ public interface TrialQueueContract extends StoreFixture {
             TrialClaim t2 = run(q.claim("s", "a", LONG_GRACE));
             assertEquals(1, t2.batch());
             assertEquals("{\"x\":2}", t2.params());
-            assertEquals(List.of(0, 1, 2, 3), q.entries("s").stream().map(QueueEntry::number).toList());
+            assertEquals(
+                    List.of(0, 1, 2, 3),
+                    q.entries("s").stream().map(QueueEntry::number).toList());
         }
     }
 
@@ -167,8 +171,12 @@ public interface TrialQueueContract extends StoreFixture {
             QueueEntry failed = q.entries("s").get(0);
             assertEquals(QueueState.FAILED, failed.state());
             assertEquals(2, failed.attempts());
-            assertTrue(failed.reason().orElseThrow().contains("retries exhausted"), failed.reason().orElseThrow());
-            assertTrue(failed.reason().orElseThrow().contains("live"), failed.reason().orElseThrow());
+            assertTrue(
+                    failed.reason().orElseThrow().contains("retries exhausted"),
+                    failed.reason().orElseThrow());
+            assertTrue(
+                    failed.reason().orElseThrow().contains("live"),
+                    failed.reason().orElseThrow());
             assertFalse(q.complete(second, "late"));
         }
     }
@@ -201,8 +209,9 @@ public interface TrialQueueContract extends StoreFixture {
             InvalidParameterException other =
                     assertThrows(InvalidParameterException.class, () -> q.create("s", new QueueSpec(5, 2, 0)));
             assertTrue(other.getMessage().contains("s"), other.getMessage());
-            InvalidParameterException size =
-                    assertThrows(InvalidParameterException.class, () -> q.enqueue("s", 0, batch(spec, 0).subList(0, 1)));
+            InvalidParameterException size = assertThrows(
+                    InvalidParameterException.class,
+                    () -> q.enqueue("s", 0, batch(spec, 0).subList(0, 1)));
             assertTrue(size.getMessage().contains("batch 0 needs 2 trials, got 1"), size.getMessage());
             assertThrows(InvalidParameterException.class, () -> q.enqueue("s", 1, batch(spec, 1)));
             assertEquals(Set.of(), Set.copyOf(q.entries("s")));

@@ -35,8 +35,8 @@ final class SqliteTrialQueue implements TrialQueue {
                     + " result TEXT, reason TEXT, PRIMARY KEY (search_id, number))",
             "CREATE INDEX index_queue_trials_state ON lathe_queue_trials (search_id, state, number)");
 
-    private static final String HELD = " WHERE search_id = ? AND number = ? AND state = 'RUNNING' AND worker_id = ?"
-            + " AND attempts = ?";
+    private static final String HELD =
+            " WHERE search_id = ? AND number = ? AND state = 'RUNNING' AND worker_id = ?" + " AND attempts = ?";
 
     private final Db db;
 

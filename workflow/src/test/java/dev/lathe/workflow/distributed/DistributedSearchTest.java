@@ -76,12 +76,20 @@ class DistributedSearchTest {
     void oneWorkerJvmThreadsAndAJvmJoiningLateGiveTheInProcessTrials(@TempDir Path dir) throws Exception {
         String parent = enqueue(dir, 2);
         Process first = startWorker(dir, parent, "jvm-1", 100, 2_000, 400);
-        waitFor(dir, parent, entries -> entries.stream().filter(e -> e.state() == QueueState.DONE).count() >= 4);
+        waitFor(
+                dir,
+                parent,
+                entries -> entries.stream()
+                                .filter(e -> e.state() == QueueState.DONE)
+                                .count()
+                        >= 4);
         Process late = startWorker(dir, parent, "jvm-2", 100, 2_000, 400);
         assertExits(first, dir, "jvm-1");
         assertExits(late, dir, "jvm-2");
         Map<Integer, QueueEntry> byNumber = entries(dir, parent);
-        assertTrue(byNumber.values().stream().anyMatch(e -> e.workerId().orElseThrow().equals("jvm-2")),
+        assertTrue(
+                byNumber.values().stream()
+                        .anyMatch(e -> e.workerId().orElseThrow().equals("jvm-2")),
                 "the late worker ran trials: " + byNumber.values());
         assertStoreClean(dir, parent, Map.of());
         assertSameTrials(decoded(dir, parent));
@@ -123,11 +131,14 @@ class DistributedSearchTest {
         Trial failed = r.trials().get(killed);
         assertEquals(TrialState.FAILED, failed.state());
         String reason = failed.error().orElseThrow().message();
-        assertTrue(reason.contains("worker doomed stopped heartbeating") && reason.contains("retries exhausted"), reason);
+        assertTrue(
+                reason.contains("worker doomed stopped heartbeating") && reason.contains("retries exhausted"), reason);
         assertEquals(QueueSearches.TRIALS, r.trials().size());
         try (SqliteTrackingStore store = SqliteTrackingStore.open(dir)) {
             assertEquals(RunStatus.FINISHED, store.getRun(parent).info().status());
-            assertEquals(QueueState.FAILED, store.trialQueue().entries(parent).get(killed).state());
+            assertEquals(
+                    QueueState.FAILED,
+                    store.trialQueue().entries(parent).get(killed).state());
             for (Run child : store.childRuns(parent)) {
                 assertFalse(child.info().status() == RunStatus.RUNNING, "left RUNNING: " + child.info());
             }
@@ -150,8 +161,9 @@ class DistributedSearchTest {
     private static void assertSameTrials(List<Trial> actual) {
         assertEquals(expected.size(), actual.size());
         for (int i = 0; i < expected.size(); i++) {
-            assertTrue(expected.get(i).sameOutcome(actual.get(i)), "trial " + i + ": " + expected.get(i) + " vs "
-                    + actual.get(i));
+            assertTrue(
+                    expected.get(i).sameOutcome(actual.get(i)),
+                    "trial " + i + ": " + expected.get(i) + " vs " + actual.get(i));
         }
     }
 
@@ -198,7 +210,8 @@ class DistributedSearchTest {
     /** Waits until {@code worker} holds a trial that has run for a while, and returns its number. */
     private static int runningTrialOf(Path dir, String parent, String worker) throws InterruptedException {
         waitFor(dir, parent, entries -> entries.stream()
-                .anyMatch(e -> e.state() == QueueState.RUNNING && e.workerId().orElse("").equals(worker)));
+                .anyMatch(e -> e.state() == QueueState.RUNNING
+                        && e.workerId().orElse("").equals(worker)));
         Thread.sleep(200);
         return entries(dir, parent).values().stream()
                 .filter(e -> e.state() == QueueState.RUNNING)
@@ -231,7 +244,10 @@ class DistributedSearchTest {
                 Long.toString(beatMs),
                 Long.toString(graceMs),
                 Long.toString(msPerTrial)));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log(dir, id).toFile()).start();
+        return new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log(dir, id).toFile())
+                .start();
     }
 
     private static void assertExits(Process p, Path dir, String id) throws Exception {

@@ -16,7 +16,8 @@ public final class WorkerMain {
         try (SqliteTrackingStore store = SqliteTrackingStore.open(Path.of(args[0]))) {
             WorkerSettings settings = WorkerSettings.defaults()
                     .withWorkerId(args[2])
-                    .withHeartbeat(Duration.ofMillis(Long.parseLong(args[3])), Duration.ofMillis(Long.parseLong(args[4])));
+                    .withHeartbeat(
+                            Duration.ofMillis(Long.parseLong(args[3])), Duration.ofMillis(Long.parseLong(args[4])));
             QueueSearches.study(store, 1, Long.parseLong(args[5])).join(args[1], settings);
         }
         System.out.println("done");
