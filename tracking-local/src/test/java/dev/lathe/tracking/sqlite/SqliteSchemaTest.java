@@ -38,12 +38,12 @@ class SqliteSchemaTest {
             int version = store.db().read(SchemaMigrator::currentVersion);
             assertEquals(new SchemaMigrator(Schema.migrations()).latestVersion(), version);
             assertEquals(
-                    7,
+                    8,
                     version,
                     "schema version; migration 5 records store paths relative to the store, 6 adds the run owners,"
-                            + " 7 the history index and the experiment keys");
+                            + " 7 the history index and the experiment keys, 8 the trial queues");
             assertEquals(
-                    List.of(1, 2, 3, 4, 5, 6, 7),
+                    List.of(1, 2, 3, 4, 5, 6, 7, 8),
                     store.db()
                             .read(c -> Sql.query(
                                     c, "SELECT version FROM schema_version ORDER BY version", rs -> rs.getInt(1))));
