@@ -181,6 +181,15 @@ public final class SearchCommand implements Callable<Integer> {
                 "--distributed only starts a search: it takes neither --resume (start workers on the search instead)"
                         + " nor --register (register the parent run once the workers have finished)");
         register.check();
+        sampler(name()); // an unknown sampler or a trainer without a space fails before any data is read
+        space();
+    }
+
+    /** The trainer's search space: its grid with --sampler grid, its continuous space otherwise. */
+    private SearchSpace space() {
+        return "grid".equals(sampler.toLowerCase(Locale.ROOT))
+                ? SearchSpaces.grid(name()).asSearchSpace()
+                : SearchSpaces.continuous(name());
     }
 
     private String name() {
@@ -194,9 +203,7 @@ public final class SearchCommand implements Callable<Integer> {
     /** This command's search, with its sampler, space, budget, seed, batches and pruner. */
     private TrackedSearch search(TrackingStore tracker, SearchListener listener) {
         String name = name();
-        SearchSpace space = "grid".equals(sampler.toLowerCase(Locale.ROOT))
-                ? SearchSpaces.grid(name).asSearchSpace()
-                : SearchSpaces.continuous(name);
+        SearchSpace space = space();
         TrackedSearch search = TrackedSearch.of(tracker, experiment, "lathe search", space, p -> trainerFor(name, p))
                 .sampler(sampler(name))
                 .trials(trials)
