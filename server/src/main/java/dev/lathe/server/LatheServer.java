@@ -4,10 +4,12 @@ import com.sun.net.httpserver.HttpServer;
 import dev.lathe.core.StorageException;
 import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.server.http.Dispatcher;
+import dev.lathe.server.http.Draining;
 import dev.lathe.server.http.RouteTable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -32,12 +34,14 @@ public final class LatheServer implements AutoCloseable {
     static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
+    private final Draining draining;
     private final ExecutorService executor;
     private final URI uri;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LatheServer(HttpServer server, ExecutorService executor) {
+    private LatheServer(HttpServer server, Draining draining, ExecutorService executor) {
         this.server = server;
+        this.draining = draining;
         this.executor = executor;
         InetSocketAddress bound = server.getAddress();
         String host = bound.getAddress().getHostAddress();
@@ -62,9 +66,10 @@ public final class LatheServer implements AutoCloseable {
         }
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, threads());
         server.setExecutor(executor);
-        server.createContext("/", new Dispatcher(routes));
+        Draining draining = new Draining(new Dispatcher(routes));
+        server.createContext("/", draining);
         server.start();
-        return new LatheServer(server, executor);
+        return new LatheServer(server, draining, executor);
     }
 
     /** The server's base address, e.g. {@code http://127.0.0.1:5000}. */
@@ -80,8 +85,21 @@ public final class LatheServer implements AutoCloseable {
     /** Stops accepting requests and stops the threads (running requests get five seconds to finish). */
     @Override
     public void close() {
+        close(Duration.ZERO);
+    }
+
+    /**
+     * A graceful stop: answers new requests 503 while the running ones finish (up to {@code grace}), then
+     * stops as {@link #close()} does.
+     */
+    public void close(Duration grace) {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        try {
+            draining.drain(grace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         server.stop(0);
         executor.shutdown();

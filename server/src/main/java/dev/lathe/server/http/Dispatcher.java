@@ -55,7 +55,12 @@ public final class Dispatcher implements HttpHandler {
             if (handler == null) {
                 return ApiError.methodNotAllowed(method, path).response();
             }
-            Request request = new Request(method, path, exchange.getRequestURI().getRawQuery(), body(exchange));
+            Request request = new Request(
+                    method,
+                    path,
+                    exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    body(exchange));
             return handler.handle(request);
         } catch (LatheException e) {
             if (ApiError.status(e.errorCode()) >= 500) {

@@ -11,19 +11,28 @@ import java.util.Map;
 /**
  * One HTTP request as endpoints see it: method, path and its fields, read as MLflow's server reads
  * them: the query string (a repeated parameter becomes an array) overlaid by the JSON body, so that GET
- * with query parameters and POST/PATCH/DELETE with a body both work.
+ * with query parameters and POST/PATCH/DELETE with a body both work. The raw body and its content type
+ * stay available for endpoints that read another format (the scoring server's CSV); the JSON is parsed
+ * on first use of {@link #fields()}.
  */
 public final class Request {
     private final String method;
     private final String path;
     private final String rawQuery;
+    private final String contentType;
     private final byte[] body;
     private Fields fields;
 
     public Request(String method, String path, String rawQuery, byte[] body) {
+        this(method, path, rawQuery, "", body);
+    }
+
+    /** A request whose body has {@code contentType} (the header's value, empty when absent). */
+    public Request(String method, String path, String rawQuery, String contentType, byte[] body) {
         this.method = method;
         this.path = path;
         this.rawQuery = rawQuery;
+        this.contentType = contentType == null ? "" : contentType;
         this.body = body;
     }
 
@@ -57,6 +66,11 @@ public final class Request {
     /** The request's body as sent. */
     public byte[] body() {
         return body.clone();
+    }
+
+    /** The Content-Type header's value, empty when the request has none. */
+    public String contentType() {
+        return contentType;
     }
 
     private static ObjectNode queryFields(String rawQuery) {

@@ -1,0 +1,116 @@
+package dev.lathe.serving;
+
+import dev.lathe.core.LatheVersion;
+import dev.lathe.server.LatheServer;
+import dev.lathe.server.http.Response;
+import dev.lathe.server.http.RouteTable;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A model behind MLflow's scoring protocol ({@code lathe serve}): {@code POST /invocations}, {@code GET
+ * /ping}, {@code /health}, {@code /version} and Prometheus' {@code /metrics}, on the same HTTP layer as
+ * {@code lathe ui}. When told to follow its URI it resolves it again periodically and swaps in the model
+ * an alias now names; closing it lets the requests under way finish first.
+ */
+public final class ModelServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ModelServer.class.getName());
+    private static final Response PONG = new Response(200, "application/json", "\n".getBytes(StandardCharsets.UTF_8));
+
+    private final LatheServer server;
+    private final ExecutorService scoring;
+    private final ScheduledExecutorService follower;
+    private final ServeSettings settings;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ModelServer(
+            LatheServer server,
+            ExecutorService scoring,
+            ScheduledExecutorService follower,
+            ServeSettings settings) {
+        this.server = server;
+        this.scoring = scoring;
+        this.follower = follower;
+        this.settings = settings;
+    }
+
+    /** Serves {@code model} as {@code settings} say. */
+    public static ModelServer start(ServedModel model, ServeSettings settings) {
+        ServingMetrics metrics = new ServingMetrics(model);
+        ExecutorService scoring = Executors.newFixedThreadPool(LatheServer.THREADS, threads("lathe-scoring-"));
+        Response version = new Response(
+                200, "text/plain; charset=utf-8", LatheVersion.VERSION.getBytes(StandardCharsets.UTF_8));
+        RouteTable routes = new RouteTable()
+                .add(
+                        "POST",
+                        "/invocations",
+                        metrics.timed(
+                                "/invocations", new Invocations(model, metrics, scoring, settings.timeout())))
+                .add("GET", "/ping", metrics.timed("/ping", r -> PONG))
+                .add("GET", "/health", metrics.timed("/health", r -> PONG))
+                .add("GET", "/version", metrics.timed("/version", r -> version))
+                .add("GET", "/metrics", r -> metrics.response());
+        ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(threads("lathe-follow-"));
+        settings.followEvery().ifPresent(every -> follower.scheduleWithFixedDelay(
+                () -> follow(model), every.toNanos(), every.toNanos(), TimeUnit.NANOSECONDS));
+        try {
+            return new ModelServer(LatheServer.start(routes, settings.address()), scoring, follower, settings);
+        } catch (RuntimeException e) {
+            scoring.shutdownNow();
+            follower.shutdownNow();
+            throw e;
+        }
+    }
+
+    private static void follow(ServedModel model) {
+        try {
+            if (model.refresh()) {
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "{0} now names {1}: serving it",
+                        model.reference(),
+                        model.current().source());
+            }
+        } catch (RuntimeException e) { // keep serving the current model; the next check tries again
+            LOG.log(System.Logger.Level.WARNING, "cannot follow " + model.reference() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The server's base address, e.g. {@code http://127.0.0.1:5001}. */
+    public URI uri() {
+        return server.uri();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** Stops following, stops accepting connections, answers the requests under way, then stops. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        follower.shutdownNow();
+        try {
+            server.close(settings.grace());
+        } finally {
+            scoring.shutdownNow();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
