@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * workflow                   the Lathe entry point and the tracked steps
  * server                     MLflow's REST API (and the UI's pages) over a tracking store (core, tracking; tuning's
  *                            trial tags for the search page)
+ * serving                    a registered model behind MLflow's scoring protocol (workflow; server's HTTP layer)
  * cli, examples, bench       the lathe command line, tutorials, benchmarks
  * junit, testkit             the JUnit 5 extension and the published test kit (core only)
  * </pre>
@@ -57,6 +58,8 @@ class ArchitectureTest {
                 .definedBy("dev.lathe.workflow..")
                 .layer("server")
                 .definedBy("dev.lathe.server..")
+                .layer("serving")
+                .definedBy("dev.lathe.serving..")
                 .layer("cli")
                 .definedBy("dev.lathe.cli..")
                 .layer("examples")
@@ -76,6 +79,7 @@ class ArchitectureTest {
                         "tracking",
                         "workflow",
                         "server",
+                        "serving",
                         "cli",
                         "examples",
                         "bench",
@@ -92,8 +96,10 @@ class ArchitectureTest {
                 .whereLayer("tracking")
                 .mayOnlyBeAccessedByLayers("workflow", "server", "cli", "examples", "bench")
                 .whereLayer("workflow")
-                .mayOnlyBeAccessedByLayers("cli", "examples", "bench")
+                .mayOnlyBeAccessedByLayers("serving", "cli", "examples", "bench")
                 .whereLayer("server")
+                .mayOnlyBeAccessedByLayers("serving", "cli", "examples", "bench")
+                .whereLayer("serving")
                 .mayOnlyBeAccessedByLayers("cli", "examples", "bench")
                 .whereLayer("cli")
                 .mayNotBeAccessedByAnyLayer()

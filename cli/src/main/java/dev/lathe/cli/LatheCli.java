@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             RegistryCommand.class,
             ExportCommand.class,
             UiCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LatheCli {

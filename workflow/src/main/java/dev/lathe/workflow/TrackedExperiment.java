@@ -93,4 +93,13 @@ public final class TrackedExperiment {
             }
         }
     }
+
+    /**
+     * Scores every row of {@code data} with the pipeline {@code model} (a path or a {@code models:/},
+     * {@code runs:/} URI) and writes them, with their predictions, to {@code output} ({@code .parquet} or
+     * {@code .csv}), streaming in chunks; logged as a run with the model, the input and the row counts.
+     */
+    public PredictionResult predict(String model, Path data, Path output) {
+        return new BatchPrediction(store, id(), model, data, output).run();
+    }
 }

@@ -41,6 +41,23 @@ abstract class CsvColumn {
         };
     }
 
+    /** An empty column of this one's name and (possibly widened) type, for the next chunk of a file. */
+    final CsvColumn emptyCopy() {
+        CellType type;
+        if (column instanceof IntColumn) {
+            type = CellType.INT;
+        } else if (column instanceof LongColumn) {
+            type = CellType.LONG;
+        } else if (column instanceof DoubleColumn) {
+            type = CellType.DOUBLE;
+        } else if (column instanceof DateTimeColumn) {
+            type = CellType.TIMESTAMP;
+        } else {
+            type = CellType.TEXT;
+        }
+        return of(file, name, type, declared);
+    }
+
     /** Appends the cell {@code b[s..e)} read on {@code line}; returns this column, or the wider one that holds it. */
     final CsvColumn append(byte[] b, int s, int e, long line) {
         if (s == e) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import tech.tablesaw.api.Table;
 
@@ -41,9 +42,19 @@ final class CsvTableReader {
     }
 
     static Table read(Path file, Set<String> only, ReadSchema schema, HeapLimit heap) {
+        List<Table> whole = new ArrayList<>(1);
+        read(file, only, schema, heap, Integer.MAX_VALUE, whole::add);
+        return whole.get(0);
+    }
+
+    /**
+     * Reads the file in tables of at most {@code chunkRows} rows each, handed to {@code sink} in order (at
+     * least one, empty when the file has no rows); the types are chosen once, from the first rows.
+     */
+    static void read(Path file, Set<String> only, ReadSchema schema, HeapLimit heap, int chunkRows, Consumer<Table> sink) {
         CsvTableReader reader = new CsvTableReader(file, heap);
         try (InputStream in = open(file)) {
-            return reader.readAll(new CsvRecords(file, in, BUFFER), only, schema);
+            reader.readAll(new CsvRecords(file, in, BUFFER), only, schema, chunkRows, sink);
         } catch (OutOfMemoryError e) {
             throw heap.tooBig(reader.rows, e);
         } catch (LatheException e) {
@@ -57,7 +68,8 @@ final class CsvTableReader {
         return name.endsWith("_datetime");
     }
 
-    private Table readAll(CsvRecords records, Set<String> only, ReadSchema schema) throws IOException {
+    private void readAll(CsvRecords records, Set<String> only, ReadSchema schema, int chunkRows, Consumer<Table> sink)
+            throws IOException {
         if (!records.next()) {
             throw new DataException(file + " is empty: a CSV file needs a header line");
         }
@@ -100,12 +112,17 @@ final class CsvTableReader {
             CellType type = declared != null ? declared : inferred(name, sample, k);
             columns[k] = CsvColumn.of(file, name, type, declared != null);
         }
+        int inChunk = 0;
         for (int r = 0; r < sample.size(); r++) {
             byte[][] row = sample.get(r);
             for (int k = 0; k < fields.length; k++) {
                 columns[k] = columns[k].append(row[k], 0, row[k].length, sampleLines.get(r));
             }
             rows++;
+            if (++inChunk == chunkRows) {
+                sink.accept(table(columns));
+                inChunk = 0;
+            }
         }
         sample = null;
         long bytesPerRow = 0;
@@ -117,19 +134,31 @@ final class CsvTableReader {
                 int f = fields[k];
                 columns[k] = columns[k].append(b, records.start(f), records.end(f), line);
             }
+            if (++inChunk == chunkRows) {
+                sink.accept(table(columns));
+                inChunk = 0;
+            }
             if (++rows % CHECK_EVERY == 0) {
                 if (bytesPerRow == 0) {
                     for (CsvColumn c : columns) {
                         bytesPerRow += c.bytesPerRow();
                     }
                 }
-                heap.check(rows, bytesPerRow);
+                heap.check(Math.min(rows, chunkRows), bytesPerRow); // a chunk holds at most chunkRows
             }
             more = records.next();
         }
+        if (inChunk > 0 || rows == 0) {
+            sink.accept(table(columns));
+        }
+    }
+
+    /** The columns read so far as a table; each column starts again empty, of the same type. */
+    private Table table(CsvColumn[] columns) {
         Table table = Table.create(file.getFileName().toString());
-        for (CsvColumn c : columns) {
-            table.addColumns(c.column());
+        for (int k = 0; k < columns.length; k++) {
+            table.addColumns(columns[k].column());
+            columns[k] = columns[k].emptyCopy();
         }
         return table;
     }

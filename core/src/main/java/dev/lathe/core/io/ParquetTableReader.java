@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
@@ -53,6 +54,16 @@ final class ParquetTableReader {
     private ParquetTableReader() {}
 
     static Table read(Path file, Set<String> only) {
+        List<Table> whole = new ArrayList<>(1);
+        read(file, only, false, whole::add);
+        return whole.get(0);
+    }
+
+    /**
+     * Reads the file as one table, or ({@code perRowGroup}) as one table per row group, handed to {@code
+     * sink} in order (at least one, empty when the file has no rows).
+     */
+    static void read(Path file, Set<String> only, boolean perRowGroup, Consumer<Table> sink) {
         checkIsParquet(file);
         HeapLimit heap = HeapLimit.ofRuntime(file);
         long rowsRead = 0;
@@ -90,10 +101,16 @@ final class ParquetTableReader {
                 }
                 rowGroup = null;
                 rowsRead += rows;
+                if (perRowGroup) {
+                    sink.accept(table(file, columns));
+                    for (int c = 0; c < descriptors.size(); c++) {
+                        columns.set(c, emptyColumn(file, columns.get(c).name(), descriptors.get(c).getPrimitiveType()));
+                    }
+                }
             }
-            Table table = Table.create(file.getFileName().toString());
-            columns.forEach(table::addColumns);
-            return table;
+            if (!perRowGroup || rowsRead == 0) {
+                sink.accept(table(file, columns));
+            }
         } catch (OutOfMemoryError e) {
             throw heap.tooBig(rowsRead, e);
         } catch (IOException | RuntimeException e) {
@@ -102,6 +119,12 @@ final class ParquetTableReader {
             }
             throw new DataException("cannot read Parquet file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Table table(Path file, List<Column<?>> columns) {
+        Table table = Table.create(file.getFileName().toString());
+        columns.forEach(table::addColumns);
+        return table;
     }
 
     /** A Parquet file starts and ends with the magic "PAR1" around its footer; anything else is named as not Parquet. */

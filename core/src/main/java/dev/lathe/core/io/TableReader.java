@@ -1,10 +1,12 @@
 package dev.lathe.core.io;
 
 import dev.lathe.core.InvalidParameterException;
+import dev.lathe.core.LatheException;
 import dev.lathe.core.ResourceNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.function.Consumer;
 import tech.tablesaw.api.Table;
 
 /**
@@ -31,12 +33,7 @@ public final class TableReader {
      * and value). Parquet columns keep the types the file declares.
      */
     public static Table read(Path file, Set<String> columns, ReadSchema schema) {
-        if (!Files.exists(file)) {
-            throw new ResourceNotFoundException("data file " + file + " does not exist");
-        }
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new InvalidParameterException("data file " + file + " is not a readable regular file");
-        }
+        checkReadable(file);
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (name.endsWith(".parquet")) {
             return ParquetTableReader.read(file, columns);
@@ -44,7 +41,38 @@ public final class TableReader {
         if (name.endsWith(".csv") || name.endsWith(".csv.gz")) {
             return CsvTableReader.read(file, columns, schema);
         }
-        throw new InvalidParameterException(
+        throw unknownFormat(file);
+    }
+
+    /**
+     * Streams every column of {@code file} to {@code sink} in tables of bounded size, in file order, so that
+     * a file of any length is processed in little memory: CSV in tables of {@code chunkRows} rows (types
+     * chosen from the first rows), Parquet one row group at a time. At least one table is handed over.
+     */
+    public static void forEachChunk(Path file, int chunkRows, Consumer<Table> sink) {
+        LatheException.check(chunkRows >= 1, "chunk rows must be >= 1, got %d", chunkRows);
+        checkReadable(file);
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".parquet")) {
+            ParquetTableReader.read(file, Set.of(), true, sink);
+        } else if (name.endsWith(".csv") || name.endsWith(".csv.gz")) {
+            CsvTableReader.read(file, Set.of(), ReadSchema.INFERRED, HeapLimit.ofRuntime(file), chunkRows, sink);
+        } else {
+            throw unknownFormat(file);
+        }
+    }
+
+    private static void checkReadable(Path file) {
+        if (!Files.exists(file)) {
+            throw new ResourceNotFoundException("data file " + file + " does not exist");
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new InvalidParameterException("data file " + file + " is not a readable regular file");
+        }
+    }
+
+    private static InvalidParameterException unknownFormat(Path file) {
+        return new InvalidParameterException(
                 "data file " + file + " has an unknown format: expected .parquet, .csv or .csv.gz");
     }
 }

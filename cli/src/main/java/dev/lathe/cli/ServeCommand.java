@@ -1,0 +1,140 @@
+package dev.lathe.cli;
+
+import dev.lathe.core.LatheException;
+import dev.lathe.core.tracking.TrackingStore;
+import dev.lathe.serving.ModelServer;
+import dev.lathe.serving.ServeSettings;
+import dev.lathe.serving.ServedModel;
+import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.workflow.PipelineSource;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lathe serve}: a model behind MLflow's scoring protocol ({@code POST /invocations}) until Ctrl-C. */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve a model over MLflow's scoring protocol until Ctrl-C: POST /invocations (JSON dataframe_split,",
+            "dataframe_records, instances or inputs; or text/csv) answers {\"predictions\": [...]};",
+            "GET /ping, /health, /version; Prometheus metrics at /metrics.",
+            "Example: lathe serve models:/nyc-taxi-duration@champion --follow-alias 10s"
+        })
+public final class ServeCommand implements Callable<Integer> {
+    /** How long Ctrl-C waits for the requests under way and the store to close. */
+    private static final long CLOSE_WAIT_SECONDS = 15;
+
+    @Parameters(
+            index = "0",
+            paramLabel = "MODEL",
+            description = "models:/NAME@ALIAS, models:/NAME/VERSION, runs:/RUN_ID/PATH or a pipeline file.")
+    String model;
+
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "" + ServeSettings.DEFAULT_PORT,
+            description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(
+            names = "--host",
+            paramLabel = "HOST",
+            defaultValue = ServeSettings.DEFAULT_HOST,
+            description = "Address to bind; 0.0.0.0 serves other machines too (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(
+            names = "--follow-alias",
+            paramLabel = "PERIOD",
+            description = "Resolve MODEL again every PERIOD (e.g. 10s) and serve the version an alias now names"
+                    + " (default: load it once).")
+    String followAlias;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "PERIOD",
+            defaultValue = "5s",
+            description = "Longest a request may score before it is answered 503 (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Mixin
+    StoreOption store;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        LatheException.check(port >= 0 && port <= 65_535, "--port must be in 0..65535, got %d", port);
+        ServeSettings settings = ServeSettings.defaults()
+                .withAddress(new InetSocketAddress(host, port))
+                .withTimeout(AgeOption.parse("--timeout", timeout));
+        if (followAlias != null) {
+            LatheException.check(
+                    PipelineSource.isUri(model),
+                    "--follow-alias needs a models:/ or runs:/ URI, got the path '%s'",
+                    model);
+            settings = settings.following(AgeOption.parse("--follow-alias", followAlias));
+        }
+        TablesawStartup.initialize();
+        if (PipelineSource.isUri(model)) {
+            try (SqliteTrackingStore tracker = store.openForReading()) {
+                return serve(ServedModel.load(model, tracker), settings);
+            }
+        }
+        return serve(ServedModel.load(model, (TrackingStore) null), settings);
+    }
+
+    /**
+     * Serves until the process is stopped (Ctrl-C: the shutdown hook wakes this thread, which closes the
+     * server gracefully, while the hook waits for that) or this thread is interrupted.
+     */
+    private int serve(ServedModel served, ServeSettings settings) {
+        PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread hook = new Thread(
+                () -> {
+                    stop.countDown();
+                    try {
+                        closed.await(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "lathe-serve-shutdown");
+        try (ModelServer server = ModelServer.start(served, settings)) {
+            Runtime.getRuntime().addShutdownHook(hook);
+            out.println("lathe serve: " + served.reference() + " (" + served.current().source() + ") at "
+                    + server.uri() + followNote(settings) + " (Ctrl-C stops)");
+            out.flush();
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closed.countDown();
+            if (stop.getCount() > 0) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+        return 0;
+    }
+
+    private static String followNote(ServeSettings settings) {
+        return settings.followEvery()
+                .map(Duration::toMillis)
+                .map(ms -> ", following it every " + ms + " ms")
+                .orElse("");
+    }
+}
