@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             UiCommand.class,
             ServeCommand.class,
+            PredictCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LatheCli {

@@ -1,7 +1,6 @@
 package dev.lathe.cli;
 
 import dev.lathe.core.LatheException;
-import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.serving.ModelServer;
 import dev.lathe.serving.ServeSettings;
 import dev.lathe.serving.ServedModel;
@@ -88,19 +87,14 @@ public final class ServeCommand implements Callable<Integer> {
             settings = settings.following(AgeOption.parse("--follow-alias", followAlias));
         }
         TablesawStartup.initialize();
-        if (PipelineSource.isUri(model)) {
-            try (SqliteTrackingStore tracker = store.openForReading()) {
-                return serve(ServedModel.load(model, tracker), settings);
-            }
-        }
-        return serve(ServedModel.load(model, (TrackingStore) null), settings);
+        return serve(settings);
     }
 
     /**
      * Serves until the process is stopped (Ctrl-C: the shutdown hook wakes this thread, which closes the
-     * server gracefully, while the hook waits for that) or this thread is interrupted.
+     * server gracefully and then the store, while the hook waits for that) or this thread is interrupted.
      */
-    private int serve(ServedModel served, ServeSettings settings) {
+    private int serve(ServeSettings settings) {
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
@@ -114,10 +108,13 @@ public final class ServeCommand implements Callable<Integer> {
                     }
                 },
                 "lathe-serve-shutdown");
-        try (ModelServer server = ModelServer.start(served, settings)) {
+        // The store stays open while serving (an alias is resolved again when followed); a path needs none.
+        try (SqliteTrackingStore tracker = PipelineSource.isUri(model) ? store.openForReading() : null;
+                ModelServer server = ModelServer.start(ServedModel.load(model, tracker), settings)) {
             Runtime.getRuntime().addShutdownHook(hook);
-            out.println("lathe serve: " + served.reference() + " (" + served.current().source() + ") at "
-                    + server.uri() + followNote(settings) + " (Ctrl-C stops)");
+            ServedModel.Loaded loaded = server.model().current();
+            out.println("lathe serve: " + model + " (" + loaded.source() + ") at " + server.uri()
+                    + followNote(settings) + " (Ctrl-C stops)");
             out.flush();
             stop.await();
         } catch (InterruptedException e) {

@@ -24,6 +24,7 @@ public final class ModelServer implements AutoCloseable {
     private static final Response PONG = new Response(200, "application/json", "\n".getBytes(StandardCharsets.UTF_8));
 
     private final LatheServer server;
+    private final ServedModel model;
     private final ExecutorService scoring;
     private final ScheduledExecutorService follower;
     private final ServeSettings settings;
@@ -31,10 +32,12 @@ public final class ModelServer implements AutoCloseable {
 
     private ModelServer(
             LatheServer server,
+            ServedModel model,
             ExecutorService scoring,
             ScheduledExecutorService follower,
             ServeSettings settings) {
         this.server = server;
+        this.model = model;
         this.scoring = scoring;
         this.follower = follower;
         this.settings = settings;
@@ -60,7 +63,7 @@ public final class ModelServer implements AutoCloseable {
         settings.followEvery().ifPresent(every -> follower.scheduleWithFixedDelay(
                 () -> follow(model), every.toNanos(), every.toNanos(), TimeUnit.NANOSECONDS));
         try {
-            return new ModelServer(LatheServer.start(routes, settings.address()), scoring, follower, settings);
+            return new ModelServer(LatheServer.start(routes, settings.address()), model, scoring, follower, settings);
         } catch (RuntimeException e) {
             scoring.shutdownNow();
             follower.shutdownNow();
@@ -80,6 +83,11 @@ public final class ModelServer implements AutoCloseable {
         } catch (RuntimeException e) { // keep serving the current model; the next check tries again
             LOG.log(System.Logger.Level.WARNING, "cannot follow " + model.reference() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The model it serves. */
+    public ServedModel model() {
+        return model;
     }
 
     /** The server's base address, e.g. {@code http://127.0.0.1:5001}. */
