@@ -62,28 +62,86 @@ public final class XGBoostModel implements Model, dev.lathe.core.model.HasFeatur
         this.provenance = provenance;
     }
 
+    /**
+     * Most matrix cells (rows x booster columns) scored in place from a dense copy; larger inputs go
+     * through a sparse {@link DMatrix}. One to a few rows of the course's pipeline fall well within it.
+     */
+    static final int IN_PLACE_MAX_CELLS = 1 << 18;
+
+    /**
+     * Predictions for {@code x}: small inputs (serving's one row) in place, without building a {@link
+     * DMatrix} (xgboost#1756, #10215: a matrix per call dominates one-row latency), larger ones through a
+     * sparse matrix. Both give the same floats; {@code XGBoostInPlaceTest} checks it row by row.
+     */
     @Override
     public double[] predict(SparseMatrix x) {
+        checkWidth(x);
+        SparseMatrix kept = columns.apply(x);
+        return (long) kept.rows() * kept.cols() <= IN_PLACE_MAX_CELLS ? inPlace(kept) : viaMatrix(kept);
+    }
+
+    /** Predictions through a sparse {@link DMatrix} built for this call (the path for large inputs). */
+    public double[] predictViaMatrix(SparseMatrix x) {
+        checkWidth(x);
+        return viaMatrix(columns.apply(x));
+    }
+
+    /** Predictions through XGBoost's in-place prediction on a dense copy (absent cells are missing, NaN). */
+    public double[] predictInPlace(SparseMatrix x) {
+        checkWidth(x);
+        return inPlace(columns.apply(x));
+    }
+
+    private void checkWidth(SparseMatrix x) {
         LatheException.check(
                 x.cols() == featureNames.size(),
                 "xgboost model: feature matrix has %d columns, the model was trained on %d",
                 x.cols(),
                 featureNames.size());
-        DMatrix dm = DMatrices.of(columns.apply(x), -1);
+    }
+
+    private double[] viaMatrix(SparseMatrix kept) {
+        DMatrix dm = DMatrices.of(kept, -1);
         try {
             // tree limit counts trees, not rounds: each round grows numParallelTree trees.
             int treeLimit = bestIteration + 1 == roundsTrained ? 0 : (bestIteration + 1) * numParallelTree;
-            float[][] raw = booster.predict(dm, false, treeLimit);
-            double[] out = new double[raw.length];
-            for (int i = 0; i < raw.length; i++) {
-                out[i] = raw[i][0];
-            }
-            return out;
+            return firstColumn(booster.predict(dm, false, treeLimit));
         } catch (XGBoostError e) {
-            throw new LatheException("xgboost prediction failed on " + x.rows() + " rows: " + e, e);
+            throw new LatheException("xgboost prediction failed on " + kept.rows() + " rows: " + e, e);
         } finally {
             dm.dispose();
         }
+    }
+
+    private double[] inPlace(SparseMatrix kept) {
+        int rows = kept.rows();
+        int cols = kept.cols();
+        float[] dense = new float[rows * cols];
+        java.util.Arrays.fill(dense, Float.NaN);
+        int[] ptr = kept.indptr();
+        int[] idx = kept.indices();
+        double[] v = kept.values();
+        for (int r = 0; r < rows; r++) {
+            for (int k = ptr[r]; k < ptr[r + 1]; k++) {
+                dense[r * cols + idx[k]] = (float) v[k];
+            }
+        }
+        // the iteration range counts rounds (layers of numParallelTree trees), end exclusive; {0, 0}: all
+        int[] range = bestIteration + 1 == roundsTrained ? new int[] {0, 0} : new int[] {0, bestIteration + 1};
+        try {
+            return firstColumn(booster.inplace_predict(
+                    dense, rows, cols, Float.NaN, range, Booster.PredictionType.kValue, null));
+        } catch (XGBoostError e) {
+            throw new LatheException("xgboost in-place prediction failed on " + rows + " rows: " + e, e);
+        }
+    }
+
+    private static double[] firstColumn(float[][] raw) {
+        double[] out = new double[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            out[i] = raw[i][0];
+        }
+        return out;
     }
 
     /**
