@@ -17,7 +17,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Embedded one-row prediction (what a Java service calls per request), sampled for percentiles: the
  * linear and the course's XGBoost pipeline from column -> value, and the XGBoost model alone on one
- * encoded row through its two paths (a DMatrix built per call, or in place). The pipelines come from
+ * encoded row through its three paths (a DMatrix built per call, XGBoost's in-place prediction, Lathe's own
+ * walk of the trees). The pipelines come from
  * {@link ServingModels}' directory, {@code -Dlathe.bench.serving=DIR} (default target/serving).
  * Usage: {@code bench/run.sh org.openjdk.jmh.Main OneRowPredictBench -f 1 -wi 3 -i 5 -w 2s -r 3s}.
  */
@@ -55,6 +56,11 @@ public class OneRowPredictBench {
     @Benchmark
     public double[] xgboostModelRowInPlace() {
         return xgboostModel.predictInPlace(encoded);
+    }
+
+    @Benchmark
+    public double[] xgboostModelRowByWalk() {
+        return xgboostModel.predictByWalk(encoded);
     }
 
     @Benchmark

@@ -68,16 +68,57 @@ public final class XGBoostModel implements Model, dev.lathe.core.model.HasFeatur
      */
     static final int IN_PLACE_MAX_CELLS = 1 << 18;
 
+    /** Most rows Lathe's own walk of the trees predicts (a few: serving's one-row requests). */
+    static final int WALK_MAX_ROWS = 16;
+
+    private static final Object NO_WALK = new Object();
+
+    /** The trees as Lathe walks them (or {@link #NO_WALK}), read from the booster on first use. */
+    private volatile Object walk;
+
     /**
-     * Predictions for {@code x}: small inputs (serving's one row) in place, without building a {@link
-     * DMatrix} (xgboost#1756, #10215: a matrix per call dominates one-row latency), larger ones through a
-     * sparse matrix. Both give the same floats; {@code XGBoostInPlaceTest} checks it row by row.
+     * Predictions for {@code x}: a few rows (serving's one row) by Lathe's own walk of the trees, more in
+     * place, without building a {@link DMatrix} (xgboost#1756, #10215: a matrix per call dominates one-row
+     * latency), large inputs through a sparse matrix. All give XGBoost's floats; {@code XGBoostInPlaceTest}
+     * checks it row by row.
      */
     @Override
     public double[] predict(SparseMatrix x) {
         checkWidth(x);
         SparseMatrix kept = columns.apply(x);
-        return (long) kept.rows() * kept.cols() <= IN_PLACE_MAX_CELLS ? inPlace(kept) : viaMatrix(kept);
+        if (kept.rows() > WALK_MAX_ROWS) {
+            return (long) kept.rows() * kept.cols() <= IN_PLACE_MAX_CELLS ? inPlace(kept) : viaMatrix(kept);
+        }
+        TreeWalk walk = walk();
+        return walk != null ? walk.predict(kept) : inPlace(kept);
+    }
+
+    /** Predictions by Lathe's own walk of the trees (null-safe: XGBoost's in-place path when unsupported). */
+    public double[] predictByWalk(SparseMatrix x) {
+        checkWidth(x);
+        SparseMatrix kept = columns.apply(x);
+        TreeWalk walk = walk();
+        return walk != null ? walk.predict(kept) : inPlace(kept);
+    }
+
+    private TreeWalk walk() {
+        Object w = walk;
+        if (w == null) {
+            synchronized (this) {
+                w = walk;
+                if (w == null) {
+                    int trees = bestIteration + 1 == roundsTrained ? 0 : (bestIteration + 1) * numParallelTree;
+                    try {
+                        TreeWalk built = TreeWalk.of(booster.toByteArray("json"), trees, columns.size());
+                        w = built == null ? NO_WALK : built;
+                    } catch (XGBoostError e) {
+                        throw new LatheException("cannot read the xgboost model's trees: " + e, e);
+                    }
+                    walk = w;
+                }
+            }
+        }
+        return w == NO_WALK ? null : (TreeWalk) w;
     }
 
     /** Predictions through a sparse {@link DMatrix} built for this call (the path for large inputs). */

@@ -1,6 +1,7 @@
 package dev.lathe.trainers.boosted;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.data.Dataset;
@@ -46,11 +47,17 @@ class XGBoostInPlaceTest {
             double[] matrix = model.predictViaMatrix(x);
             assertArrayEquals(matrix, model.predictInPlace(x), "a block of rows");
             assertArrayEquals(matrix, model.predict(x), "the dispatching predict");
+            double[] walked = model.predictByWalk(x);
+            for (int r = 0; r < x.rows(); r++) {
+                assertEquals(matrix[r], walked[r], 1e-5 * Math.max(1, Math.abs(matrix[r])), "walk of the block, row " + r);
+            }
             for (int r = 0; r < x.rows(); r++) {
                 SparseMatrix row = x.selectRows(new int[] {r});
                 double[] one = model.predictInPlace(row);
                 assertArrayEquals(new double[] {matrix[r]}, one, "row " + r);
                 assertArrayEquals(model.predictViaMatrix(row), one, "row " + r);
+                double walkedOne = model.predictByWalk(row)[0];
+                assertEquals(matrix[r], walkedOne, 1e-5 * Math.max(1, Math.abs(matrix[r])), "walk, row " + r);
             }
         }
     }
