@@ -33,7 +33,11 @@ public final class PredictCommand implements Callable<Integer> {
             description = "A pipeline file, models:/NAME@ALIAS, models:/NAME/VERSION or runs:/RUN_ID/PATH.")
     String model;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Rows to score: .parquet, .csv, .csv.gz.")
+    @Option(
+            names = "--data",
+            required = true,
+            paramLabel = "FILE",
+            description = "Rows to score: .parquet, .csv, .csv.gz.")
     Path data;
 
     @Option(

@@ -113,8 +113,8 @@ public final class ServeCommand implements Callable<Integer> {
                 ModelServer server = ModelServer.start(ServedModel.load(model, tracker), settings)) {
             Runtime.getRuntime().addShutdownHook(hook);
             ServedModel.Loaded loaded = server.model().current();
-            out.println("lathe serve: " + model + " (" + loaded.source() + ") at " + server.uri()
-                    + followNote(settings) + " (Ctrl-C stops)");
+            out.println("lathe serve: " + model + " (" + loaded.source() + ") at " + server.uri() + followNote(settings)
+                    + " (Ctrl-C stops)");
             out.flush();
             stop.await();
         } catch (InterruptedException e) {

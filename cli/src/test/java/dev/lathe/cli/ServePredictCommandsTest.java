@@ -40,8 +40,19 @@ class ServePredictCommandsTest {
     private String registerRidge() {
         String store = dir.resolve("store").toString();
         CliRun train = CliRun.of(
-                "train", "--trainer", "ridge", "--train", CliRun.data("2023-01").toString(), "--valid",
-                CliRun.data("2023-02").toString(), "--register", "taxi", "--alias", "champion", "--store", store);
+                "train",
+                "--trainer",
+                "ridge",
+                "--train",
+                CliRun.data("2023-01").toString(),
+                "--valid",
+                CliRun.data("2023-02").toString(),
+                "--register",
+                "taxi",
+                "--alias",
+                "champion",
+                "--store",
+                store);
         assertEquals(0, train.code(), train.toString());
         return store;
     }
@@ -55,8 +66,8 @@ class ServePredictCommandsTest {
     @Test
     void serveAnswersMlflowsProtocolWithTheRegisteredModelsPredictions() throws Exception {
         String store = registerRidge();
-        double expected = champion(store)
-                .predict(Map.of("PULocationID", 166L, "DOLocationID", 143L, "trip_distance", 2.58));
+        double expected =
+                champion(store).predict(Map.of("PULocationID", 166L, "DOLocationID", 143L, "trip_distance", 2.58));
         PipedReader pipe = new PipedReader();
         PrintWriter out = new PrintWriter(new PipedWriter(pipe), true);
         CompletableFuture<Integer> exit = new CompletableFuture<>();
@@ -96,8 +107,16 @@ class ServePredictCommandsTest {
         String store = registerRidge();
         Path out = dir.resolve("scored.parquet");
         CliRun run = CliRun.of(
-                "predict", "--model", "models:/taxi@champion", "--data", CliRun.data("2023-02").toString(),
-                "--output", out.toString(), "--json", "--store", store);
+                "predict",
+                "--model",
+                "models:/taxi@champion",
+                "--data",
+                CliRun.data("2023-02").toString(),
+                "--output",
+                out.toString(),
+                "--json",
+                "--store",
+                store);
         assertEquals(0, run.code(), run.toString());
         Table feb = TableReader.read(CliRun.data("2023-02"));
         assertTrue(run.out().contains("\"rows_out\":" + feb.rowCount()), run.out());
@@ -110,15 +129,29 @@ class ServePredictCommandsTest {
 
         Path bad = Files.writeString(dir.resolve("bad.csv"), "PULocationID,trip_distance\n1,2.5\n");
         CliRun missing = CliRun.of(
-                "predict", "--model", "models:/taxi@champion", "--data", bad.toString(), "--output",
-                dir.resolve("x.csv").toString(), "--store", store);
+                "predict",
+                "--model",
+                "models:/taxi@champion",
+                "--data",
+                bad.toString(),
+                "--output",
+                dir.resolve("x.csv").toString(),
+                "--store",
+                store);
         assertEquals(2, missing.code(), missing.toString());
         assertTrue(missing.err().contains("bad.csv") && missing.err().contains("DOLocationID"), missing.toString());
         assertFalse(Files.exists(dir.resolve("x.csv")));
 
         CliRun format = CliRun.of(
-                "predict", "--model", "models:/taxi@champion", "--data", CliRun.data("2023-02").toString(),
-                "--output", dir.resolve("x.json").toString(), "--store", store);
+                "predict",
+                "--model",
+                "models:/taxi@champion",
+                "--data",
+                CliRun.data("2023-02").toString(),
+                "--output",
+                dir.resolve("x.json").toString(),
+                "--store",
+                store);
         assertEquals(2, format.code(), format.toString());
         assertTrue(format.err().contains("x.json"), format.toString());
     }

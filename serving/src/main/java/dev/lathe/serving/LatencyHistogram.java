@@ -39,11 +39,21 @@ final class LatencyHistogram {
         for (int i = 0; i < buckets.length; i++) {
             cumulative += buckets[i].sum();
             String le = i < BOUNDS.length ? Double.toString(BOUNDS[i]) : "+Inf";
-            out.append(name).append("_bucket{").append(labels).append(",le=\"").append(le).append("\"} ");
+            out.append(name)
+                    .append("_bucket{")
+                    .append(labels)
+                    .append(",le=\"")
+                    .append(le)
+                    .append("\"} ");
             out.append(cumulative).append('\n');
         }
         out.append(name).append("_sum{").append(labels).append("} ");
         out.append(String.format(Locale.ROOT, "%.9f", sum.sum())).append('\n');
-        out.append(name).append("_count{").append(labels).append("} ").append(cumulative).append('\n');
+        out.append(name)
+                .append("_count{")
+                .append(labels)
+                .append("} ")
+                .append(cumulative)
+                .append('\n');
     }
 }

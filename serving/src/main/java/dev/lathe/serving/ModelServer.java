@@ -47,21 +47,21 @@ public final class ModelServer implements AutoCloseable {
     public static ModelServer start(ServedModel model, ServeSettings settings) {
         ServingMetrics metrics = new ServingMetrics(model);
         ExecutorService scoring = Executors.newFixedThreadPool(LatheServer.THREADS, threads("lathe-scoring-"));
-        Response version = new Response(
-                200, "text/plain; charset=utf-8", LatheVersion.VERSION.getBytes(StandardCharsets.UTF_8));
+        Response version =
+                new Response(200, "text/plain; charset=utf-8", LatheVersion.VERSION.getBytes(StandardCharsets.UTF_8));
         RouteTable routes = new RouteTable()
                 .add(
                         "POST",
                         "/invocations",
-                        metrics.timed(
-                                "/invocations", new Invocations(model, metrics, scoring, settings.timeout())))
+                        metrics.timed("/invocations", new Invocations(model, metrics, scoring, settings.timeout())))
                 .add("GET", "/ping", metrics.timed("/ping", r -> PONG))
                 .add("GET", "/health", metrics.timed("/health", r -> PONG))
                 .add("GET", "/version", metrics.timed("/version", r -> version))
                 .add("GET", "/metrics", r -> metrics.response());
         ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(threads("lathe-follow-"));
-        settings.followEvery().ifPresent(every -> follower.scheduleWithFixedDelay(
-                () -> follow(model), every.toNanos(), every.toNanos(), TimeUnit.NANOSECONDS));
+        settings.followEvery()
+                .ifPresent(every -> follower.scheduleWithFixedDelay(
+                        () -> follow(model), every.toNanos(), every.toNanos(), TimeUnit.NANOSECONDS));
         try {
             return new ModelServer(LatheServer.start(routes, settings.address()), model, scoring, follower, settings);
         } catch (RuntimeException e) {

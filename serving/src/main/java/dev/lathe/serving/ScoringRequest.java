@@ -49,10 +49,12 @@ final class ScoringRequest {
                     "invalid input: the body must hold exactly one of " + String.join(", ", INPUT_KEYS));
         }
         JsonNode input = root.get(key);
-        ScoringColumns columns = switch (key) {
-            case "dataframe_split" -> split(input);
-            case "dataframe_records" -> records(input, key);
-            default -> input.isObject() ? columnar(input, key) : records(input, key);};
+        ScoringColumns columns =
+                switch (key) {
+                    case "dataframe_split" -> split(input);
+                    case "dataframe_records" -> records(input, key);
+                    default -> input.isObject() ? columnar(input, key) : records(input, key);
+                };
         return columns.table(TABLE);
     }
 
@@ -72,8 +74,8 @@ final class ScoringRequest {
         for (int r = 0; r < data.size(); r++) {
             JsonNode row = data.get(r);
             if (!row.isArray() || row.size() != names.size()) {
-                throw new DataException("invalid input: dataframe_split row " + r + " must be a list of "
-                        + names.size() + " values (one per column), got " + abbreviate(row));
+                throw new DataException("invalid input: dataframe_split row " + r + " must be a list of " + names.size()
+                        + " values (one per column), got " + abbreviate(row));
             }
             out.nextRow();
             for (int c = 0; c < names.size(); c++) {
@@ -85,7 +87,8 @@ final class ScoringRequest {
 
     private static ScoringColumns records(JsonNode input, String key) {
         if (!input.isArray()) {
-            throw new DataException("invalid input: " + key + " must be a list of row objects, got " + abbreviate(input));
+            throw new DataException(
+                    "invalid input: " + key + " must be a list of row objects, got " + abbreviate(input));
         }
         ScoringColumns out = new ScoringColumns();
         for (int r = 0; r < input.size(); r++) {

@@ -80,13 +80,12 @@ final class ServingMetrics {
     private static void counter(StringBuilder out, String name, String help, Map<String, LongAdder> values) {
         out.append("# HELP ").append(name).append(' ').append(help).append('\n');
         out.append("# TYPE ").append(name).append(" counter\n");
-        new TreeMap<>(values)
-                .forEach((labels, n) -> out.append(name)
-                        .append('{')
-                        .append(labels)
-                        .append("} ")
-                        .append(n.sum())
-                        .append('\n'));
+        new TreeMap<>(values).forEach((labels, n) -> out.append(name)
+                .append('{')
+                .append(labels)
+                .append("} ")
+                .append(n.sum())
+                .append('\n'));
     }
 
     private static String labels(String path) {

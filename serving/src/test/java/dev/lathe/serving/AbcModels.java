@@ -33,7 +33,9 @@ final class AbcModels {
         Path train = write(dir.resolve("train-" + scale + ".csv"), scale, 1);
         Path valid = write(dir.resolve("valid-" + scale + ".csv"), scale, 2);
         TrainingData data = TrainingData.load(train, valid, RECIPE);
-        return lathe.experiment("abc").train(new OlsTrainer(OlsParams.defaults()), data).runId();
+        return lathe.experiment("abc")
+                .train(new OlsTrainer(OlsParams.defaults()), data)
+                .runId();
     }
 
     private static Path write(Path file, double scale, long seed) {

@@ -70,11 +70,15 @@ class ModelServerTest {
             JsonNode predictions = Json.parse(r.body()).get("predictions");
             assertEquals(golden.get("predictions").size(), predictions.size());
             for (int i = 0; i < predictions.size(); i++) {
-                assertEquals(golden.get("predictions").get(i).asDouble(), predictions.get(i).asDouble(), 1e-6);
+                assertEquals(
+                        golden.get("predictions").get(i).asDouble(),
+                        predictions.get(i).asDouble(),
+                        1e-6);
             }
-            JsonNode rows = Json.parse(fixture(
-                            (csv ? "dataframe_records" : layout.startsWith("dataframe") ? "dataframe_records" : "instances")
-                                    + ".request.json"))
+            JsonNode rows = Json.parse(fixture((csv
+                                    ? "dataframe_records"
+                                    : layout.startsWith("dataframe") ? "dataframe_records" : "instances")
+                            + ".request.json"))
                     .elements()
                     .next();
             for (int i = 0; i < predictions.size(); i++) { // the server and the embedded pipeline agree exactly
@@ -102,10 +106,11 @@ class ModelServerTest {
     @Test
     void aMissingColumnOrABadValueIsA400NamingIt() throws Exception {
         try (ModelServer server = serve(local())) {
-            HttpResponse<String> missing = post(
-                    server, "application/json", "{\"dataframe_records\": [{\"a\": \"s1\", \"b\": 2}]}");
+            HttpResponse<String> missing =
+                    post(server, "application/json", "{\"dataframe_records\": [{\"a\": \"s1\", \"b\": 2}]}");
             assertEquals(400, missing.statusCode());
-            assertEquals("BAD_REQUEST", Json.parse(missing.body()).get("error_code").asText());
+            assertEquals(
+                    "BAD_REQUEST", Json.parse(missing.body()).get("error_code").asText());
             assertTrue(missing.body().contains("no column c"), missing.body());
 
             HttpResponse<String> bad =
@@ -128,7 +133,8 @@ class ModelServerTest {
         try (ModelServer server = serve(local())) {
             assertEquals(200, get(server, "/ping").statusCode());
             assertEquals(200, get(server, "/health").statusCode());
-            assertEquals(dev.lathe.core.LatheVersion.VERSION, get(server, "/version").body());
+            assertEquals(
+                    dev.lathe.core.LatheVersion.VERSION, get(server, "/version").body());
             post(server, "application/json", fixture("instances.request.json"));
             post(server, "application/json", fixture("instances.request.json"));
             post(server, "application/json", fixture("instances_tensor.request.json"));
@@ -141,7 +147,8 @@ class ModelServerTest {
             assertTrue(text.contains("lathe_serving_request_errors_total{path=\"/invocations\"} 1\n"), text);
             assertTrue(text.contains("lathe_serving_request_duration_seconds_count{path=\"/invocations\"} 3\n"), text);
             assertTrue(
-                    text.contains("lathe_serving_request_duration_seconds_bucket{path=\"/invocations\",le=\"+Inf\"} 3\n"),
+                    text.contains(
+                            "lathe_serving_request_duration_seconds_bucket{path=\"/invocations\",le=\"+Inf\"} 3\n"),
                     text);
             assertTrue(text.contains("lathe_serving_predictions_total 6\n"), text);
         }
@@ -181,7 +188,9 @@ class ModelServerTest {
         try (ModelServer server = serve(local().withTimeout(Duration.ofMillis(1)))) {
             HttpResponse<String> slow = post(server, "text/csv", bigCsv(200_000));
             assertEquals(503, slow.statusCode(), slow.body());
-            assertEquals("TEMPORARILY_UNAVAILABLE", Json.parse(slow.body()).get("error_code").asText());
+            assertEquals(
+                    "TEMPORARILY_UNAVAILABLE",
+                    Json.parse(slow.body()).get("error_code").asText());
             assertEquals(200, get(server, "/ping").statusCode());
         }
     }
@@ -208,8 +217,8 @@ class ModelServerTest {
         ServeSettings defaults = ServeSettings.defaults();
         assertEquals("127.0.0.1", defaults.address().getHostString());
         assertEquals(5001, defaults.address().getPort());
-        try (ModelServer server =
-                serve(defaults.withAddress(new InetSocketAddress(defaults.address().getHostString(), 0)))) {
+        try (ModelServer server = serve(
+                defaults.withAddress(new InetSocketAddress(defaults.address().getHostString(), 0)))) {
             assertEquals("127.0.0.1", server.uri().getHost());
         }
     }
@@ -217,7 +226,13 @@ class ModelServerTest {
     private static String bigCsv(int rows) {
         StringBuilder csv = new StringBuilder("a,b,c\n");
         for (int i = 0; i < rows; i++) {
-            csv.append("s").append(1 + i % 3).append(',').append(i % 17).append(',').append(i % 13).append('\n');
+            csv.append("s")
+                    .append(1 + i % 3)
+                    .append(',')
+                    .append(i % 17)
+                    .append(',')
+                    .append(i % 13)
+                    .append('\n');
         }
         return csv.toString();
     }
@@ -238,8 +253,7 @@ class ModelServerTest {
 
     static HttpResponse<String> get(ModelServer server, String path) throws Exception {
         return HTTP.send(
-                HttpRequest.newBuilder(server.uri().resolve(path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(server.uri().resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static String fixture(String name) throws IOException {

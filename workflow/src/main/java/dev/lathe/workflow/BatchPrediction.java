@@ -92,11 +92,11 @@ final class BatchPrediction {
     private void score(Table chunk, TableFileWriter writer) {
         if (run == null) {
             check(chunk);
-            run = store.startRun(RunConvention.spec(
-                            experimentId, "predict-" + data.getFileName(), TrackedExperiment.SOURCE)
-                    .tag("lathe.model_uri", model)
-                    .tag(RunConvention.RECIPE_TAG, pipeline.recipe().name())
-                    .build());
+            run = store.startRun(
+                    RunConvention.spec(experimentId, "predict-" + data.getFileName(), TrackedExperiment.SOURCE)
+                            .tag("lathe.model_uri", model)
+                            .tag(RunConvention.RECIPE_TAG, pipeline.recipe().name())
+                            .build());
             run.logParams(Map.of("model", model, "data", data.toString(), "output", output.toString()));
         }
         double[] predictions = chunk.rowCount() == 0 ? new double[0] : pipeline.predict(chunk);
@@ -110,8 +110,8 @@ final class BatchPrediction {
         Set<String> missing = new TreeSet<>(pipeline.recipe().scoringColumns());
         missing.removeAll(first.columnNames());
         if (!missing.isEmpty()) {
-            throw new DataException(data + " has no column " + String.join(", ", missing) + ", which model " + model
-                    + " reads");
+            throw new DataException(
+                    data + " has no column " + String.join(", ", missing) + ", which model " + model + " reads");
         }
         if (first.columnNames().contains(PREDICTION)) {
             throw new DataException(data + " already has a column '" + PREDICTION + "', where the predictions go");

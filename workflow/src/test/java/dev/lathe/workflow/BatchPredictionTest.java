@@ -41,7 +41,8 @@ class BatchPredictionTest {
     void aMonthIsScoredToParquetAndCsvWithEveryInputColumnAndTheRunRecordsIt() {
         try (Lathe lathe = Lathe.open(tmp.resolve("store"))) {
             TrackedExperiment taxi = lathe.experiment("taxi");
-            lathe.register(taxi.train(new RidgeTrainer(RidgeParams.of(1.0)), data).runId(), "taxi", "champion");
+            lathe.register(
+                    taxi.train(new RidgeTrainer(RidgeParams.of(1.0)), data).runId(), "taxi", "champion");
             FittedPipeline pipeline = lathe.load("models:/taxi@champion");
             Path feb = LatheTest.month("2023-02");
             Table input = TableReader.read(feb);
@@ -56,12 +57,21 @@ class BatchPredictionTest {
                 columns.add(BatchPrediction.PREDICTION);
                 assertEquals(columns, scored.columnNames(), name);
                 assertArrayEquals(
-                        expected, scored.numberColumn(BatchPrediction.PREDICTION).asDoubleArray(), 0.0, name);
+                        expected,
+                        scored.numberColumn(BatchPrediction.PREDICTION).asDoubleArray(),
+                        0.0,
+                        name);
 
                 Run run = lathe.store().getRun(result.runId());
                 assertEquals(RunStatus.FINISHED, run.info().status());
-                assertEquals(input.rowCount(), run.data().latestMetrics().get(BatchPrediction.ROWS_IN).value(), 0.0);
-                assertEquals(input.rowCount(), run.data().latestMetrics().get(BatchPrediction.ROWS_OUT).value(), 0.0);
+                assertEquals(
+                        input.rowCount(),
+                        run.data().latestMetrics().get(BatchPrediction.ROWS_IN).value(),
+                        0.0);
+                assertEquals(
+                        input.rowCount(),
+                        run.data().latestMetrics().get(BatchPrediction.ROWS_OUT).value(),
+                        0.0);
                 assertEquals("models:/taxi@champion", run.data().params().get("model"));
                 DatasetInput in = run.inputs().datasets().get(0);
                 assertEquals(BatchPrediction.CONTEXT, in.context());
@@ -75,14 +85,23 @@ class BatchPredictionTest {
     void aFileWithoutAColumnTheModelReadsCreatesNoRunAndNoOutput() throws Exception {
         try (Lathe lathe = Lathe.open(tmp.resolve("store"))) {
             TrackedExperiment taxi = lathe.experiment("taxi");
-            lathe.register(taxi.train(new RidgeTrainer(RidgeParams.of(1.0)), data).runId(), "taxi", "champion");
-            int runsBefore = lathe.store().searchRuns(List.of(taxi.id()), "", List.of(), 100, null, ViewType.ALL).items().size();
+            lathe.register(
+                    taxi.train(new RidgeTrainer(RidgeParams.of(1.0)), data).runId(), "taxi", "champion");
+            int runsBefore = lathe.store()
+                    .searchRuns(List.of(taxi.id()), "", List.of(), 100, null, ViewType.ALL)
+                    .items()
+                    .size();
             Path bad = Files.writeString(tmp.resolve("bad.csv"), "PULocationID,DOLocationID\n1,2\n");
             Path out = tmp.resolve("out.csv");
             DataException e = assertThrows(DataException.class, () -> taxi.predict("models:/taxi@champion", bad, out));
             assertTrue(e.getMessage().contains("bad.csv") && e.getMessage().contains("trip_distance"), e.getMessage());
             assertFalse(Files.exists(out));
-            assertEquals(runsBefore, lathe.store().searchRuns(List.of(taxi.id()), "", List.of(), 100, null, ViewType.ALL).items().size());
+            assertEquals(
+                    runsBefore,
+                    lathe.store()
+                            .searchRuns(List.of(taxi.id()), "", List.of(), 100, null, ViewType.ALL)
+                            .items()
+                            .size());
         }
     }
 }

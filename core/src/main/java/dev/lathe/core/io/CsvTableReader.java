@@ -51,7 +51,8 @@ final class CsvTableReader {
      * Reads the file in tables of at most {@code chunkRows} rows each, handed to {@code sink} in order (at
      * least one, empty when the file has no rows); the types are chosen once, from the first rows.
      */
-    static void read(Path file, Set<String> only, ReadSchema schema, HeapLimit heap, int chunkRows, Consumer<Table> sink) {
+    static void read(
+            Path file, Set<String> only, ReadSchema schema, HeapLimit heap, int chunkRows, Consumer<Table> sink) {
         CsvTableReader reader = new CsvTableReader(file, heap);
         try (InputStream in = open(file)) {
             reader.readAll(new CsvRecords(file, in, BUFFER), only, schema, chunkRows, sink);

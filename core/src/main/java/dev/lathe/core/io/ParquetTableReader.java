@@ -104,7 +104,12 @@ final class ParquetTableReader {
                 if (perRowGroup) {
                     sink.accept(table(file, columns));
                     for (int c = 0; c < descriptors.size(); c++) {
-                        columns.set(c, emptyColumn(file, columns.get(c).name(), descriptors.get(c).getPrimitiveType()));
+                        columns.set(
+                                c,
+                                emptyColumn(
+                                        file,
+                                        columns.get(c).name(),
+                                        descriptors.get(c).getPrimitiveType()));
                     }
                 }
             }

@@ -85,8 +85,8 @@ public final class TableFileWriter implements AutoCloseable {
             }
             List<String> got = table.columnNames();
             if (!got.equals(names)) {
-                throw new DataException("output " + target + ": a chunk has the columns " + got + ", the file has "
-                        + names);
+                throw new DataException(
+                        "output " + target + ": a chunk has the columns " + got + ", the file has " + names);
             }
             for (int r = 0; r < table.rowCount(); r++) {
                 if (parquet) {
@@ -223,8 +223,8 @@ public final class TableFileWriter implements AutoCloseable {
                     .as(LogicalTypeAnnotation.stringType())
                     .named(c.name());
         }
-        throw new DataException(
-                "output " + target + ": column '" + c.name() + "' has type " + c.type() + ", which Parquet output lacks");
+        throw new DataException("output " + target + ": column '" + c.name() + "' has type " + c.type()
+                + ", which Parquet output lacks");
     }
 
     private Dehydrator<Row> dehydrator() {

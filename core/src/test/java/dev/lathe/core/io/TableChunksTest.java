@@ -56,7 +56,10 @@ class TableChunksTest {
     void aColumnWidenedInALaterChunkKeepsItsValues() throws IOException {
         StringBuilder text = new StringBuilder("id,x\n");
         for (int i = 0; i < 1500; i++) { // types come from the first 1,000 rows: x is whole numbers there
-            text.append(i).append(',').append(i == 1200 ? "2.5" : i == 1300 ? "abc" : String.valueOf(i)).append('\n');
+            text.append(i)
+                    .append(',')
+                    .append(i == 1200 ? "2.5" : i == 1300 ? "abc" : String.valueOf(i))
+                    .append('\n');
         }
         Path csv = Files.writeString(dir.resolve("w.csv"), text);
         List<Table> chunks = new ArrayList<>();
@@ -65,7 +68,8 @@ class TableChunksTest {
         assertEquals(1000, chunks.get(0).rowCount());
         assertEquals("999", chunks.get(0).column("x").getString(999));
         Column<?> later = chunks.get(1).column("x");
-        assertEquals("1000.0", later.getString(0), "values before the widening are kept (as the doubles they had become)");
+        assertEquals(
+                "1000.0", later.getString(0), "values before the widening are kept (as the doubles they had become)");
         assertEquals("2.5", later.getString(200));
         assertEquals("abc", later.getString(300));
         assertEquals("1499", later.getString(499));
@@ -89,7 +93,9 @@ class TableChunksTest {
                     assertEquals(c.isMissing(r), back.column(c.name()).isMissing(r), name + " " + c.name() + " " + r);
                     if (!c.isMissing(r)) {
                         assertEquals(
-                                number(c.get(r)), number(back.column(c.name()).get(r)), name + " " + c.name() + " " + r);
+                                number(c.get(r)),
+                                number(back.column(c.name()).get(r)),
+                                name + " " + c.name() + " " + r);
                     }
                 }
             }

@@ -53,7 +53,8 @@ final class TreeWalk {
         }
         String objective = learner.path("objective").path("name").asText();
         JsonNode booster = learner.path("gradient_booster");
-        if (!objective.equals("reg:squarederror") || !booster.path("name").asText().equals("gbtree")) {
+        if (!objective.equals("reg:squarederror")
+                || !booster.path("name").asText().equals("gbtree")) {
             return null;
         }
         JsonNode all = booster.path("model").path("trees");
@@ -92,7 +93,11 @@ final class TreeWalk {
             }
             offset += l.size();
         }
-        String baseText = learner.path("learner_model_param").path("base_score").asText().replace("[", "").replace("]", "");
+        String baseText = learner.path("learner_model_param")
+                .path("base_score")
+                .asText()
+                .replace("[", "")
+                .replace("]", "");
         return new TreeWalk(Float.parseFloat(baseText), roots, left, right, feature, condition, defaultLeft, columns);
     }
 

@@ -19,11 +19,8 @@ class XGBoostInPlaceTest {
     void inPlaceEqualsTheMatrixPathRowByRowForPlainEarlyStoppedAndForestModels() {
         Dataset train = TestData.taxiLike("train", 600, 12, 3.0, 1);
         Dataset valid = TestData.taxiLike("valid", 400, 12, 3.0, 2);
-        XGBoostModel plain = new XGBoostTrainer(XGBoostParams.builder(30)
-                        .maxDepth(6)
-                        .seed(1)
-                        .build())
-                .fit(train);
+        XGBoostModel plain =
+                new XGBoostTrainer(XGBoostParams.builder(30).maxDepth(6).seed(1).build()).fit(train);
         XGBoostModel early = new XGBoostTrainer(XGBoostParams.builder(300)
                         .learningRate(0.3)
                         .maxDepth(8)
@@ -49,7 +46,8 @@ class XGBoostInPlaceTest {
             assertArrayEquals(matrix, model.predict(x), "the dispatching predict");
             double[] walked = model.predictByWalk(x);
             for (int r = 0; r < x.rows(); r++) {
-                assertEquals(matrix[r], walked[r], 1e-5 * Math.max(1, Math.abs(matrix[r])), "walk of the block, row " + r);
+                assertEquals(
+                        matrix[r], walked[r], 1e-5 * Math.max(1, Math.abs(matrix[r])), "walk of the block, row " + r);
             }
             for (int r = 0; r < x.rows(); r++) {
                 SparseMatrix row = x.selectRows(new int[] {r});
