@@ -1,6 +1,6 @@
 package dev.lathe.cli;
 
-import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.workflow.Lathe;
 import dev.lathe.workflow.PredictionResult;
 import java.io.PrintWriter;
@@ -72,7 +72,7 @@ public final class PredictCommand implements Callable<Integer> {
         err.flush();
         long start = System.nanoTime();
         PredictionResult result;
-        try (SqliteTrackingStore tracker = store.open()) {
+        try (TrackingStore tracker = store.open()) {
             result = Lathe.on(tracker).experiment(experiment).predict(model, data, output);
         }
         double seconds = (System.nanoTime() - start) / 1e9;

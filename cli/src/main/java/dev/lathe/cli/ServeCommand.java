@@ -1,10 +1,10 @@
 package dev.lathe.cli;
 
 import dev.lathe.core.LatheException;
+import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.serving.ModelServer;
 import dev.lathe.serving.ServeSettings;
 import dev.lathe.serving.ServedModel;
-import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.workflow.PipelineSource;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -109,7 +109,7 @@ public final class ServeCommand implements Callable<Integer> {
                 },
                 "lathe-serve-shutdown");
         // The store stays open while serving (an alias is resolved again when followed); a path needs none.
-        try (SqliteTrackingStore tracker = PipelineSource.isUri(model) ? store.openForReading() : null;
+        try (TrackingStore tracker = PipelineSource.isUri(model) ? store.openForReading() : null;
                 ModelServer server = ModelServer.start(ServedModel.load(model, tracker), settings)) {
             Runtime.getRuntime().addShutdownHook(hook);
             ServedModel.Loaded loaded = server.model().current();
