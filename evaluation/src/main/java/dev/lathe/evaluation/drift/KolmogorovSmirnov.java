@@ -41,8 +41,55 @@ public final class KolmogorovSmirnov {
         return new Result(d, ks.approximateP(d, reference.length, current.length));
     }
 
+    /**
+     * KS of two ascending samples as scipy's {@code ks_2samp(x, y)} with its default {@code method="auto"}
+     * and {@code alternative="two-sided"} (Evidently's {@code ks} test): the exact p-value when both sizes
+     * are at most {@value #SCIPY_MAX_EXACT_N} (lattice paths, {@link KolmogorovSmirnovExact}), else the
+     * one-sample Kolmogorov distribution's survival at {@code round(n*m/(n+m))} (commons-math3's {@code
+     * cdf}, whose complement loses relative accuracy below about 1e-12). The statistic is {@code h / lcm(n,
+     * m)}, the integer {@code h} of the merge walk, as scipy rounds it.
+     */
+    public static Result twoSided(double[] sortedReference, double[] sortedCurrent) {
+        LatheException.check(sortedReference.length > 0 && sortedCurrent.length > 0, "KS needs non-empty samples");
+        int n = sortedReference.length;
+        int m = sortedCurrent.length;
+        long g = gcd(n, m);
+        long h = supremum(sortedReference, sortedCurrent) / g;
+        long lcm = (n / g) * (long) m;
+        double d = (double) h / lcm;
+        if (Math.max(n, m) <= SCIPY_MAX_EXACT_N) {
+            double p = KolmogorovSmirnovExact.pValue(n, m, (int) g, h);
+            if (!Double.isNaN(p)) {
+                return new Result(d, p);
+            }
+        }
+        long en = Math.round((double) Math.max(n, m) * Math.min(n, m) / ((double) n + m));
+        double p = 1 - new KolmogorovSmirnovTest().cdf(d, (int) en);
+        return new Result(d, Math.min(1, Math.max(0, p)));
+    }
+
+    /** scipy's {@code MAX_AUTO_N}: {@code method="auto"} is exact when both sizes are at most this. */
+    public static final int SCIPY_MAX_EXACT_N = 10000;
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
     /** {@code sup |F_x(z) - F_y(z)|} of two ascending samples, by one merge walk. */
     static double statistic(double[] sx, double[] sy) {
+        return supremum(sx, sy) / ((double) sx.length * (long) sy.length);
+    }
+
+    /**
+     * {@code n * m * sup |F_x(z) - F_y(z)|}, an integer, by one merge walk over two ascending samples
+     * ({@code -0.0} and {@code 0.0} are one value, as for numpy).
+     */
+    private static long supremum(double[] sx, double[] sy) {
         int n = sx.length;
         int m = sy.length;
         int rankX = 0;
@@ -51,16 +98,16 @@ public final class KolmogorovSmirnov {
         long sup = 0;
         do {
             double z = Double.compare(sx[rankX], sy[rankY]) <= 0 ? sx[rankX] : sy[rankY];
-            while (rankX < n && Double.compare(sx[rankX], z) == 0) {
+            while (rankX < n && sx[rankX] == z) {
                 rankX++;
                 cur += m;
             }
-            while (rankY < m && Double.compare(sy[rankY], z) == 0) {
+            while (rankY < m && sy[rankY] == z) {
                 rankY++;
                 cur -= n;
             }
             sup = Math.max(sup, Math.abs(cur));
         } while (rankX < n && rankY < m);
-        return sup / ((double) n * (long) m);
+        return sup;
     }
 }

@@ -2,8 +2,6 @@ package dev.lathe.evaluation.drift;
 
 import dev.lathe.core.LatheException;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Population stability index between a reference and a current sample:
@@ -43,19 +41,27 @@ public final class PopulationStabilityIndex {
     /** PSI of a categorical feature over the union of categories. */
     public static double categorical(String[] reference, String[] current, double epsilon) {
         LatheException.check(reference.length > 0 && current.length > 0, "PSI needs non-empty samples");
-        Map<String, long[]> counts = new HashMap<>();
-        count(reference, 0, counts);
-        count(current, 1, counts);
-        String[] categories = counts.keySet().toArray(new String[0]);
-        Arrays.sort(categories);
-        long[] r = new long[categories.length];
-        long[] c = new long[categories.length];
-        for (int i = 0; i < categories.length; i++) {
-            long[] rc = counts.get(categories[i]);
-            r[i] = rc[0];
-            c[i] = rc[1];
-        }
+        long[][] counts = DriftBins.CategoryCounts.of(reference, current);
+        long[] r = counts[0];
+        long[] c = counts[1];
         return psi(r, reference.length, c, current.length, epsilon);
+    }
+
+    /**
+     * Evidently's {@code psi} score on shares already binned and zero-filled ({@link DriftBins}): {@code
+     * sum (r_i - c_i) ln(r_i / c_i)}.
+     */
+    public static double ofShares(double[] reference, double[] current) {
+        LatheException.check(
+                reference.length == current.length && reference.length > 0,
+                "PSI needs shares over the same bins, got %d and %d",
+                reference.length,
+                current.length);
+        double sum = 0;
+        for (int i = 0; i < reference.length; i++) {
+            sum += (reference[i] - current[i]) * Math.log(reference[i] / current[i]);
+        }
+        return sum;
     }
 
     /** The distinct interior cut points at the reference quantiles k/bins, k = 1..bins-1. */
@@ -138,20 +144,5 @@ public final class PopulationStabilityIndex {
             sum += (c - r) * Math.log(c / r);
         }
         return sum;
-    }
-
-    private static void count(String[] values, int side, Map<String, long[]> counts) {
-        for (int i = 0; i < values.length; i++) {
-            String v = values[i];
-            if (v == null) {
-                throw new LatheException("categorical value must not be null, got null at index " + i);
-            }
-            long[] rc = counts.get(v);
-            if (rc == null) {
-                rc = new long[2];
-                counts.put(v, rc);
-            }
-            rc[side]++;
-        }
     }
 }
