@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             SearchCommand.class,
             WorkerCommand.class,
             EvaluateCommand.class,
+            MonitorCommand.class,
             RunsCommand.class,
             ExperimentsCommand.class,
             RegistryCommand.class,

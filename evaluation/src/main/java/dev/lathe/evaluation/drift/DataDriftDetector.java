@@ -31,8 +31,7 @@ public final class DataDriftDetector {
 
     /** {@code forced}: one test for every column, or empty for Evidently's per-column choice. */
     public DataDriftDetector(Optional<StatTest> forced, double driftShare) {
-        LatheException.check(
-                driftShare > 0 && driftShare <= 1, "driftShare must be > 0 and <= 1, got %s", driftShare);
+        LatheException.check(driftShare > 0 && driftShare <= 1, "driftShare must be > 0 and <= 1, got %s", driftShare);
         this.forced = forced;
         this.driftShare = driftShare;
     }
@@ -44,17 +43,20 @@ public final class DataDriftDetector {
 
     /** Numeric columns first, then categorical, each in insertion order. */
     public DataDrift compare(DriftSamples samples) {
-        List<Map.Entry<String, DriftSamples.Numeric>> numeric = new ArrayList<>(samples.numeric().entrySet());
+        List<Map.Entry<String, DriftSamples.Numeric>> numeric =
+                new ArrayList<>(samples.numeric().entrySet());
         List<Map.Entry<String, DriftSamples.Categorical>> categorical =
                 new ArrayList<>(samples.categorical().entrySet());
         ColumnDrift[] out = new ColumnDrift[numeric.size() + categorical.size()];
         IntStream.range(0, out.length).parallel().forEach(i -> {
             if (i < numeric.size()) {
                 Map.Entry<String, DriftSamples.Numeric> e = numeric.get(i);
-                out[i] = numeric(e.getKey(), e.getValue().reference(), e.getValue().current());
+                out[i] = numeric(
+                        e.getKey(), e.getValue().reference(), e.getValue().current());
             } else {
                 Map.Entry<String, DriftSamples.Categorical> e = categorical.get(i - numeric.size());
-                out[i] = categorical(e.getKey(), e.getValue().reference(), e.getValue().current());
+                out[i] = categorical(
+                        e.getKey(), e.getValue().reference(), e.getValue().current());
             }
         });
         return new DataDrift(Arrays.asList(out), driftShare);
@@ -79,19 +81,20 @@ public final class DataDriftDetector {
         Arrays.sort(cur);
         int distinct = pooledDistinct(ref, cur);
         StatTest test = choose(name, FeatureType.NUMERIC, ref.length, distinct);
-        double score = switch (test) {
-            case KS -> KolmogorovSmirnov.twoSided(ref, cur).pValue();
-            case WASSERSTEIN -> WassersteinDistance.normedSorted(ref, cur);
-            case JENSEN_SHANNON -> {
-                DriftBins.Shares s = DriftBins.numeric(ref, cur, false);
-                yield JensenShannonDistance.of(s.reference(), s.current());
-            }
-            case PSI -> {
-                DriftBins.Shares s = DriftBins.numeric(ref, cur, true);
-                yield PopulationStabilityIndex.ofShares(s.reference(), s.current());
-            }
-            case CHI_SQUARE, Z -> countTest(test, DriftBins.valueCounts(ref, cur));
-        };
+        double score =
+                switch (test) {
+                    case KS -> KolmogorovSmirnov.twoSided(ref, cur).pValue();
+                    case WASSERSTEIN -> WassersteinDistance.normedSorted(ref, cur);
+                    case JENSEN_SHANNON -> {
+                        DriftBins.Shares s = DriftBins.numeric(ref, cur, false);
+                        yield JensenShannonDistance.of(s.reference(), s.current());
+                    }
+                    case PSI -> {
+                        DriftBins.Shares s = DriftBins.numeric(ref, cur, true);
+                        yield PopulationStabilityIndex.ofShares(s.reference(), s.current());
+                    }
+                    case CHI_SQUARE, Z -> countTest(test, DriftBins.valueCounts(ref, cur));
+                };
         return new ColumnDrift(
                 name, FeatureType.NUMERIC, test, score, test.drifted(score), ref.length, cur.length, distinct);
     }
@@ -100,18 +103,19 @@ public final class DataDriftDetector {
         long[][] counts = DriftBins.CategoryCounts.of(reference, current);
         int distinct = counts[0].length;
         StatTest test = choose(name, FeatureType.CATEGORICAL, reference.length, distinct);
-        double score = switch (test) {
-            case JENSEN_SHANNON -> {
-                DriftBins.Shares s = DriftBins.categorical(reference, current, false);
-                yield JensenShannonDistance.of(s.reference(), s.current());
-            }
-            case PSI -> {
-                DriftBins.Shares s = DriftBins.categorical(reference, current, true);
-                yield PopulationStabilityIndex.ofShares(s.reference(), s.current());
-            }
-            case CHI_SQUARE, Z -> countTest(test, counts);
-            default -> throw new IllegalStateException(test + " does not apply to categorical columns");
-        };
+        double score =
+                switch (test) {
+                    case JENSEN_SHANNON -> {
+                        DriftBins.Shares s = DriftBins.categorical(reference, current, false);
+                        yield JensenShannonDistance.of(s.reference(), s.current());
+                    }
+                    case PSI -> {
+                        DriftBins.Shares s = DriftBins.categorical(reference, current, true);
+                        yield PopulationStabilityIndex.ofShares(s.reference(), s.current());
+                    }
+                    case CHI_SQUARE, Z -> countTest(test, counts);
+                    default -> throw new IllegalStateException(test + " does not apply to categorical columns");
+                };
         return new ColumnDrift(
                 name,
                 FeatureType.CATEGORICAL,

@@ -1,8 +1,8 @@
 package dev.lathe.evaluation.report;
 
 /** The inline stylesheet of the HTML report (no external fonts or resources). */
-final class ReportStyle {
-    static final String CSS =
+public final class ReportStyle {
+    public static final String CSS =
             """
             :root { --fg: #1f2328; --muted: #6b7280; --line: #e3e6ea; --bg: #f6f7f9; --accent: #0072B2; }
             * { box-sizing: border-box; }

@@ -54,19 +54,31 @@ class EvidentlyFixturesTest {
             String[] cur = strings(c.get("current"));
             long[][] counts = DriftBins.CategoryCounts.of(ref, cur);
             String at = ref.length + " x " + cur.length;
-            assertPValue(ChiSquared.test(counts[0], counts[1]).pValue(), c.get("chisquare").asDouble(), "chi " + at);
+            assertPValue(
+                    ChiSquared.test(counts[0], counts[1]).pValue(),
+                    c.get("chisquare").asDouble(),
+                    "chi " + at);
             if (counts[0].length == 2) {
                 long refHits = ref.length - counts[0][0];
                 long curHits = cur.length - counts[1][0];
                 assertPValue(
-                        ProportionsZTest.test(refHits, ref.length, curHits, cur.length).pValue(),
+                        ProportionsZTest.test(refHits, ref.length, curHits, cur.length)
+                                .pValue(),
                         c.get("z").asDouble(),
                         "z " + at);
             }
             DriftBins.Shares js = DriftBins.categorical(ref, cur, false);
-            assertEquals(c.get("jensenshannon").asDouble(), JensenShannonDistance.of(js.reference(), js.current()), 1e-9, "JS " + at);
+            assertEquals(
+                    c.get("jensenshannon").asDouble(),
+                    JensenShannonDistance.of(js.reference(), js.current()),
+                    1e-9,
+                    "JS " + at);
             DriftBins.Shares psi = DriftBins.categorical(ref, cur, true);
-            assertEquals(c.get("psi").asDouble(), PopulationStabilityIndex.ofShares(psi.reference(), psi.current()), 1e-9, "PSI " + at);
+            assertEquals(
+                    c.get("psi").asDouble(),
+                    PopulationStabilityIndex.ofShares(psi.reference(), psi.current()),
+                    1e-9,
+                    "PSI " + at);
         }
     }
 
@@ -77,11 +89,23 @@ class EvidentlyFixturesTest {
             double[] cur = sorted(numbers(c.get("current")));
             String at = ref.length + " x " + cur.length;
             assertEquals(c.get("wasserstein").asDouble(), WassersteinDistance.ofSorted(ref, cur), 1e-9, "W " + at);
-            assertEquals(c.get("wasserstein_normed").asDouble(), WassersteinDistance.normedSorted(ref, cur), 1e-9, "W normed " + at);
+            assertEquals(
+                    c.get("wasserstein_normed").asDouble(),
+                    WassersteinDistance.normedSorted(ref, cur),
+                    1e-9,
+                    "W normed " + at);
             DriftBins.Shares js = DriftBins.numeric(ref, cur, false);
-            assertEquals(c.get("jensenshannon").asDouble(), JensenShannonDistance.of(js.reference(), js.current()), 1e-9, "JS " + at);
+            assertEquals(
+                    c.get("jensenshannon").asDouble(),
+                    JensenShannonDistance.of(js.reference(), js.current()),
+                    1e-9,
+                    "JS " + at);
             DriftBins.Shares psi = DriftBins.numeric(ref, cur, true);
-            assertEquals(c.get("psi").asDouble(), PopulationStabilityIndex.ofShares(psi.reference(), psi.current()), 1e-9, "PSI " + at);
+            assertEquals(
+                    c.get("psi").asDouble(),
+                    PopulationStabilityIndex.ofShares(psi.reference(), psi.current()),
+                    1e-9,
+                    "PSI " + at);
         }
     }
 
