@@ -75,6 +75,25 @@ public final class DataDriftDetector {
     }
 
     private ColumnDrift numeric(String name, double[] reference, double[] current) {
+        double[] few = DriftBins.fewValues(reference, current, FEW_VALUES);
+        if (few != null && forced.isEmpty()) {
+            // at most FEW_VALUES values: counted by value, no sort needed
+            long[][] counts = DriftBins.valueCounts(few, reference, current);
+            StatTest test = defaultTest(FeatureType.NUMERIC, reference.length, few.length);
+            double score = test == StatTest.JENSEN_SHANNON
+                    ? JensenShannonDistance.of(
+                            DriftBins.shares(counts[0], reference.length), DriftBins.shares(counts[1], current.length))
+                    : countTest(test, counts);
+            return new ColumnDrift(
+                    name,
+                    FeatureType.NUMERIC,
+                    test,
+                    score,
+                    test.drifted(score),
+                    reference.length,
+                    current.length,
+                    few.length);
+        }
         double[] ref = reference.clone();
         double[] cur = current.clone();
         Arrays.sort(ref);

@@ -143,7 +143,8 @@ public final class DriftBins {
         }
     }
 
-    private static double[] shares(long[] counts, long total) {
+    /** Each count over {@code total}. */
+    static double[] shares(long[] counts, long total) {
         double[] out = new double[counts.length];
         for (int i = 0; i < counts.length; i++) {
             out[i] = (double) counts[i] / total;
@@ -151,7 +152,8 @@ public final class DriftBins {
         return out;
     }
 
-    private static double[] filled(double[] shares) {
+    /** Evidently's zero fill: an empty bin gets the smallest non-zero share / 1e6 if that is <= 1e-4, else 1e-4. */
+    static double[] filled(double[] shares) {
         double min = Double.POSITIVE_INFINITY;
         for (double s : shares) {
             if (s != 0) {
@@ -163,6 +165,48 @@ public final class DriftBins {
         for (int i = 0; i < out.length; i++) {
             if (out[i] == 0) {
                 out[i] = fill;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The distinct values of both (unsorted) samples pooled, ascending, when there are at most {@code
+     * limit} of them; null when there are more. One pass, no sort ({@code -0.0 == 0.0}).
+     */
+    static double[] fewValues(double[] a, double[] b, int limit) {
+        double[] seen = new double[limit];
+        int k = 0;
+        for (double[] sample : new double[][] {a, b}) {
+            for (double v : sample) {
+                int i = 0;
+                while (i < k && seen[i] != v) {
+                    i++;
+                }
+                if (i == k) {
+                    if (k == limit) {
+                        return null;
+                    }
+                    seen[k++] = v + 0.0;
+                }
+            }
+        }
+        double[] out = Arrays.copyOf(seen, k);
+        Arrays.sort(out);
+        return out;
+    }
+
+    /** Counts of each of the ascending {@code values} in two unsorted samples: [reference, current]. */
+    static long[][] valueCounts(double[] values, double[] ref, double[] cur) {
+        long[][] out = new long[2][values.length];
+        double[][] sides = {ref, cur};
+        for (int side = 0; side < 2; side++) {
+            for (double v : sides[side]) {
+                int i = 0;
+                while (values[i] != v) {
+                    i++;
+                }
+                out[side][i]++;
             }
         }
         return out;
