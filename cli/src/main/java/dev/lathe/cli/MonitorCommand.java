@@ -72,7 +72,7 @@ public final class MonitorCommand implements Callable<Integer> {
     @Option(
             names = "--by",
             paramLabel = "day|week",
-            description = "Split the current month into batches by the recipe's event (pickup) time.")
+            description = "Split the current month into batches by the recipe's event (pickup) time (default: none).")
     String by;
 
     @Option(names = "--psi", description = "Test every column with PSI (threshold 0.1) instead of Evidently's choice.")
