@@ -29,6 +29,8 @@ public final class MonitorHtml {
     public static final int BINS = 30;
     /** Categories shown in a categorical column's distribution plot (the reference's most frequent). */
     public static final int TOP_CATEGORIES = 20;
+    /** The share of the reference a numeric distribution plot spans (the tails left out). */
+    public static final double CENTRAL = 0.99;
 
     private MonitorHtml() {}
 
@@ -139,8 +141,10 @@ public final class MonitorHtml {
                         "Share of drifted columns by " + period,
                         xLabel,
                         "share",
-                        List.of(new Series("drift share", x, share, SeriesStyle.LINE)),
-                        r.drift().driftShare()))
+                        List.of(
+                                new Series("drift share", x, share, SeriesStyle.LINE),
+                                constant("dataset drift at", x, r.drift().driftShare())),
+                        Double.NaN))
                 .append("</figure>\n");
         if (b.get(0).metrics().isPresent()) {
             double[] rmse = new double[b.size()];
@@ -150,11 +154,13 @@ public final class MonitorHtml {
             double reference = r.referenceMetrics().orElseThrow().rootMeanSquaredError();
             h.append("<figure id=\"plot-rmse\">")
                     .append(LineChart.render(
-                            "RMSE by " + period + " (dashed: reference)",
+                            "RMSE by " + period,
                             xLabel,
                             "RMSE",
-                            List.of(new Series("rmse", x, rmse, SeriesStyle.LINE)),
-                            reference))
+                            List.of(
+                                    new Series("rmse", x, rmse, SeriesStyle.LINE),
+                                    constant("reference rmse", x, reference)),
+                            Double.NaN))
                     .append("</figure>\n");
         }
         h.append("</section>\n<section><h2>Batches</h2><table><thead><tr><th>")
@@ -195,12 +201,12 @@ public final class MonitorHtml {
     private static void distributions(StringBuilder h, DriftSamples samples) {
         h.append("<section class=\"plots\">\n");
         samples.numeric().forEach((name, s) -> {
-            double[] edges = Histogram.sharedEdges(BINS, s.reference(), s.current());
+            double[] edges = centralEdges(s.reference());
             h.append("<figure id=\"plot-dist-")
                     .append(escape(name))
                     .append("\">")
                     .append(HistogramChart.render(
-                            name + ": reference vs current (share of rows)",
+                            name + ": reference vs current (the reference's central 99%)",
                             name,
                             "rows per 10,000",
                             edges,
@@ -235,6 +241,22 @@ public final class MonitorHtml {
                     .append("</figure>\n");
         });
         h.append("</section>\n");
+    }
+
+    private static Series constant(String name, double[] x, double value) {
+        double[] y = new double[x.length];
+        Arrays.fill(y, value);
+        return new Series(name, x, y, SeriesStyle.STEP);
+    }
+
+    /** Equal-width edges over the reference's central {@value #CENTRAL} share, so that outliers do not flatten the plot. */
+    private static double[] centralEdges(double[] reference) {
+        double[] sorted = reference.clone();
+        Arrays.sort(sorted);
+        double tail = (1 - CENTRAL) / 2;
+        double lo = sorted[(int) Math.floor(tail * (sorted.length - 1))];
+        double hi = sorted[(int) Math.ceil((1 - tail) * (sorted.length - 1))];
+        return Histogram.sharedEdges(BINS, new double[] {lo, hi});
     }
 
     private static long[] perTenThousand(long[] counts, int total) {
