@@ -4,6 +4,7 @@ import dev.lathe.core.InvalidParameterException;
 import dev.lathe.core.io.AtomicFile;
 import dev.lathe.core.pipeline.FittedPipeline;
 import dev.lathe.core.recipe.Recipe;
+import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.evaluation.drift.ColumnDrift;
 import dev.lathe.evaluation.drift.DataDriftDetector;
 import dev.lathe.evaluation.drift.StatTest;
@@ -16,7 +17,6 @@ import dev.lathe.evaluation.monitor.MonitorJson;
 import dev.lathe.evaluation.monitor.MonitorReport;
 import dev.lathe.evaluation.monitor.MonitoredTable;
 import dev.lathe.tlc.TlcRecipes;
-import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.workflow.PipelineSource;
 import dev.lathe.workflow.TrackedMonitoring;
 import java.io.PrintWriter;
@@ -129,7 +129,7 @@ public final class MonitorCommand implements Callable<Integer> {
         check(maxRmseIncrease == null || model != null, "--max-rmse-increase needs --model");
         check(minBatchRows >= 1, "--min-batch-rows must be >= 1, got " + minBatchRows);
         check(driftShare > 0 && driftShare <= 1, "--drift-share must be > 0 and <= 1, got " + driftShare);
-        try (SqliteTrackingStore tracker = store.open()) {
+        try (TrackingStore tracker = store.open()) {
             Optional<FittedPipeline> pipeline = Optional.ofNullable(model)
                     .map(m -> PipelineSource.load(m, PipelineSource.isUri(m) ? tracker : null));
             Recipe recipe = pipeline.map(FittedPipeline::recipe).orElseGet(TlcRecipes::course);
