@@ -46,10 +46,18 @@
   ];
   const differs = row => new Set(row.values.map(String)).size > 1;
 
+  // Runs with many distinct keys make thousands of rows: the table shows the first MAX_ROWS that match.
+  const MAX_ROWS = 100;
   const diffOnly = el('input', { type: 'checkbox', id: 'diff-only', onchange: () => drawTable() });
+  const rowFilter = el('input', { type: 'search', id: 'row-filter', placeholder: 'find a row', oninput: () => drawTable() });
+  const rowNote = el('span', { class: 'muted', id: 'row-note' });
   const tableBox = el('div', { id: 'compare-box' });
   function drawTable() {
-    const shown = rows.filter(r => !diffOnly.checked || differs(r));
+    const q = rowFilter.value.toLowerCase();
+    const matching = rows.filter(r => (!diffOnly.checked || differs(r)) && r.name.toLowerCase().includes(q));
+    const shown = matching.slice(0, MAX_ROWS);
+    rowNote.textContent = matching.length > shown.length
+      ? 'the first ' + shown.length + ' of ' + matching.length + ' rows; type to narrow' : matching.length + ' rows';
     tableBox.replaceChildren(el('table', { id: 'compare-table' },
       el('thead', {}, el('tr', {}, el('th', {}, ''), runs.map((r, i) =>
         el('th', {}, el('a', { href: Lathe.href('run', { id: r.info.run_id }) }, names[i]))))),
@@ -101,7 +109,7 @@
       panel('Scatter', el('div', { class: 'toolbar' }, xPick, yPick), scatterBox),
       panel('Metric histories', el('div', { class: 'toolbar' }, historyPick, xAxis, historyNote), historyBox)),
     panel('Parallel coordinates', parallelBox),
-    panel('Runs', el('label', {}, diffOnly, ' differences only'), tableBox));
+    panel('Runs', el('div', { class: 'toolbar' }, el('label', {}, diffOnly, ' differences only'), rowFilter, rowNote), tableBox));
   drawTable();
   // drawn once in the page, so that it takes the panel's width
   if (varying.length >= 2) LatheCharts.parallel(parallelBox, varying, names);

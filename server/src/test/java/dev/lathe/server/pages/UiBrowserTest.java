@@ -247,6 +247,10 @@ class UiBrowserTest {
         browser.driver.findElement(By.id("diff-only")).click();
         assertTrue(browser.all("#compare-table tr[data-row='Run:Status']").isEmpty(), "all FINISHED: no difference");
         assertTrue(browser.all("#compare-table tbody tr").size() < allRows);
+        browser.driver.findElement(By.id("row-filter")).sendKeys("RMSE");
+        browser.wait.until(d -> browser.all("#compare-table tbody tr").stream()
+                .allMatch(tr -> tr.getAttribute("data-row").contains("rmse")));
+        assertEquals(1, browser.all("#compare-table tbody tr").size(), "the rmse row alone");
         assertEquals(3, browser.all("#parallel-svg polyline").size());
         assertEquals(3, browser.all("#scatter-svg circle").size());
         browser.wait.until(
