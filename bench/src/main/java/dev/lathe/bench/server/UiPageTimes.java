@@ -95,5 +95,9 @@ public final class UiPageTimes {
         double median = (ms[REPEATS / 2 - 1] + ms[REPEATS / 2]) / 2;
         double p95 = ms[(int) Math.ceil(0.95 * REPEATS) - 1];
         System.out.printf(Locale.ROOT, "%-45s %9.1f %8.1f%n", label, median, p95);
+        Object marks = ((JavascriptExecutor) driver)
+                .executeScript("return performance.getEntriesByType('mark').map(m => m.name + ' '"
+                        + " + Math.round(m.startTime)).join(', ');");
+        System.out.println("    marks of the last load (ms from navigation): " + marks);
     }
 }

@@ -11,6 +11,7 @@
   let runs;
   try {
     runs = await load(ids);
+    performance.mark('lathe-runs-loaded');
   } catch (e) {
     Lathe.showError(e);
     return;
@@ -24,8 +25,9 @@
     for (let i = 0; i < wanted.length; i += RUNS_PER_SEARCH) {
       const chunk = wanted.slice(i, i + RUNS_PER_SEARCH);
       const filter = 'attributes.run_id IN (' + chunk.map(id => "'" + id.replace(/'/g, '') + "'").join(', ') + ')';
+      // one more than can match, so that a full chunk comes with no next page to ask for
       const page = await Lathe.all('runs/search',
-        { experiment_ids: experimentIds, filter, run_view_type: 'ALL', max_results: RUNS_PER_SEARCH }, 'runs', 'POST');
+        { experiment_ids: experimentIds, filter, run_view_type: 'ALL', max_results: chunk.length + 1 }, 'runs', 'POST');
       page.forEach(r => found.set(r.info.run_id, r));
     }
     const missing = wanted.filter(id => !found.has(id));
@@ -41,9 +43,15 @@
     { group: 'Run', name: 'Status', values: runs.map(r => r.info.status) },
     { group: 'Run', name: 'Started', values: runs.map(r => Lathe.time(r.info.start_time)) },
     { group: 'Run', name: 'Duration', values: runs.map(r => Lathe.duration(r.info.start_time, r.info.end_time)) },
-    ...paramKeys.map(k => ({ group: 'Param', name: k, values: paramsOf.map(p => p[k] ?? ''), numeric: true })),
-    ...metricKeys.map(k => ({ group: 'Metric', name: k, values: metricsOf.map(m => m[k] ?? ''), numeric: true })),
+    ...paramKeys.map(k => lazyRow('Param', k, paramsOf)),
+    ...metricKeys.map(k => lazyRow('Metric', k, metricsOf)),
   ];
+
+  /** A param or metric row whose values across the runs are gathered on first use. */
+  function lazyRow(group, name, byRun) {
+    let values;
+    return { group, name, numeric: true, get values() { return values || (values = byRun.map(x => x[name] ?? '')); } };
+  }
   const differs = row => new Set(row.values.map(String)).size > 1;
 
   // Runs with many distinct keys make thousands of rows: the table shows the first MAX_ROWS that match.
@@ -62,30 +70,46 @@
       el('thead', {}, el('tr', {}, el('th', {}, ''), runs.map((r, i) =>
         el('th', {}, el('a', { href: Lathe.href('run', { id: r.info.run_id }) }, names[i]))))),
       el('tbody', {}, shown.map(r => el('tr', { 'data-row': r.group + ':' + r.name },
-        el('th', {}, el('span', { class: 'group' }, r.group), r.name),
-        r.values.map(v => el('td', { class: r.group === 'Metric' ? 'num' : null }, Lathe.num(v))))))));
+        el('th', {}, el('span', { class: 'group' }, r.group), r.name), r.values.map(v => cell(v, r.group === 'Metric')))))));
   }
 
-  // Numeric columns (params that parse as numbers, and metrics) for the charts.
-  const numeric = rows.filter(r => r.numeric)
-    .map(r => ({ name: (r.group === 'Param' ? 'params.' : 'metrics.') + r.name, values: r.values.map(v => v === '' ? NaN : Number(v)) }))
-    .filter(c => c.values.some(Number.isFinite) && c.values.every(v => Number.isFinite(v) || Number.isNaN(v)));
+  /** One value cell, made directly (the table can hold 50,000 of them); the value enters as text. */
+  function cell(v, number) {
+    const td = document.createElement('td');
+    if (number) td.className = 'num';
+    td.textContent = Lathe.num(v);
+    return td;
+  }
+
+  // Numeric columns for the charts: every metric, and the params whose values all parse as numbers. A
+  // column's numbers are made on first use (500 runs with their own keys make thousands of columns).
+  const toNumber = v => v === '' ? NaN : Number(v);
+  const numeric = rows.filter(r => r.numeric && (r.group === 'Metric' || r.values.every(v => !Number.isNaN(toNumber(v)) || v === '')))
+    .map(r => ({ name: (r.group === 'Param' ? 'params.' : 'metrics.') + r.name, row: r }));
+  const valuesOf = c => c.values || (c.values = c.row.values.map(toNumber));
   const parallelBox = el('div', { id: 'parallel' });
-  const varying = numeric.filter(c => new Set(c.values.map(String)).size > 1).slice(0, 10);
+  // the first 10 columns whose values differ, found without making the numbers of the others
+  const varying = [];
+  for (const c of numeric) {
+    if (varying.length === 10) break;
+    const values = valuesOf(c);
+    if (values.some(Number.isFinite) && new Set(values.map(String)).size > 1) varying.push({ name: c.name, values });
+  }
 
   const scatterBox = el('div', { id: 'scatter' });
-  const pick = (id, chosen) => el('select', { id, onchange: drawScatter }, numeric.map(c => el('option', { value: c.name, selected: c.name === chosen }, c.name)));
+  const pick = (id, chosen) => el('select', { id, onchange: drawScatter }, numeric.map(c => new Option(c.name, c.name, false, c.name === chosen)));
   const firstParam = numeric.find(c => c.name.startsWith('params.')) || numeric[0];
   const firstMetric = numeric.find(c => c.name.startsWith('metrics.')) || numeric[1] || numeric[0];
   const xPick = pick('scatter-x', firstParam && firstParam.name), yPick = pick('scatter-y', firstMetric && firstMetric.name);
   function drawScatter() {
     const x = numeric.find(c => c.name === xPick.value), y = numeric.find(c => c.name === yPick.value);
     if (!x || !y) return;
-    LatheCharts.scatter(scatterBox, names.map((n, i) => ({ x: x.values[i], y: y.values[i], label: n })), x.name, y.name);
+    const xs = valuesOf(x), ys = valuesOf(y);
+    LatheCharts.scatter(scatterBox, names.map((n, i) => ({ x: xs[i], y: ys[i], label: n })), x.name, y.name);
   }
 
   const historyBox = el('div', { id: 'history-chart' });
-  const historyPick = el('select', { id: 'history-metric', onchange: drawHistory }, metricKeys.map(k => el('option', { value: k }, k)));
+  const historyPick = el('select', { id: 'history-metric', onchange: drawHistory }, metricKeys.map(k => new Option(k, k)));
   const historyNote = el('span', { class: 'muted', id: 'history-note' });
   const xAxis = el('select', { id: 'history-x', onchange: drawHistory }, el('option', { value: 'step' }, 'x: step'), el('option', { value: 'time' }, 'x: time'));
   async function drawHistory() {
@@ -110,7 +134,9 @@
       panel('Metric histories', el('div', { class: 'toolbar' }, historyPick, xAxis, historyNote), historyBox)),
     panel('Parallel coordinates', parallelBox),
     panel('Runs', el('div', { class: 'toolbar' }, el('label', {}, diffOnly, ' differences only'), rowFilter, rowNote), tableBox));
+  performance.mark('lathe-rows-built');
   drawTable();
+  performance.mark('lathe-table-drawn');
   // drawn once in the page, so that it takes the panel's width
   if (varying.length >= 2) LatheCharts.parallel(parallelBox, varying, names);
   else parallelBox.append(el('p', { class: 'muted' }, 'Fewer than two numeric columns differ.'));
