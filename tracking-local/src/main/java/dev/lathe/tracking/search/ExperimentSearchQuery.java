@@ -26,6 +26,17 @@ public final class ExperimentSearchQuery {
      */
     public static SqlQuery build(
             String filter, List<String> orderBy, ViewType viewType, Integer maxResults, String pageToken) {
+        return build(SqlDialect.SQLITE, filter, orderBy, viewType, maxResults, pageToken);
+    }
+
+    /** As {@link #build(String, List, ViewType, Integer, String)}, in {@code dialect}'s SQL. */
+    public static SqlQuery build(
+            SqlDialect dialect,
+            String filter,
+            List<String> orderBy,
+            ViewType viewType,
+            Integer maxResults,
+            String pageToken) {
         Objects.requireNonNull(viewType, "viewType");
         int limit = ResultLimit.EXPERIMENTS.resolve(maxResults);
         int offset = PageToken.decode(pageToken);
@@ -42,10 +53,10 @@ public final class ExperimentSearchQuery {
                 bindings.add(clause.key());
                 sql.where("EXISTS (SELECT 1 FROM experiment_tags f WHERE f.experiment_id = e.experiment_id"
                         + " AND f.key = ? AND "
-                        + SqlPredicates.compare("f.value", clause.op(), clause.value(), bindings)
+                        + SqlPredicates.compare(dialect, "f.value", clause.op(), clause.value(), bindings)
                         + ")");
             } else {
-                sql.where(SqlPredicates.compare("e." + clause.key(), clause.op(), clause.value(), bindings));
+                sql.where(SqlPredicates.compare(dialect, "e." + clause.key(), clause.op(), clause.value(), bindings));
             }
         }
         boolean idOrdered = false;

@@ -22,6 +22,12 @@ public final class ModelVersionSearchQuery {
      * @param maxResults page size, null for the default 10000; at most 200000
      */
     public static SqlQuery build(String filter, List<String> orderBy, Integer maxResults, String pageToken) {
+        return build(SqlDialect.SQLITE, filter, orderBy, maxResults, pageToken);
+    }
+
+    /** As {@link #build(String, List, Integer, String)}, in {@code dialect}'s SQL. */
+    public static SqlQuery build(
+            SqlDialect dialect, String filter, List<String> orderBy, Integer maxResults, String pageToken) {
         int limit = ResultLimit.MODEL_VERSIONS.resolve(maxResults);
         int offset = PageToken.decode(pageToken);
         List<FilterClause> clauses = FilterParser.parse(GRAMMAR, filter);
@@ -29,16 +35,16 @@ public final class ModelVersionSearchQuery {
 
         SqlBuilder sql = new SqlBuilder("SELECT v.name, v.version FROM model_versions v");
         sql.whereBindings().add(DELETED_STAGE);
-        sql.where("v.current_stage IS NOT ?");
+        sql.where("v.current_stage IS DISTINCT FROM ?");
         for (FilterClause clause : clauses) {
             List<Object> bindings = sql.whereBindings();
             if (clause.entity() == EntityType.TAG) {
                 bindings.add(clause.key());
                 sql.where("EXISTS (SELECT 1 FROM model_version_tags f WHERE f.name = v.name"
                         + " AND f.version = v.version AND f.key = ? AND "
-                        + SqlPredicates.compare("f.value", clause.op(), clause.value(), bindings) + ")");
+                        + SqlPredicates.compare(dialect, "f.value", clause.op(), clause.value(), bindings) + ")");
             } else {
-                sql.where(SqlPredicates.compare(column(clause.key()), clause.op(), clause.value(), bindings));
+                sql.where(SqlPredicates.compare(dialect, column(clause.key()), clause.op(), clause.value(), bindings));
             }
         }
         boolean nameOrdered = false;

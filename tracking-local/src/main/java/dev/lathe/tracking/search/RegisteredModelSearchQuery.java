@@ -18,6 +18,12 @@ public final class RegisteredModelSearchQuery {
      * @param maxResults page size, null for the default 100; at most 1000
      */
     public static SqlQuery build(String filter, List<String> orderBy, Integer maxResults, String pageToken) {
+        return build(SqlDialect.SQLITE, filter, orderBy, maxResults, pageToken);
+    }
+
+    /** As {@link #build(String, List, Integer, String)}, in {@code dialect}'s SQL. */
+    public static SqlQuery build(
+            SqlDialect dialect, String filter, List<String> orderBy, Integer maxResults, String pageToken) {
         int limit = ResultLimit.REGISTERED_MODELS.resolve(maxResults);
         int offset = PageToken.decode(pageToken);
         List<FilterClause> clauses = FilterParser.parse(GRAMMAR, filter);
@@ -29,9 +35,9 @@ public final class RegisteredModelSearchQuery {
             if (clause.entity() == EntityType.TAG) {
                 bindings.add(clause.key());
                 sql.where("EXISTS (SELECT 1 FROM registered_model_tags f WHERE f.name = m.name AND f.key = ? AND "
-                        + SqlPredicates.compare("f.value", clause.op(), clause.value(), bindings) + ")");
+                        + SqlPredicates.compare(dialect, "f.value", clause.op(), clause.value(), bindings) + ")");
             } else {
-                sql.where(SqlPredicates.compare("m.name", clause.op(), clause.value(), bindings));
+                sql.where(SqlPredicates.compare(dialect, "m.name", clause.op(), clause.value(), bindings));
             }
         }
         boolean nameOrdered = false;

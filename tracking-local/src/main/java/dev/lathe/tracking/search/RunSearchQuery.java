@@ -82,6 +82,21 @@ public final class RunSearchQuery {
             Integer maxResults,
             String pageToken,
             int walkFromRuns) {
+        return build(SqlDialect.SQLITE, experimentIds, filter, orderBy, viewType, maxResults, pageToken, walkFromRuns);
+    }
+
+    /**
+     * As {@link #build(List, String, List, ViewType, Integer, String, int)}, in {@code dialect}'s SQL.
+     */
+    public static SqlQuery build(
+            SqlDialect dialect,
+            List<Long> experimentIds,
+            String filter,
+            List<String> orderBy,
+            ViewType viewType,
+            Integer maxResults,
+            String pageToken,
+            int walkFromRuns) {
         LatheException.check(
                 experimentIds != null && !experimentIds.isEmpty(),
                 "experimentIds must name at least one experiment, got %s",
@@ -94,7 +109,7 @@ public final class RunSearchQuery {
 
         SqlBuilder sorted = new SqlBuilder("SELECT r.run_uuid FROM runs r");
         if (terms.isEmpty()) {
-            scope(sorted, experimentIds, viewType, clauses);
+            scope(dialect, sorted, experimentIds, viewType, clauses);
             RunOrder.addTieBreaks(sorted, terms, 0);
             return sorted.build(offset, limit);
         }
@@ -106,12 +121,12 @@ public final class RunSearchQuery {
             SqlBuilder sql = new SqlBuilder("SELECT r.run_uuid FROM " + segment.from());
             guard(sql, experimentIds, ">=", walkFromRuns);
             segment.addTo(sql);
-            scope(sql, experimentIds, viewType, clauses);
+            scope(dialect, sql, experimentIds, viewType, clauses);
             RunOrder.addTieBreaks(sql, terms, 1);
             arms.add(sql);
         }
         guard(sorted, experimentIds, "<", walkFromRuns);
-        scope(sorted, experimentIds, viewType, clauses);
+        scope(dialect, sorted, experimentIds, viewType, clauses);
         RunOrder.addTieBreaks(sorted, terms, 0);
         arms.add(sorted);
         return SqlBuilder.unionAll("run_uuid", arms, offset, limit);
@@ -126,72 +141,84 @@ public final class RunSearchQuery {
         }
         sql.whereBindings().add(walkFromRuns);
         sql.whereBindings().add(walkFromRuns);
-        sql.where("(SELECT COUNT(*) FROM (SELECT 1 FROM runs g WHERE g.experiment_id IN (" + marks + ") LIMIT ?)) " + op
-                + " ?");
+        sql.where("(SELECT COUNT(*) FROM (SELECT 1 FROM runs g WHERE g.experiment_id IN (" + marks + ") LIMIT ?) AS c) "
+                + op + " ?");
     }
 
     /** Restricts {@code sql} (alias {@code r}) to the experiments, lifecycle stages and filter clauses. */
-    private static void scope(SqlBuilder sql, List<Long> experimentIds, ViewType viewType, List<FilterClause> clauses) {
+    private static void scope(
+            SqlDialect dialect,
+            SqlBuilder sql,
+            List<Long> experimentIds,
+            ViewType viewType,
+            List<FilterClause> clauses) {
         sql.whereIn("r.experiment_id", experimentIds);
         sql.whereIn("r.lifecycle_stage", viewType.lifecycleStages());
         for (FilterClause clause : clauses) {
-            sql.where(condition(clause, sql.whereBindings()));
+            sql.where(condition(dialect, clause, sql.whereBindings()));
         }
     }
 
     /** The SQL condition (on alias {@code r}) for one clause. */
     static String condition(FilterClause clause, List<Object> bindings) {
+        return condition(SqlDialect.SQLITE, clause, bindings);
+    }
+
+    /** As {@link #condition(FilterClause, List)}, in {@code dialect}'s SQL. */
+    static String condition(SqlDialect dialect, FilterClause clause, List<Object> bindings) {
         return switch (clause.entity()) {
-            case ATTRIBUTE -> attributeCondition(clause, bindings);
-            case METRIC -> metricCondition(clause, bindings);
-            case PARAM -> keyValueCondition("params", PARAMS_BY_RUN, clause, bindings);
-            case TAG -> keyValueCondition("tags", TAGS_BY_RUN, clause, bindings);
-            case DATASET -> datasetCondition(clause, bindings);
+            case ATTRIBUTE -> attributeCondition(dialect, clause, bindings);
+            case METRIC -> metricCondition(dialect, clause, bindings);
+            case PARAM -> keyValueCondition(dialect, "params", PARAMS_BY_RUN, clause, bindings);
+            case TAG -> keyValueCondition(dialect, "tags", TAGS_BY_RUN, clause, bindings);
+            case DATASET -> datasetCondition(dialect, clause, bindings);
         };
     }
 
-    private static String attributeCondition(FilterClause clause, List<Object> bindings) {
+    private static String attributeCondition(SqlDialect dialect, FilterClause clause, List<Object> bindings) {
         if (clause.key().equals("run_name")) {
             bindings.add(RUN_NAME_TAG);
-            return "EXISTS (SELECT 1 FROM tags f INDEXED BY " + TAGS_BY_RUN
+            return "EXISTS (SELECT 1 FROM tags f" + dialect.indexedBy(TAGS_BY_RUN)
                     + " WHERE f.run_uuid = r.run_uuid AND f.key = ? AND "
-                    + SqlPredicates.compare("f.value", clause.op(), clause.value(), bindings) + ")";
+                    + SqlPredicates.compare(dialect, "f.value", clause.op(), clause.value(), bindings) + ")";
         }
-        return SqlPredicates.compare(runColumn(clause.key()), clause.op(), clause.value(), bindings);
+        return SqlPredicates.compare(dialect, runColumn(clause.key()), clause.op(), clause.value(), bindings);
     }
 
     /** One lookup per candidate run in {@link #METRICS_BY_RUN}, never a range scan of the value-ordered index. */
-    private static String metricCondition(FilterClause clause, List<Object> bindings) {
+    private static String metricCondition(SqlDialect dialect, FilterClause clause, List<Object> bindings) {
         bindings.add(clause.key());
-        String valueTest = SqlPredicates.compare("f.value", clause.op(), clause.value(), bindings);
+        String valueTest = SqlPredicates.compare(dialect, "f.value", clause.op(), clause.value(), bindings);
         String nanTest =
                 clause.op() == CompareOp.NE ? "(f.is_nan = 1 OR " + valueTest + ")" : "f.is_nan = 0 AND " + valueTest;
-        return "EXISTS (SELECT 1 FROM latest_metrics f INDEXED BY " + METRICS_BY_RUN
+        return "EXISTS (SELECT 1 FROM latest_metrics f" + dialect.indexedBy(METRICS_BY_RUN)
                 + " WHERE f.run_uuid = r.run_uuid AND f.key = ? AND " + nanTest + ")";
     }
 
-    private static String keyValueCondition(String table, String byRun, FilterClause clause, List<Object> bindings) {
+    private static String keyValueCondition(
+            SqlDialect dialect, String table, String byRun, FilterClause clause, List<Object> bindings) {
         bindings.add(clause.key());
-        String exists = "EXISTS (SELECT 1 FROM " + table + " f INDEXED BY " + byRun
+        String exists = "EXISTS (SELECT 1 FROM " + table + " f" + dialect.indexedBy(byRun)
                 + " WHERE f.run_uuid = r.run_uuid AND f.key = ?";
         return switch (clause.op()) {
             case IS_NULL -> "NOT " + exists + ")";
             case IS_NOT_NULL -> exists + ")";
-            default -> exists + " AND " + SqlPredicates.compare("f.value", clause.op(), clause.value(), bindings) + ")";
+            default -> exists + " AND "
+                    + SqlPredicates.compare(dialect, "f.value", clause.op(), clause.value(), bindings) + ")";
         };
     }
 
-    private static String datasetCondition(FilterClause clause, List<Object> bindings) {
+    private static String datasetCondition(SqlDialect dialect, FilterClause clause, List<Object> bindings) {
         String from = "EXISTS (SELECT 1 FROM inputs i JOIN datasets d ON d.dataset_uuid = i.source_id";
         String where = " WHERE i.source_type = 'DATASET' AND i.destination_type = 'RUN'"
                 + " AND i.destination_id = r.run_uuid AND ";
         if (clause.key().equals("context")) {
             bindings.add(DATASET_CONTEXT_TAG);
             return from + " JOIN input_tags t ON t.input_uuid = i.input_uuid AND t.name = ?" + where
-                    + SqlPredicates.compare("t.value", clause.op(), clause.value(), bindings) + ")";
+                    + SqlPredicates.compare(dialect, "t.value", clause.op(), clause.value(), bindings) + ")";
         }
         String column = clause.key().equals("name") ? "d.name" : "d.digest";
-        return from + where + SqlPredicates.compare(column, clause.op(), clause.value(), bindings) + ")";
+        return from + where + SqlPredicates.compare(dialect, column, clause.op(), clause.value(), bindings) + ")";
     }
 
     /** The {@code runs} column for a canonical attribute key. */

@@ -66,6 +66,7 @@ final class SqlBuilder {
     static SqlQuery unionAll(String column, List<SqlBuilder> segments, int offset, int limit) {
         StringBuilder sql = new StringBuilder();
         List<Object> bindings = new ArrayList<>();
+        int arm = 0;
         for (SqlBuilder segment : segments) {
             if (sql.length() > 0) {
                 sql.append(" UNION ALL ");
@@ -74,7 +75,8 @@ final class SqlBuilder {
                     .append(column)
                     .append(" FROM (")
                     .append(segment.body())
-                    .append(" LIMIT ?)");
+                    .append(" LIMIT ?) AS segment")
+                    .append(arm++);
             bindings.addAll(segment.bindings());
             bindings.add((long) offset + limit + 1);
         }

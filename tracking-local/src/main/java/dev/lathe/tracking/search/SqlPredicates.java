@@ -4,27 +4,31 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * Translates one comparator and value into an SQLite condition on a column, appending the bindings.
- * LIKE is made case-sensitive by translating the pattern to GLOB ({@code %}&rarr;{@code *},
- * {@code _}&rarr;{@code ?}, GLOB metacharacters bracketed); ILIKE compares {@code lower()} of both sides.
+ * Translates one comparator and value into a condition on a column, appending the bindings.
+ * In SQLite, LIKE is made case-sensitive by translating the pattern to GLOB ({@code %}&rarr;{@code *},
+ * {@code _}&rarr;{@code ?}, GLOB metacharacters bracketed); ILIKE compares {@code lower()} of both
+ * sides; see {@link SqlDialect} for PostgreSQL.
  */
 final class SqlPredicates {
     private SqlPredicates() {}
 
     /** The condition {@code column <op> value}; for IS NULL / IS NOT NULL the column test alone. */
     static String compare(String column, CompareOp op, FilterValue value, List<Object> bindings) {
+        return compare(SqlDialect.SQLITE, column, op, value, bindings);
+    }
+
+    /** As {@link #compare(String, CompareOp, FilterValue, List)}, in {@code dialect}'s SQL. */
+    static String compare(SqlDialect dialect, String column, CompareOp op, FilterValue value, List<Object> bindings) {
         switch (op) {
             case EQ, NE, LT, LE, GT, GE -> {
                 bindings.add(scalar(value));
                 return column + " " + op.symbol() + " ?";
             }
             case LIKE -> {
-                bindings.add(likeToGlob(((FilterValue.Text) value).value()));
-                return column + " GLOB ?";
+                return dialect.like(column, ((FilterValue.Text) value).value(), bindings);
             }
             case ILIKE -> {
-                bindings.add(((FilterValue.Text) value).value());
-                return "lower(" + column + ") LIKE lower(?)";
+                return dialect.ilike(column, ((FilterValue.Text) value).value(), bindings);
             }
             case IN, NOT_IN -> {
                 StringJoiner marks = new StringJoiner(", ", column + (op == CompareOp.IN ? " IN (" : " NOT IN ("), ")");

@@ -3,6 +3,7 @@ package dev.lathe.tracking.sqlite;
 import dev.lathe.core.ErrorCode;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.StorageException;
+import dev.lathe.tracking.search.SqlDialect;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ import org.sqlite.SQLiteConfig;
  * gives up after {@link #RETRY_DEADLINE_MS} with an error naming the file. A read-only connection (SQLite's
  * {@code mode=ro}) never writes and, in WAL mode, never waits on a writer.
  */
-final class Db implements AutoCloseable {
+final class Db implements Database {
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final System.Logger LOG = System.getLogger(Db.class.getName());
     private static final int BUSY_TIMEOUT_MS = 1_000;
@@ -118,7 +119,8 @@ final class Db implements AutoCloseable {
     }
 
     /** Runs {@code work} in a write transaction (BEGIN IMMEDIATE), retrying when the database is busy. */
-    <T> T write(SqlWork<T> work) {
+    @Override
+    public <T> T write(SqlWork<T> work) {
         LatheException.check(
                 ErrorCode.INVALID_STATE,
                 !readOnly,
@@ -127,20 +129,24 @@ final class Db implements AutoCloseable {
         return transaction("BEGIN IMMEDIATE", work);
     }
 
-    boolean readOnly() {
+    @Override
+    public boolean readOnly() {
         return readOnly;
     }
 
-    /** Runs {@code work}, which returns nothing, in a write transaction. */
-    void execute(SqlAction work) {
-        write(c -> {
-            work.run(c);
-            return null;
-        });
+    @Override
+    public SqlDialect dialect() {
+        return SqlDialect.SQLITE;
+    }
+
+    @Override
+    public String location() {
+        return file.toString();
     }
 
     /** Runs {@code work} in a read transaction, so that it sees one consistent snapshot. */
-    <T> T read(SqlWork<T> work) {
+    @Override
+    public <T> T read(SqlWork<T> work) {
         return transaction("BEGIN", work);
     }
 

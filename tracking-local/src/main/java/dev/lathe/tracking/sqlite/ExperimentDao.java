@@ -27,11 +27,11 @@ final class ExperimentDao {
             "experiment_id, name, artifact_location, lifecycle_stage, creation_time, last_update_time";
 
     /** The statements {@link #getAll} issues; tests explain them. */
-    static final String BY_IDS =
-            "SELECT " + COLUMNS + " FROM experiments WHERE experiment_id IN (SELECT value FROM json_each(?))";
+    static final String BY_IDS = "SELECT " + COLUMNS
+            + " FROM experiments WHERE experiment_id IN (SELECT CAST(value AS INTEGER) FROM json_each(?))";
 
     static final String TAGS_BY_IDS = "SELECT key, value, experiment_id FROM experiment_tags"
-            + " WHERE experiment_id IN (SELECT value FROM json_each(?))";
+            + " WHERE experiment_id IN (SELECT CAST(value AS INTEGER) FROM json_each(?))";
 
     private final StorePaths paths;
     private final Path artifactRoot;
@@ -50,7 +50,7 @@ final class ExperimentDao {
         long now = System.currentTimeMillis();
         Sql.update(
                 c,
-                "INSERT OR IGNORE INTO experiments (" + COLUMNS + ") VALUES (0, ?, ?, 'active', ?, ?)",
+                "INSERT INTO experiments (" + COLUMNS + ") VALUES (0, ?, ?, 'active', ?, ?) ON CONFLICT DO NOTHING",
                 DEFAULT_NAME,
                 paths.toStored(artifactRoot.resolve("0")),
                 now,

@@ -14,7 +14,7 @@ final class Heartbeat implements AutoCloseable {
 
     private final ScheduledExecutorService timer;
 
-    Heartbeat(Db db, RunOwners owners, long periodMillis, String name) {
+    Heartbeat(Database db, RunOwners owners, long periodMillis, String name) {
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -25,7 +25,7 @@ final class Heartbeat implements AutoCloseable {
                     try {
                         db.execute(owners::beat);
                     } catch (RuntimeException e) {
-                        LOG.log(System.Logger.Level.WARNING, "run heartbeat on " + db.file() + " failed: " + e, e);
+                        LOG.log(System.Logger.Level.WARNING, "run heartbeat on " + db.location() + " failed: " + e, e);
                     }
                 },
                 periodMillis,

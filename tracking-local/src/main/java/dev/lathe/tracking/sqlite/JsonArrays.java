@@ -12,7 +12,7 @@ final class JsonArrays {
 
     /** {@code (name, version) IN} this selects the pairs of a {@link #pairs} array. */
     static final String EACH_PAIR =
-            "(SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))";
+            "(SELECT json_extract(value, '$[0]'), CAST(json_extract(value, '$[1]') AS INTEGER) FROM json_each(?))";
 
     private JsonArrays() {}
 

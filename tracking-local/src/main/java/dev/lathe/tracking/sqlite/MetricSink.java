@@ -6,11 +6,11 @@ import java.util.Map;
 
 /** Writes the asynchronous writer's batches in one transaction, rejecting runs that are deleted or ended. */
 final class MetricSink implements AsyncMetricWriter.Sink {
-    private final Db db;
+    private final Database db;
     private final RunDao runs;
     private final RunDataDao data;
 
-    MetricSink(Db db, RunDao runs, RunDataDao data) {
+    MetricSink(Database db, RunDao runs, RunDataDao data) {
         this.db = db;
         this.runs = runs;
         this.data = data;

@@ -34,7 +34,7 @@ final class RegistryDao {
 
     /** The statements {@link #versions(Connection, List)} issues; tests explain them. */
     static final String VERSIONS = "SELECT " + VERSION_COLUMNS + " FROM model_versions" + " WHERE (name, version) IN "
-            + JsonArrays.EACH_PAIR + " AND current_stage IS NOT ?";
+            + JsonArrays.EACH_PAIR + " AND current_stage IS DISTINCT FROM ?";
 
     static final String VERSION_TAGS =
             "SELECT key, value, name, version FROM model_version_tags WHERE (name, version) IN " + JsonArrays.EACH_PAIR;
@@ -123,7 +123,7 @@ final class RegistryDao {
     List<ModelVersion> versions(Connection c, String name) throws SQLException {
         List<VersionKey> keys = Sql.query(
                 c,
-                "SELECT version FROM model_versions WHERE name = ? AND current_stage IS NOT ? ORDER BY version",
+                "SELECT version FROM model_versions WHERE name = ? AND current_stage IS DISTINCT FROM ? ORDER BY version",
                 rs -> new VersionKey(name, rs.getInt(1)),
                 name,
                 DELETED_STAGE);

@@ -240,9 +240,9 @@ final class RunBatchWriter {
             }
             try (RowInserter in = new RowInserter(
                     c,
-                    "INSERT OR IGNORE INTO metrics (key, value, timestamp, run_uuid, step, is_nan, is_inf) VALUES",
+                    "INSERT INTO metrics (key, value, timestamp, run_uuid, step, is_nan, is_inf) VALUES",
                     7,
-                    "")) {
+                    "ON CONFLICT DO NOTHING")) {
                 for (Object[] row : pointRows) {
                     in.add(row);
                 }

@@ -120,11 +120,11 @@ final class RunDataDao {
 
     private static String insertSql(int rows) {
         StringBuilder sql = new StringBuilder(
-                "INSERT OR IGNORE INTO metrics (key, value, timestamp, run_uuid, step, is_nan, is_inf) VALUES ");
+                "INSERT INTO metrics (key, value, timestamp, run_uuid, step, is_nan, is_inf) VALUES ");
         for (int i = 0; i < rows; i++) {
             sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?)");
         }
-        return sql.toString();
+        return sql.append(" ON CONFLICT DO NOTHING").toString();
     }
 
     private static void bindPoints(PreparedStatement ps, String runId, List<Metric> points) throws SQLException {
@@ -184,8 +184,9 @@ final class RunDataDao {
         for (DatasetInput d : inputs) {
             Sql.update(
                     c,
-                    "INSERT OR IGNORE INTO datasets (dataset_uuid, experiment_id, name, digest, dataset_source_type,"
-                            + " dataset_source, dataset_schema, dataset_profile) VALUES (?, ?, ?, ?, 'local', ?, ?, ?)",
+                    "INSERT INTO datasets (dataset_uuid, experiment_id, name, digest, dataset_source_type,"
+                            + " dataset_source, dataset_schema, dataset_profile) VALUES (?, ?, ?, ?, 'local', ?, ?, ?)"
+                            + " ON CONFLICT DO NOTHING",
                     uuid(),
                     experimentId,
                     d.name(),

@@ -15,14 +15,14 @@ import java.util.TreeMap;
  * KILLED on request.
  */
 final class RunLiveness {
-    private final Db db;
+    private final Database db;
     private final RunDao runs;
     private final String heartbeatName;
     private final RunOwners owners = new RunOwners();
     private Heartbeat heartbeat;
     private boolean closed;
 
-    RunLiveness(Db db, RunDao runs, String heartbeatName) {
+    RunLiveness(Database db, RunDao runs, String heartbeatName) {
         this.db = db;
         this.runs = runs;
         this.heartbeatName = heartbeatName;

@@ -69,7 +69,12 @@ final class RunOwners {
                 pid,
                 processStart.isPresent() ? processStart.getAsLong() : null,
                 System.currentTimeMillis());
-        Sql.update(c, "INSERT OR REPLACE INTO lathe_run_owners (run_uuid, owner_id) VALUES (?, ?)", runId, ownerId);
+        Sql.update(
+                c,
+                "INSERT INTO lathe_run_owners (run_uuid, owner_id) VALUES (?, ?)"
+                        + " ON CONFLICT (run_uuid) DO UPDATE SET owner_id = excluded.owner_id",
+                runId,
+                ownerId);
         registered.set(true);
     }
 

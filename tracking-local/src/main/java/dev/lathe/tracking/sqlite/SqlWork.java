@@ -3,8 +3,8 @@ package dev.lathe.tracking.sqlite;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** A unit of database work run inside one transaction by {@link Db}. */
+/** A unit of database work run inside one transaction by a {@link Database}. */
 @FunctionalInterface
-interface SqlWork<T> {
+public interface SqlWork<T> {
     T run(Connection connection) throws SQLException;
 }

@@ -22,14 +22,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * Ending the run flushes its metrics first.
  */
 final class SqliteActiveRun implements ActiveRun {
-    private final SqliteTrackingStore store;
+    private final JdbcTrackingStore store;
     private final AsyncMetricWriter writer;
     private final String runId;
     private final String experimentId;
     private final AtomicReference<RunStatus> ended = new AtomicReference<>();
     private final Set<String> validKeys = ConcurrentHashMap.newKeySet();
 
-    SqliteActiveRun(SqliteTrackingStore store, AsyncMetricWriter writer, String runId, String experimentId) {
+    SqliteActiveRun(JdbcTrackingStore store, AsyncMetricWriter writer, String runId, String experimentId) {
         this.store = store;
         this.writer = writer;
         this.runId = runId;

@@ -16,14 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The model registry on the store's SQLite database. */
+/** The model registry on the store's database (SQLite or PostgreSQL). */
 final class SqliteModelRegistry implements ModelRegistry {
-    private final Db db;
-    private final SqliteTrackingStore store;
+    private final Database db;
+    private final JdbcTrackingStore store;
     private final SqliteSearch search;
     private final RegistryDao dao;
 
-    SqliteModelRegistry(Db db, SqliteTrackingStore store, SqliteSearch search, RegistryDao dao) {
+    SqliteModelRegistry(Database db, JdbcTrackingStore store, SqliteSearch search, RegistryDao dao) {
         this.db = db;
         this.dao = dao;
         this.store = store;

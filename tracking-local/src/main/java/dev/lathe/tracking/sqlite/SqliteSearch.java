@@ -24,10 +24,10 @@ import java.util.List;
  * all the page's ids). Registry searches work the same way on the registry tables.
  */
 final class SqliteSearch {
-    private final Db db;
+    private final Database db;
     private final ExperimentDao experimentDao;
 
-    SqliteSearch(Db db, ExperimentDao experimentDao) {
+    SqliteSearch(Database db, ExperimentDao experimentDao) {
         this.db = db;
         this.experimentDao = experimentDao;
     }
@@ -43,7 +43,8 @@ final class SqliteSearch {
         for (String id : experimentIds) {
             ids.add(Sql.parseId("experiment", id));
         }
-        SqlQuery q = RunSearchQuery.build(ids, filter, orderBy, viewType, maxResults, pageToken);
+        SqlQuery q = RunSearchQuery.build(
+                db.dialect(), ids, filter, orderBy, viewType, maxResults, pageToken, RunSearchQuery.WALK_FROM_RUNS);
         return db.read(c -> runPage(c, experimentDao.paths(), q));
     }
 
@@ -55,7 +56,7 @@ final class SqliteSearch {
 
     Page<Experiment> experiments(
             String filter, List<String> orderBy, int maxResults, String pageToken, ViewType viewType) {
-        SqlQuery q = ExperimentSearchQuery.build(filter, orderBy, viewType, maxResults, pageToken);
+        SqlQuery q = ExperimentSearchQuery.build(db.dialect(), filter, orderBy, viewType, maxResults, pageToken);
         return db.read(c -> experimentPage(c, experimentDao, q));
     }
 
@@ -67,7 +68,7 @@ final class SqliteSearch {
 
     Page<RegisteredModel> registeredModels(
             RegistryDao dao, String filter, List<String> orderBy, int maxResults, String pageToken) {
-        SqlQuery q = RegisteredModelSearchQuery.build(filter, orderBy, maxResults, pageToken);
+        SqlQuery q = RegisteredModelSearchQuery.build(db.dialect(), filter, orderBy, maxResults, pageToken);
         return db.read(c -> modelPage(c, dao, q));
     }
 
@@ -79,7 +80,7 @@ final class SqliteSearch {
 
     Page<ModelVersion> modelVersions(
             RegistryDao dao, String filter, List<String> orderBy, int maxResults, String pageToken) {
-        SqlQuery q = ModelVersionSearchQuery.build(filter, orderBy, maxResults, pageToken);
+        SqlQuery q = ModelVersionSearchQuery.build(db.dialect(), filter, orderBy, maxResults, pageToken);
         return db.read(c -> versionPage(c, dao, q));
     }
 

@@ -72,7 +72,7 @@ final class StorePaths {
             }
             if (SCHEME.matcher(location).matches()) {
                 throw new InvalidParameterException(field + " '" + location
-                        + "' is not supported: the SQLite store keeps artifacts on the local file system"
+                        + "' is not supported: this store keeps artifacts on the file system"
                         + " (give a path or a file: URI)");
             }
             return Path.of(location).toAbsolutePath().normalize();
