@@ -4,8 +4,8 @@ import dev.lathe.core.LatheException;
 import java.util.List;
 
 /** One schema step: its version number (1, 2, ...), a description and the SQL statements it runs. */
-record Migration(int version, String description, List<String> statements) {
-    Migration {
+public record Migration(int version, String description, List<String> statements) {
+    public Migration {
         LatheException.check(version >= 1, "migration version must be >= 1, got %d", version);
         statements = List.copyOf(statements);
     }
