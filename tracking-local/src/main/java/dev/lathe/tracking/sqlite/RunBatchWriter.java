@@ -17,10 +17,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Applies a {@link dev.lathe.core.tracking.Tracker#writeRuns} batch inside one transaction: creates
@@ -32,6 +34,13 @@ import java.util.Map;
  */
 final class RunBatchWriter {
     private static final String SEP = "\u0000";
+
+    /** Metric point rows (key, value, timestamp, run_uuid, step, ...) by run, key, timestamp, step, value. */
+    private static final Comparator<Object[]> POINT_ORDER = Comparator.<Object[], String>comparing(r -> (String) r[3])
+            .thenComparing(r -> (String) r[0])
+            .thenComparingLong(r -> ((Number) r[2]).longValue())
+            .thenComparingLong(r -> ((Number) r[4]).longValue())
+            .thenComparingDouble(r -> ((Number) r[1]).doubleValue());
 
     private final RunDao runs;
 
@@ -81,10 +90,12 @@ final class RunBatchWriter {
         private final Map<String, RunStatus> status = new HashMap<>();
         private final Map<String, Created> created = new LinkedHashMap<>();
         private final Map<String, Map<String, String>> storedParams = new HashMap<>();
-        private final Map<String, Object[]> paramRows = new LinkedHashMap<>();
-        private final Map<String, Object[]> tagRows = new LinkedHashMap<>();
+        // Rows are written in (run, key) order, so that concurrent writers of the same rows take their row
+        // locks in one order and never deadlock (PostgreSQL; mlflow#24923).
+        private final Map<String, Object[]> paramRows = new TreeMap<>();
+        private final Map<String, Object[]> tagRows = new TreeMap<>();
         private final List<Object[]> pointRows = new ArrayList<>();
-        private final Map<String, Metric> latest = new LinkedHashMap<>();
+        private final Map<String, Metric> latest = new TreeMap<>();
         private final Map<String, Object[]> ends = new LinkedHashMap<>();
         private final Map<String, String> renames = new LinkedHashMap<>();
 
@@ -243,6 +254,7 @@ final class RunBatchWriter {
                     "INSERT INTO metrics (key, value, timestamp, run_uuid, step, is_nan, is_inf) VALUES",
                     7,
                     "ON CONFLICT DO NOTHING")) {
+                pointRows.sort(POINT_ORDER);
                 for (Object[] row : pointRows) {
                     in.add(row);
                 }

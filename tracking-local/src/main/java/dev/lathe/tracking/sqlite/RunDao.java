@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -259,7 +261,9 @@ final class RunDao {
 
     void setTags(Connection c, String runId, List<RunTag> tags) throws SQLException {
         requireWritable(c, runId, false);
-        for (RunTag t : tags) {
+        List<RunTag> sorted = new ArrayList<>(tags);
+        sorted.sort(Comparator.comparing(RunTag::key)); // one lock order for concurrent writers
+        for (RunTag t : sorted) {
             EntityValidator.checkTag(t.key(), t.value());
             putTag(c, runId, t.key(), t.value());
             if (t.key().equals(MlflowTags.RUN_NAME)) {

@@ -9,7 +9,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,19 @@ final class RunDataDao {
 
     /** Inserts params; a key that exists with a different value is an error naming both values. */
     void putParams(Connection c, String runId, List<Param> params) throws SQLException {
-        for (Param p : params) {
+        List<Param> sorted = new ArrayList<>(params);
+        sorted.sort(Comparator.comparing(Param::key));
+        for (Param p : sorted) {
+            // Inserted unless present (a concurrent writer of the same key waits, then finds it), then checked.
+            int inserted = Sql.update(
+                    c,
+                    "INSERT INTO params (key, value, run_uuid) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                    p.key(),
+                    p.value(),
+                    runId);
+            if (inserted == 1) {
+                continue;
+            }
             Optional<String> old = Sql.queryOne(
                     c,
                     "SELECT value FROM params WHERE run_uuid = ? AND key = ?",
@@ -61,9 +74,7 @@ final class RunDataDao {
                         runId,
                         old.get(),
                         p.value());
-                continue;
             }
-            Sql.update(c, "INSERT INTO params (key, value, run_uuid) VALUES (?, ?, ?)", p.key(), p.value(), runId);
         }
     }
 
@@ -84,11 +95,17 @@ final class RunDataDao {
         if (metrics.isEmpty()) {
             return;
         }
-        Map<String, Metric> latest = new HashMap<>();
+        // Keys in order, so that concurrent writers of one run lock rows in one order (no deadlock).
+        Map<String, Metric> latest = new TreeMap<>();
         for (Metric m : metrics) {
             latest.merge(m.key(), m, (x, y) -> compare(x, y) >= 0 ? x : y);
         }
-        insertPoints(c, runId, metrics);
+        List<Metric> points = new ArrayList<>(metrics);
+        points.sort(Comparator.comparing(Metric::key)
+                .thenComparingLong(Metric::timestamp)
+                .thenComparingLong(Metric::step)
+                .thenComparingDouble(Metric::value));
+        insertPoints(c, runId, points);
         try (PreparedStatement ps = c.prepareStatement(UPSERT_LATEST)) {
             for (Metric m : latest.values()) {
                 Sql.bind(ps, latestRow(runId, m));
