@@ -69,6 +69,14 @@ final class ExperimentDao {
                     existing.get().experimentId(),
                     existing.get().lifecycleStage().dbValue()));
         }
+        return insert(c, name, chosen, tags);
+    }
+
+    /**
+     * Inserts an experiment the caller found missing; when a concurrent writer inserted the same name
+     * since, the name's unique key fails the statement and the database's retry runs the caller again.
+     */
+    private String insert(Connection c, String name, Path chosen, Map<String, String> tags) throws SQLException {
         long now = System.currentTimeMillis();
         Sql.update(
                 c,
@@ -91,7 +99,8 @@ final class ExperimentDao {
     String getOrCreate(Connection c, String name) throws SQLException {
         Optional<Experiment> e = byName(c, name);
         if (e.isEmpty()) {
-            return create(c, name, null, Map.of());
+            EntityValidator.checkExperimentName(name);
+            return insert(c, name, null, Map.of());
         }
         LatheException.check(
                 ErrorCode.INVALID_STATE,
