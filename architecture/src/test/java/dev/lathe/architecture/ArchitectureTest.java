@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * trainers, evaluation       implementations of Trainer; metrics, CV, gates, drift, reports
  * tuning                     hyperparameter search (uses evaluation's metrics and CV)
  * tracking                   the embedded SQLite store (implements core's tracking contract)
+ * tracking-postgres          the same store shared on PostgreSQL (core, tracking)
  * workflow                   the Lathe entry point and the tracked steps
  * server                     MLflow's REST API (and the UI's pages) over a tracking store (core, tracking; tuning's
  *                            trial tags for the search page)
@@ -53,7 +54,17 @@ class ArchitectureTest {
                 .layer("tuning")
                 .definedBy("dev.lathe.tuning..")
                 .layer("tracking")
-                .definedBy("dev.lathe.tracking..")
+                .definedBy(
+                        "dev.lathe.tracking",
+                        "dev.lathe.tracking.artifacts..",
+                        "dev.lathe.tracking.export..",
+                        "dev.lathe.tracking.registry..",
+                        "dev.lathe.tracking.runs..",
+                        "dev.lathe.tracking.search..",
+                        "dev.lathe.tracking.sqlite..",
+                        "dev.lathe.tracking.validation..")
+                .layer("tracking-postgres")
+                .definedBy("dev.lathe.tracking.postgres..")
                 .layer("workflow")
                 .definedBy("dev.lathe.workflow..")
                 .layer("server")
@@ -77,6 +88,7 @@ class ArchitectureTest {
                         "evaluation",
                         "tuning",
                         "tracking",
+                        "tracking-postgres",
                         "workflow",
                         "server",
                         "serving",
@@ -94,6 +106,8 @@ class ArchitectureTest {
                 .whereLayer("tuning")
                 .mayOnlyBeAccessedByLayers("workflow", "server", "cli", "examples", "bench")
                 .whereLayer("tracking")
+                .mayOnlyBeAccessedByLayers("tracking-postgres", "workflow", "server", "cli", "examples", "bench")
+                .whereLayer("tracking-postgres")
                 .mayOnlyBeAccessedByLayers("workflow", "server", "cli", "examples", "bench")
                 .whereLayer("workflow")
                 .mayOnlyBeAccessedByLayers("serving", "cli", "examples", "bench")

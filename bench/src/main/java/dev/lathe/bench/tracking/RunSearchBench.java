@@ -5,6 +5,7 @@ import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunSpec;
 import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.core.tracking.RunWrite;
+import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.core.tracking.ViewType;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import java.io.IOException;
@@ -38,41 +39,49 @@ public final class RunSearchBench {
         Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("run-search-bench");
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
         try (SqliteTrackingStore store = SqliteTrackingStore.open(dir)) {
-            String experimentId = store.getOrCreateExperiment(EXPERIMENT);
-            int existing = store.searchRuns(List.of(experimentId), null, List.of(), 1, null, ViewType.ALL)
-                            .items()
-                            .isEmpty()
-                    ? 0
-                    : runs;
-            if (existing == 0) {
-                long t0 = System.nanoTime();
-                fill(store, experimentId, runs, seed);
-                System.out.printf(
-                        Locale.ROOT,
-                        "built %d runs x %d metrics x %d params in %s in %.1f s%n",
-                        runs,
-                        METRICS,
-                        PARAMS,
-                        dir,
-                        (System.nanoTime() - t0) / 1e9);
-            } else {
-                System.out.printf(Locale.ROOT, "reusing the store in %s%n", dir);
-            }
-            Latency.header();
-            for (int page : new int[] {100, 1_000}) {
-                time(store, experimentId, "no filter, default order", null, List.of(), page);
-                time(store, experimentId, "filter metric+param+tag, default order", FILTER, List.of(), page);
-                time(store, experimentId, "order by metric desc", null, ORDER, page);
-                time(store, experimentId, "order by metric asc", null, ORDER_ASC, page);
-                time(store, experimentId, "order by param asc", null, List.of("params.p2 ASC"), page);
-                time(store, experimentId, "order by start_time asc", null, List.of("attributes.start_time ASC"), page);
-                time(store, experimentId, "filter metric+param+tag, order metric desc", FILTER, ORDER, page);
-                time(store, experimentId, "filter metric+param+tag, order metric asc", FILTER, ORDER_ASC, page);
-            }
+            run(store, dir.toString(), runs, seed);
         }
     }
 
-    private static void fill(SqliteTrackingStore store, String experimentId, int runs, long seed) {
+    /**
+     * Builds the runs in {@code store} unless its bench experiment holds some already, then times every
+     * case; {@code where} names the store in the output. Every backend's bench calls this.
+     */
+    static void run(TrackingStore store, String where, int runs, long seed) {
+        String experimentId = store.getOrCreateExperiment(EXPERIMENT);
+        int existing = store.searchRuns(List.of(experimentId), null, List.of(), 1, null, ViewType.ALL)
+                        .items()
+                        .isEmpty()
+                ? 0
+                : runs;
+        if (existing == 0) {
+            long t0 = System.nanoTime();
+            fill(store, experimentId, runs, seed);
+            System.out.printf(
+                    Locale.ROOT,
+                    "built %d runs x %d metrics x %d params in %s in %.1f s%n",
+                    runs,
+                    METRICS,
+                    PARAMS,
+                    where,
+                    (System.nanoTime() - t0) / 1e9);
+        } else {
+            System.out.printf(Locale.ROOT, "reusing the store in %s%n", where);
+        }
+        Latency.header();
+        for (int page : new int[] {100, 1_000}) {
+            time(store, experimentId, "no filter, default order", null, List.of(), page);
+            time(store, experimentId, "filter metric+param+tag, default order", FILTER, List.of(), page);
+            time(store, experimentId, "order by metric desc", null, ORDER, page);
+            time(store, experimentId, "order by metric asc", null, ORDER_ASC, page);
+            time(store, experimentId, "order by param asc", null, List.of("params.p2 ASC"), page);
+            time(store, experimentId, "order by start_time asc", null, List.of("attributes.start_time ASC"), page);
+            time(store, experimentId, "filter metric+param+tag, order metric desc", FILTER, ORDER, page);
+            time(store, experimentId, "filter metric+param+tag, order metric asc", FILTER, ORDER_ASC, page);
+        }
+    }
+
+    private static void fill(TrackingStore store, String experimentId, int runs, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         long start = 1_700_000_000_000L;
         for (int from = 0; from < runs; from += BATCH) {
@@ -96,14 +105,14 @@ public final class RunSearchBench {
     }
 
     private static void time(
-            SqliteTrackingStore store, String experimentId, String label, String filter, List<String> order, int size) {
+            TrackingStore store, String experimentId, String label, String filter, List<String> order, int size) {
         Latency.time(label, size, () -> search(store, experimentId, filter, order, size)
                 .items()
                 .size());
     }
 
     private static Page<Run> search(
-            SqliteTrackingStore store, String experimentId, String filter, List<String> order, int size) {
+            TrackingStore store, String experimentId, String filter, List<String> order, int size) {
         return store.searchRuns(List.of(experimentId), filter, order, size, null, ViewType.ACTIVE_ONLY);
     }
 }
