@@ -58,9 +58,12 @@ final class PostgresDatabase implements Database {
         location.schema().ifPresent(s -> config.addDataSourceProperty("currentSchema", s));
         // No parallel plans: the search's UNION ALL arms then come back in their order, each walked in
         // index order; and a 2-core machine serving many workers gains nothing from parallel workers.
+        // Every statement planned for its values (the driver prepares repeated statements on the server,
+        // whose generic plan for a search cannot know its LIMIT or how selective its filter is: a filtered
+        // page of 100 of 100,000 runs took 1.6 s with it, 0.08 s planned for its values).
         config.setConnectionInitSql("SET " + ARTIFACT_ROOT_SETTING + " = '"
                 + location.artifactRoot().toString().replace("'", "''")
-                + "'; SET max_parallel_workers_per_gather = 0");
+                + "'; SET max_parallel_workers_per_gather = 0; SET plan_cache_mode = force_custom_plan");
         config.setInitializationFailTimeout(-1);
         try {
             return new PostgresDatabase(location, new HikariDataSource(config));

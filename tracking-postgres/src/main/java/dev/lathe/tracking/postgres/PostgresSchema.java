@@ -115,7 +115,7 @@ final class PostgresSchema {
 
     private static List<String> indexes() {
         return List.of(
-                "CREATE INDEX index_metrics_run_key ON metrics (run_uuid, key)",
+                "CREATE INDEX index_metrics_history ON metrics (run_uuid, key, step, timestamp) INCLUDE (value, is_nan, is_inf)",
                 "CREATE INDEX index_latest_metrics_order ON latest_metrics (key, is_nan, value, run_uuid)",
                 "CREATE INDEX index_params_order ON params (key, value, run_uuid)",
                 "CREATE INDEX index_tags_order ON tags (key, value, run_uuid)",
