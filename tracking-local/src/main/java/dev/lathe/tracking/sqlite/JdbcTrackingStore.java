@@ -7,6 +7,7 @@ import dev.lathe.core.tracking.DatasetInput;
 import dev.lathe.core.tracking.Experiment;
 import dev.lathe.core.tracking.LifecycleStage;
 import dev.lathe.core.tracking.Metric;
+import dev.lathe.core.tracking.MetricSummary;
 import dev.lathe.core.tracking.ModelRegistry;
 import dev.lathe.core.tracking.Page;
 import dev.lathe.core.tracking.Param;
@@ -27,6 +28,7 @@ import dev.lathe.tracking.validation.EntityValidator;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -352,6 +354,22 @@ public abstract class JdbcTrackingStore implements TrackingStore {
             runs.info(c, runId);
             return data.history(c, runId, key);
         });
+    }
+
+    /** Streams the history in step order from the metrics history index, thinning it as it goes. */
+    @Override
+    public List<Metric> sampleMetricHistory(String runId, String key, long firstStep, long lastStep, int maxPoints) {
+        LatheException.check(maxPoints >= 1, "a history sample needs at least 1 point, got %d", maxPoints);
+        return db.read(c -> {
+            runs.info(c, runId);
+            return RunDataViews.sampleHistory(c, runId, key, firstStep, lastStep, maxPoints);
+        });
+    }
+
+    /** One grouped query over the metrics history index. */
+    @Override
+    public List<MetricSummary> summarizeMetrics(Collection<String> runIds, Collection<String> keys) {
+        return db.read(c -> RunDataViews.summarize(c, runIds, keys));
     }
 
     // ---- artifacts ----

@@ -137,8 +137,10 @@ final class RunDataViews {
         args.addAll(keys);
         return Sql.query(
                 c,
-                "SELECT run_uuid, key, min(value), max(value), count(*), max(is_inf = 1 AND value < 0),"
-                        + " max(is_inf = 1 AND value > 0) FROM metrics WHERE run_uuid IN (" + marks(runIds.size())
+                "SELECT run_uuid, key, min(value), max(value), count(*),"
+                        + " max(CASE WHEN is_inf = 1 AND value < 0 THEN 1 ELSE 0 END),"
+                        + " max(CASE WHEN is_inf = 1 AND value > 0 THEN 1 ELSE 0 END) FROM metrics WHERE run_uuid IN ("
+                        + marks(runIds.size())
                         + ") AND key IN (" + marks(keys.size()) + ") AND is_nan = 0 GROUP BY run_uuid, key",
                 rs -> new MetricSummary(
                         rs.getString(1),

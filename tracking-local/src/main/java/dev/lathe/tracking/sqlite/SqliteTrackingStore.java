@@ -3,14 +3,11 @@ package dev.lathe.tracking.sqlite;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.StorageException;
 import dev.lathe.core.tracking.KeyMatches;
-import dev.lathe.core.tracking.Metric;
-import dev.lathe.core.tracking.MetricSummary;
 import dev.lathe.core.tracking.RunDataKind;
 import dev.lathe.core.tracking.queue.TrialQueue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -121,20 +118,6 @@ public final class SqliteTrackingStore extends JdbcTrackingStore {
     @Override
     public TrialQueue trialQueue() {
         return trialQueue;
-    }
-
-    @Override
-    public List<Metric> sampleMetricHistory(String runId, String key, long firstStep, long lastStep, int maxPoints) {
-        LatheException.check(maxPoints >= 1, "a history sample needs at least 1 point, got %d", maxPoints);
-        return db.read(c -> {
-            runs().info(c, runId);
-            return RunDataViews.sampleHistory(c, runId, key, firstStep, lastStep, maxPoints);
-        });
-    }
-
-    @Override
-    public List<MetricSummary> summarizeMetrics(Collection<String> runIds, Collection<String> keys) {
-        return db.read(c -> RunDataViews.summarize(c, runIds, keys));
     }
 
     @Override
