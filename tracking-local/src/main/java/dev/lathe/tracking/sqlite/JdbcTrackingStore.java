@@ -356,16 +356,6 @@ public abstract class JdbcTrackingStore implements TrackingStore {
         });
     }
 
-    /** Streams the history in step order from the metrics history index, thinning it as it goes. */
-    @Override
-    public List<Metric> sampleMetricHistory(String runId, String key, long firstStep, long lastStep, int maxPoints) {
-        LatheException.check(maxPoints >= 1, "a history sample needs at least 1 point, got %d", maxPoints);
-        return db.read(c -> {
-            runs.info(c, runId);
-            return RunDataViews.sampleHistory(c, runId, key, firstStep, lastStep, maxPoints);
-        });
-    }
-
     /** One grouped query over the metrics history index. */
     @Override
     public List<MetricSummary> summarizeMetrics(Collection<String> runIds, Collection<String> keys) {

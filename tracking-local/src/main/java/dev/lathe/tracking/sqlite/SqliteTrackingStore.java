@@ -3,6 +3,7 @@ package dev.lathe.tracking.sqlite;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.StorageException;
 import dev.lathe.core.tracking.KeyMatches;
+import dev.lathe.core.tracking.Metric;
 import dev.lathe.core.tracking.RunDataKind;
 import dev.lathe.core.tracking.queue.TrialQueue;
 import java.io.IOException;
@@ -118,6 +119,16 @@ public final class SqliteTrackingStore extends JdbcTrackingStore {
     @Override
     public TrialQueue trialQueue() {
         return trialQueue;
+    }
+
+    /** Min and max per step interval read inside SQLite (its bare-column aggregates), over the history index. */
+    @Override
+    public List<Metric> sampleMetricHistory(String runId, String key, long firstStep, long lastStep, int maxPoints) {
+        LatheException.check(maxPoints >= 1, "a history sample needs at least 1 point, got %d", maxPoints);
+        return db.read(c -> {
+            runs().info(c, runId);
+            return RunDataViews.sampleHistory(c, runId, key, firstStep, lastStep, maxPoints);
+        });
     }
 
     @Override
