@@ -54,7 +54,7 @@ class StoreUrlCliTest {
 
     @Test
     void anUnknownSchemeIsExitTwoNamingTheLocationAndTheBackends() {
-        for (String url : List.of("nosuch://host/db", "jdbc:postgresql://127.0.0.1:5432/lathe")) {
+        for (String url : List.of("nosuch://host/db", "jdbc:nosuch://127.0.0.1:5432/lathe")) {
             CliRun run = CliRun.of("runs", "list", "--store", url);
             assertEquals(2, run.code(), run.toString());
             assertTrue(run.err().contains("store location '" + url + "'"), run.err());

@@ -1,27 +1,31 @@
 package dev.lathe.tracking.postgres;
 
 import dev.lathe.core.LatheException;
-import dev.lathe.core.tracking.Tracker;
+import dev.lathe.core.tracking.StoreAddress;
 import dev.lathe.core.tracking.TrackerProvider;
-import java.util.Optional;
+import java.util.Set;
 
 /**
- * Opens a PostgreSQL store as a {@link Tracker} for code that only knows core. Not listed in
- * {@code META-INF/services} (core's {@link TrackerProvider#find()} takes the first provider, which must
- * stay the embedded store); the store-location SPI picks it by URL scheme.
+ * Opens a PostgreSQL store through core's {@link StoreAddress} (ServiceLoader), so that {@code --store
+ * postgresql://...}, {@code lathe ui}, {@code Lathe.open(String)} and the JUnit extension reach it.
  */
 public final class PostgresTrackerProvider implements TrackerProvider {
-    /** The store named by {@code lathe.store} or {@code $LATHE_STORE}, which must be a PostgreSQL URL. */
+    /** The URL schemes of a PostgreSQL store, as {@link StoreAddress#scheme()} spells them. */
+    static final Set<String> SCHEMES = Set.of("postgresql", "jdbc:postgresql");
+
     @Override
-    public Tracker openDefault() {
-        String location = Optional.ofNullable(System.getProperty("lathe.store"))
-                .or(() -> Optional.ofNullable(System.getenv("LATHE_STORE")))
-                .orElse("");
-        return open(location);
+    public String module() {
+        return "lathe-tracking-postgres";
     }
 
     @Override
-    public Tracker open(String location) {
+    public Set<String> schemes() {
+        return SCHEMES;
+    }
+
+    /** Opens (migrating an empty database) the store {@code location} names: a PostgreSQL URL. */
+    @Override
+    public PostgresTrackingStore open(String location) {
         LatheException.check(
                 PostgresTrackingStore.accepts(location),
                 "the PostgreSQL store opens a postgresql:// or jdbc:postgresql: URL, got '%s'",

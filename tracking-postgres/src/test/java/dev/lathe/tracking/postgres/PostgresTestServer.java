@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Assumptions;
  * The PostgreSQL server the tests use: {@code $LATHE_TEST_POSTGRES_URL} when set (CI starts one with
  * {@code scripts/pg-throwaway.sh}), otherwise a throwaway cluster this JVM starts with that same script
  * and stops at exit. Without PostgreSQL's binaries the tests fail naming Debian's package, unless
- * {@code -Dlathe.pg.skip=true}. Each store a test opens lives in a schema of its own.
+ * {@code -Dlathe.pg.skip=true}. Each store a test opens lives in a schema of its own. Shared with other
+ * modules' tests through this module's test jar.
  */
-final class PostgresTestServer {
+public final class PostgresTestServer {
     static final String URL_VARIABLE = "LATHE_TEST_POSTGRES_URL";
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
     private static String url;
@@ -25,7 +26,7 @@ final class PostgresTestServer {
     private PostgresTestServer() {}
 
     /** The server's URL ({@code postgresql://user@host:port/db}, no query). */
-    static synchronized String url() {
+    public static synchronized String url() {
         if (url == null) {
             String given = System.getenv(URL_VARIABLE);
             url = given != null && !given.isBlank() ? given.trim() : startThrowaway();
@@ -34,22 +35,22 @@ final class PostgresTestServer {
     }
 
     /** A store URL on a schema no other store uses, with its artifacts under {@code artifacts}. */
-    static String freshStoreUrl(Path artifacts) {
+    public static String freshStoreUrl(Path artifacts) {
         return storeUrl(freshSchema(), artifacts);
     }
 
-    static String freshSchema() {
+    public static String freshSchema() {
         return "t" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
     }
 
-    static String storeUrl(String schema, Path artifacts) {
+    public static String storeUrl(String schema, Path artifacts) {
         String base = url();
         return base + (base.contains("?") ? "&" : "?") + "schema=" + schema + "&artifacts="
                 + artifacts.toAbsolutePath();
     }
 
     /** A plain JDBC connection to the server (for checks from outside the store). */
-    static Connection connect() throws SQLException {
+    public static Connection connect() throws SQLException {
         PostgresLocation location =
                 PostgresLocation.parse(url() + (url().contains("?") ? "&" : "?") + "artifacts=/tmp");
         Properties props = new Properties();
