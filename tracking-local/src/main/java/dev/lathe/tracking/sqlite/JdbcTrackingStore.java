@@ -20,6 +20,7 @@ import dev.lathe.core.tracking.RunTag;
 import dev.lathe.core.tracking.RunWrite;
 import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.core.tracking.ViewType;
+import dev.lathe.core.tracking.queue.TrialQueue;
 import dev.lathe.tracking.artifacts.LocalArtifactRepository;
 import dev.lathe.tracking.runs.GitCommit;
 import dev.lathe.tracking.runs.RunNameGenerator;
@@ -51,6 +52,7 @@ public abstract class JdbcTrackingStore implements TrackingStore {
     private final SqliteSearch search;
     private final Thread shutdownHook;
     private final RunLiveness liveness;
+    private final JdbcTrialQueue trialQueue;
     private volatile boolean closed;
 
     /**
@@ -71,6 +73,7 @@ public abstract class JdbcTrackingStore implements TrackingStore {
         this.batches = new RunBatchWriter(runs);
         this.liveness = new RunLiveness(db, runs, "lathe-heartbeat-" + name);
         this.search = new SqliteSearch(db, experiments);
+        this.trialQueue = new JdbcTrialQueue(db);
         this.registry = new SqliteModelRegistry(db, this, search, new RegistryDao(experiments.paths()));
         this.shutdownHook = new Thread(writer::close, "lathe-store-shutdown-" + name);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -421,6 +424,12 @@ public abstract class JdbcTrackingStore implements TrackingStore {
     public Page<Experiment> searchExperiments(
             String filter, List<String> orderBy, int maxResults, String pageToken, ViewType viewType) {
         return search.experiments(filter, orderBy, maxResults, pageToken, viewType);
+    }
+
+    /** The queue of distributed searches' trials, in this store's database ({@link JdbcTrialQueue}). */
+    @Override
+    public TrialQueue trialQueue() {
+        return trialQueue;
     }
 
     @Override

@@ -135,7 +135,7 @@ final class Schema {
                 new Migration(
                         8,
                         "trial queues: the trials of distributed searches, claimed by workers that heartbeat",
-                        SqliteTrialQueue.SCHEMA));
+                        JdbcTrialQueue.SQLITE_SCHEMA));
     }
 
     /** The table of migration 7 that lists every metric, param and (non-system) tag key per experiment. */

@@ -5,7 +5,6 @@ import dev.lathe.core.StorageException;
 import dev.lathe.core.tracking.KeyMatches;
 import dev.lathe.core.tracking.Metric;
 import dev.lathe.core.tracking.RunDataKind;
-import dev.lathe.core.tracking.queue.TrialQueue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,13 +20,11 @@ import java.util.Optional;
 public final class SqliteTrackingStore extends JdbcTrackingStore {
     private final Path root;
     private final Db db;
-    private final SqliteTrialQueue trialQueue;
 
     private SqliteTrackingStore(Path root, Db db) {
         super(db, root, root.resolve(StoreLocation.ARTIFACTS_DIR), String.valueOf(root.getFileName()));
         this.root = root;
         this.db = db;
-        this.trialQueue = new SqliteTrialQueue(db);
     }
 
     /** Opens for writing: creates the directories and the database, migrates, ensures the default experiment. */
@@ -113,12 +110,6 @@ public final class SqliteTrackingStore extends JdbcTrackingStore {
     @Override
     public String location() {
         return root.toString();
-    }
-
-    /** The queue of distributed searches' trials, in this store's database ({@link SqliteTrialQueue}). */
-    @Override
-    public TrialQueue trialQueue() {
-        return trialQueue;
     }
 
     /** Min and max per step interval read inside SQLite (its bare-column aggregates), over the history index. */

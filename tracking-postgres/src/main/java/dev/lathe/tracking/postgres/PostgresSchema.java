@@ -31,7 +31,27 @@ final class PostgresSchema {
                                         + " heartbeat_time BIGINT NOT NULL, closed INTEGER NOT NULL DEFAULT 0)",
                                 "CREATE TABLE lathe_run_owners (run_uuid " + TEXT + " PRIMARY KEY, owner_id " + TEXT
                                         + " NOT NULL)",
-                                "CREATE INDEX index_run_owners_owner ON lathe_run_owners (owner_id)")));
+                                "CREATE INDEX index_run_owners_owner ON lathe_run_owners (owner_id)")),
+                new Migration(
+                        5,
+                        "trial queues: the trials of distributed searches, claimed by workers that heartbeat",
+                        queues()));
+    }
+
+    /** The tables of SQLite's migration 8 (tracking-local's {@code JdbcTrialQueue}), times in milliseconds. */
+    private static List<String> queues() {
+        return List.of(
+                "CREATE TABLE lathe_queue_searches (search_id " + TEXT + " PRIMARY KEY, trial_count INTEGER NOT NULL,"
+                        + " batch_size INTEGER NOT NULL, max_retries INTEGER NOT NULL,"
+                        + " enqueued_batches INTEGER NOT NULL DEFAULT 0, lease_batch INTEGER, lease_worker " + TEXT
+                        + ","
+                        + " lease_time BIGINT)",
+                "CREATE TABLE lathe_queue_trials (search_id " + TEXT + " NOT NULL, number INTEGER NOT NULL,"
+                        + " batch INTEGER NOT NULL, state " + TEXT + " NOT NULL, params " + TEXT + " NOT NULL,"
+                        + " attempts INTEGER NOT NULL DEFAULT 0, worker_id " + TEXT + ", heartbeat_time BIGINT,"
+                        + " run_uuid " + TEXT + ", result " + TEXT + ", reason " + TEXT + ","
+                        + " PRIMARY KEY (search_id, number))",
+                "CREATE INDEX index_queue_trials_state ON lathe_queue_trials (search_id, state, number)");
     }
 
     private static List<String> tables() {

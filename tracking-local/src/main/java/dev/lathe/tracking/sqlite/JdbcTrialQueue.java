@@ -11,6 +11,7 @@ import dev.lathe.core.tracking.queue.QueueState;
 import dev.lathe.core.tracking.queue.QueuedTrial;
 import dev.lathe.core.tracking.queue.TrialClaim;
 import dev.lathe.core.tracking.queue.TrialQueue;
+import dev.lathe.tracking.search.SqlDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -18,13 +19,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The SQLite store's {@link TrialQueue}: two tables (migration 8), every operation one {@code BEGIN
- * IMMEDIATE} transaction, which holds the database's single write lock, so claims by several threads and
- * processes on one store are serialized as PostgreSQL's {@code FOR UPDATE SKIP LOCKED} would make them.
- * Times are this machine's clock, which every process sharing a SQLite file shares.
+ * The {@link TrialQueue} of a {@link JdbcTrackingStore}: two tables (SQLite's migration 8, PostgreSQL's
+ * own), every operation one transaction. On SQLite each write is a {@code BEGIN IMMEDIATE} transaction,
+ * which holds the database's single write lock, so claims by several threads and processes are
+ * serialized, and times are this machine's clock, which every process sharing the file shares. On
+ * PostgreSQL a worker claims the first pending trial no other transaction holds ({@code FOR UPDATE SKIP
+ * LOCKED}), so claims run side by side; the search's row is locked ({@code FOR UPDATE}) only to enqueue
+ * a batch or hand out a proposal lease; and times are the server's clock, which workers on every
+ * machine share.
  */
-final class SqliteTrialQueue implements TrialQueue {
-    static final List<String> SCHEMA = List.of(
+final class JdbcTrialQueue implements TrialQueue {
+    /** Migration 8 of the SQLite schema. */
+    static final List<String> SQLITE_SCHEMA = List.of(
             "CREATE TABLE lathe_queue_searches (search_id TEXT PRIMARY KEY, trial_count INTEGER NOT NULL,"
                     + " batch_size INTEGER NOT NULL, max_retries INTEGER NOT NULL,"
                     + " enqueued_batches INTEGER NOT NULL DEFAULT 0, lease_batch INTEGER, lease_worker TEXT,"
@@ -38,10 +44,27 @@ final class SqliteTrialQueue implements TrialQueue {
     private static final String HELD =
             " WHERE search_id = ? AND number = ? AND state = 'RUNNING' AND worker_id = ?" + " AND attempts = ?";
 
-    private final Db db;
+    private final Database db;
+    /** Row locks after a SELECT: none on SQLite (its transaction holds the file's write lock). */
+    private final String lockRow;
 
-    SqliteTrialQueue(Db db) {
+    private final String skipLocked;
+
+    JdbcTrialQueue(Database db) {
         this.db = db;
+        boolean postgres = db.dialect() == SqlDialect.POSTGRESQL;
+        this.lockRow = postgres ? " FOR UPDATE" : "";
+        this.skipLocked = postgres ? " FOR UPDATE SKIP LOCKED" : "";
+    }
+
+    /** Milliseconds since the epoch by the clock every process sharing the store shares. */
+    private long now(Connection c) throws SQLException {
+        if (db.dialect() == SqlDialect.SQLITE) {
+            return System.currentTimeMillis();
+        }
+        return Sql.queryOne(
+                        c, "SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)", rs -> rs.getLong(1))
+                .orElseThrow();
     }
 
     /** A search's row: its spec, how many batches are enqueued and the proposal lease. */
@@ -52,7 +75,7 @@ final class SqliteTrialQueue implements TrialQueue {
         LatheException.check(searchId != null && !searchId.isBlank(), "a queued search needs an id");
         LatheException.check(spec != null, "search %s needs a queue spec", searchId);
         db.execute(c -> {
-            Optional<Search> existing = find(c, searchId);
+            Optional<Search> existing = find(c, searchId, "");
             if (existing.isPresent()) {
                 LatheException.check(
                         ErrorCode.INVALID_PARAMETER_VALUE,
@@ -76,14 +99,14 @@ final class SqliteTrialQueue implements TrialQueue {
 
     @Override
     public QueueSpec spec(String searchId) {
-        return db.read(c -> search(c, searchId).spec());
+        return db.read(c -> search(c, searchId, "").spec());
     }
 
     @Override
     public void enqueue(String searchId, int batch, List<QueuedTrial> trials) {
         LatheException.check(trials != null, "batch %d of search %s needs its trial list", batch, searchId);
         db.execute(c -> {
-            Search s = search(c, searchId);
+            Search s = search(c, searchId, lockRow);
             QueueSpec spec = s.spec();
             LatheException.check(
                     ErrorCode.INVALID_PARAMETER_VALUE,
@@ -115,8 +138,8 @@ final class SqliteTrialQueue implements TrialQueue {
                         batch);
                 Sql.update(
                         c,
-                        "INSERT OR IGNORE INTO lathe_queue_trials (search_id, number, batch, state, params)"
-                                + " VALUES (?, ?, ?, 'PENDING', ?)",
+                        "INSERT INTO lathe_queue_trials (search_id, number, batch, state, params)"
+                                + " VALUES (?, ?, ?, 'PENDING', ?) ON CONFLICT DO NOTHING",
                         searchId,
                         t.number(),
                         batch,
@@ -136,14 +159,14 @@ final class SqliteTrialQueue implements TrialQueue {
         LatheException.check(workerId != null && !workerId.isBlank(), "a worker needs an id");
         LatheException.check(grace != null && !grace.isNegative(), "grace must be >= 0, got %s", grace);
         return db.write(c -> {
-            long now = System.currentTimeMillis();
-            Search s = search(c, searchId);
-            takeBackStale(c, searchId, s.spec(), now - grace.toMillis(), grace);
+            long now = now(c);
+            QueueSpec spec = search(c, searchId, "").spec();
+            takeBackStale(c, searchId, spec, now - grace.toMillis(), grace);
             Optional<QueueEntry> next = Sql.queryOne(
                     c,
                     "SELECT " + COLUMNS + " FROM lathe_queue_trials WHERE search_id = ? AND state = 'PENDING'"
-                            + " ORDER BY number LIMIT 1",
-                    SqliteTrialQueue::entry,
+                            + " ORDER BY number LIMIT 1" + skipLocked,
+                    JdbcTrialQueue::entry,
                     searchId);
             if (next.isPresent()) {
                 QueueEntry e = next.get();
@@ -158,6 +181,7 @@ final class SqliteTrialQueue implements TrialQueue {
                 return new ClaimResult.Run(
                         new TrialClaim(searchId, e.number(), e.batch(), e.params(), e.attempts() + 1, workerId));
             }
+            Search s = search(c, searchId, lockRow); // read again under the lock: enqueues and leases wait
             if (s.enqueued() > s.spec().batchCount()) {
                 return new ClaimResult.Finished();
             }
@@ -187,12 +211,12 @@ final class SqliteTrialQueue implements TrialQueue {
     }
 
     /** Queues again (or fails, retries spent) each RUNNING trial not heartbeating since {@code before}. */
-    private static void takeBackStale(Connection c, String searchId, QueueSpec spec, long before, Duration grace)
+    private void takeBackStale(Connection c, String searchId, QueueSpec spec, long before, Duration grace)
             throws SQLException {
         List<String[]> stale = Sql.query(
                 c,
                 "SELECT number, attempts, worker_id, run_uuid FROM lathe_queue_trials WHERE search_id = ?"
-                        + " AND state = 'RUNNING' AND heartbeat_time < ?",
+                        + " AND state = 'RUNNING' AND heartbeat_time < ? ORDER BY number" + skipLocked,
                 rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)},
                 searchId,
                 before);
@@ -206,7 +230,7 @@ final class SqliteTrialQueue implements TrialQueue {
                         c,
                         "UPDATE runs SET status = ?, end_time = ? WHERE run_uuid = ? AND status = 'RUNNING'",
                         RunStatus.KILLED.name(),
-                        System.currentTimeMillis(),
+                        now(c),
                         row[3]);
             }
             Sql.update(
@@ -225,7 +249,7 @@ final class SqliteTrialQueue implements TrialQueue {
                         c,
                         "UPDATE lathe_queue_searches SET lease_time = ? WHERE search_id = ? AND lease_batch = ?"
                                 + " AND lease_worker = ?",
-                        System.currentTimeMillis(),
+                        now(c),
                         searchId,
                         batch,
                         workerId)
@@ -239,7 +263,7 @@ final class SqliteTrialQueue implements TrialQueue {
 
     @Override
     public boolean heartbeat(TrialClaim claim) {
-        return held(claim, "SET heartbeat_time = ?", System.currentTimeMillis());
+        return held(claim, "SET heartbeat_time = ?", null);
     }
 
     @Override
@@ -248,11 +272,12 @@ final class SqliteTrialQueue implements TrialQueue {
         return held(claim, "SET state = 'DONE', result = ?, reason = NULL", result);
     }
 
+    /** Applies {@code set} to the claimed row while the claim holds; a null {@code value} binds the time. */
     private boolean held(TrialClaim claim, String set, Object value) {
         return db.write(c -> Sql.update(
                         c,
                         "UPDATE lathe_queue_trials " + set + HELD,
-                        value,
+                        value == null ? now(c) : value,
                         claim.searchId(),
                         claim.number(),
                         claim.workerId(),
@@ -263,11 +288,11 @@ final class SqliteTrialQueue implements TrialQueue {
     @Override
     public List<QueueEntry> entries(String searchId) {
         return db.read(c -> {
-            search(c, searchId);
+            search(c, searchId, "");
             return Sql.query(
                     c,
                     "SELECT " + COLUMNS + " FROM lathe_queue_trials WHERE search_id = ? ORDER BY number",
-                    SqliteTrialQueue::entry,
+                    JdbcTrialQueue::entry,
                     searchId);
         });
     }
@@ -286,16 +311,17 @@ final class SqliteTrialQueue implements TrialQueue {
                 Optional.ofNullable(rs.getString(8)));
     }
 
-    private static Search search(Connection c, String searchId) throws SQLException {
-        return find(c, searchId)
+    /** The search's row, read with {@code lock} (a row lock or nothing); an error when there is none. */
+    private static Search search(Connection c, String searchId, String lock) throws SQLException {
+        return find(c, searchId, lock)
                 .orElseThrow(() -> new ResourceNotFoundException("no queued search with id '" + searchId + "'"));
     }
 
-    private static Optional<Search> find(Connection c, String searchId) throws SQLException {
+    private static Optional<Search> find(Connection c, String searchId, String lock) throws SQLException {
         return Sql.queryOne(
                 c,
                 "SELECT trial_count, batch_size, max_retries, enqueued_batches, lease_batch, lease_worker, lease_time"
-                        + " FROM lathe_queue_searches WHERE search_id = ?",
+                        + " FROM lathe_queue_searches WHERE search_id = ?" + lock,
                 rs -> new Search(
                         new QueueSpec(rs.getInt(1), rs.getInt(2), rs.getInt(3)),
                         rs.getInt(4),
