@@ -1,19 +1,19 @@
 package dev.lathe.workflow.distributed;
 
-import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.core.tracking.StoreAddress;
+import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.tuning.WorkerSettings;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * A worker JVM for the distributed tests: {@code STORE PARENT_RUN_ID WORKER_ID HEARTBEAT_MS GRACE_MS
+ * A worker JVM for the distributed tests: {@code STORE(DIR|URL) PARENT_RUN_ID WORKER_ID HEARTBEAT_MS GRACE_MS
  * MILLIS_PER_TRIAL} joins the search and serves it until it has ended, then prints "done".
  */
 public final class WorkerMain {
     private WorkerMain() {}
 
     public static void main(String[] args) {
-        try (SqliteTrackingStore store = SqliteTrackingStore.open(Path.of(args[0]))) {
+        try (TrackingStore store = StoreAddress.of(args[0]).open()) {
             WorkerSettings settings = WorkerSettings.defaults()
                     .withWorkerId(args[2])
                     .withHeartbeat(

@@ -1,0 +1,162 @@
+package dev.lathe.workflow.distributed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lathe.core.tracking.Run;
+import dev.lathe.core.tracking.RunStatus;
+import dev.lathe.core.tracking.queue.QueueEntry;
+import dev.lathe.core.tracking.queue.QueueState;
+import dev.lathe.tracking.postgres.PostgresTestServer;
+import dev.lathe.tracking.postgres.PostgresTrackingStore;
+import dev.lathe.tracking.sqlite.SqliteTrackingStore;
+import dev.lathe.tuning.SearchResult;
+import dev.lathe.tuning.WorkerSettings;
+import dev.lathe.tuning.tracking.TrialTags;
+import dev.lathe.tuning.trial.Trial;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The seeded distributed search on a real PostgreSQL: served by 2 worker threads (each with its own store
+ * and connection pool) it gives the trials, params and scores of the in-process search on SQLite; a
+ * worker JVM killed mid-trial is recovered by another worker after the grace period, its trial completed
+ * once; nothing is left RUNNING.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class PostgresDistributedSearchTest {
+    private static List<Trial> expected;
+
+    @BeforeAll
+    static void inProcess(@TempDir Path dir) {
+        try (SqliteTrackingStore store = SqliteTrackingStore.open(dir)) {
+            expected = QueueSearches.study(store, 1, 0).run().trials();
+        }
+    }
+
+    @Test
+    void twoWorkerThreadsGiveTheInProcessTrials(@TempDir Path dir) throws Exception {
+        String url = PostgresTestServer.freshStoreUrl(dir);
+        String parent = enqueue(url, 2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<SearchResult>> results = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                String id = "thread-" + w;
+                results.add(pool.submit(() -> {
+                    try (PostgresTrackingStore store = PostgresTrackingStore.open(url)) {
+                        return QueueSearches.study(store, 1, 0).join(parent, fast(id));
+                    }
+                }));
+            }
+            for (Future<SearchResult> f : results) {
+                assertSameTrials(f.get(5, TimeUnit.MINUTES).trials());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertStoreClean(url, parent, Map.of());
+    }
+
+    @Test
+    void aWorkerJvmKilledMidTrialIsRecoveredAndItsTrialCompletedOnce(@TempDir Path dir) throws Exception {
+        String url = PostgresTestServer.freshStoreUrl(dir);
+        String parent = enqueue(url, 2);
+        Process doomed = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        WorkerMain.class.getName(),
+                        url,
+                        parent,
+                        "doomed",
+                        "100",
+                        "800",
+                        "600")
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        dir.resolveSibling(dir.getFileName() + "-doomed.log").toFile())
+                .start();
+        int killed;
+        try (PostgresTrackingStore store = PostgresTrackingStore.open(url)) {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            List<QueueEntry> running;
+            do {
+                assertTrue(System.nanoTime() < deadline, "the doomed worker never claimed a trial");
+                Thread.sleep(20);
+                running = store.trialQueue().entries(parent).stream()
+                        .filter(e -> e.state() == QueueState.RUNNING)
+                        .toList();
+            } while (running.isEmpty());
+            Thread.sleep(200);
+            killed = running.get(0).number();
+            doomed.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
+            SearchResult r = QueueSearches.study(store, 1, 0)
+                    .join(parent, fast("rescuer").withHeartbeat(Duration.ofMillis(100), Duration.ofMillis(800)));
+            assertSameTrials(r.trials());
+            QueueEntry retried = store.trialQueue().entries(parent).get(killed);
+            assertEquals(2, retried.attempts(), retried.toString());
+            assertEquals("rescuer", retried.workerId().orElseThrow());
+        }
+        assertStoreClean(url, parent, Map.of(killed, 1));
+    }
+
+    private static WorkerSettings fast(String id) {
+        return WorkerSettings.defaults()
+                .withWorkerId(id)
+                .withHeartbeat(Duration.ofMillis(200), Duration.ofSeconds(30))
+                .withPoll(Duration.ofMillis(5));
+    }
+
+    private static String enqueue(String url, int maxRetries) {
+        try (PostgresTrackingStore store = PostgresTrackingStore.open(url)) {
+            return QueueSearches.study(store, 1, 0).enqueue(maxRetries);
+        }
+    }
+
+    private static void assertSameTrials(List<Trial> actual) {
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(
+                    expected.get(i).sameOutcome(actual.get(i)),
+                    "trial " + i + ": " + expected.get(i) + " vs " + actual.get(i));
+        }
+    }
+
+    /** The parent FINISHED, no child RUNNING, one ended run per trial, {@code killedRuns} KILLED, queue DONE. */
+    private static void assertStoreClean(String url, String parent, Map<Integer, Integer> killedRuns) {
+        try (PostgresTrackingStore store = PostgresTrackingStore.open(url)) {
+            assertEquals(RunStatus.FINISHED, store.getRun(parent).info().status());
+            Map<Integer, Integer> ended = new TreeMap<>();
+            Map<Integer, Integer> killed = new TreeMap<>();
+            for (Run child : store.childRuns(parent)) {
+                int number = Integer.parseInt(child.data().tags().get(TrialTags.NUMBER));
+                RunStatus status = child.info().status();
+                assertFalse(status == RunStatus.RUNNING, "left RUNNING: trial " + number);
+                (status == RunStatus.KILLED ? killed : ended).merge(number, 1, Integer::sum);
+            }
+            for (int n = 0; n < QueueSearches.TRIALS; n++) {
+                assertEquals(1, ended.getOrDefault(n, 0), "ended runs of trial " + n + ": " + ended);
+            }
+            assertEquals(killedRuns, killed);
+            for (QueueEntry e : store.trialQueue().entries(parent)) {
+                assertEquals(QueueState.DONE, e.state(), e.toString());
+            }
+        }
+    }
+}
