@@ -1,16 +1,15 @@
 package dev.lathe.bench.server;
 
+import dev.lathe.bench.tracking.RunSearchBench;
 import dev.lathe.core.tracking.Metric;
 import dev.lathe.core.tracking.RunSpec;
 import dev.lathe.core.tracking.RunStatus;
-import dev.lathe.core.tracking.RunWrite;
 import dev.lathe.core.tracking.ViewType;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.SplittableRandom;
 
 /**
  * Builds the store of issue 15's speed goals: RUNS runs x 20 metrics x 20 params in one experiment,
@@ -41,7 +40,12 @@ final class UiStore {
         } else {
             experimentId = store.createExperiment(EXPERIMENT);
             long t0 = System.nanoTime();
-            fill(store, experimentId, runs, seed);
+            RunSearchBench.fill(
+                    store,
+                    experimentId,
+                    runs,
+                    seed,
+                    (run, m) -> m < COMMON_METRICS ? "m" + m : pooledKey(run * POOLED_METRICS + m - COMMON_METRICS));
             System.out.printf(
                     Locale.ROOT,
                     "built %,d runs x %d metrics x %d params (%,d metric keys) in %.1f s%n",
@@ -79,32 +83,6 @@ final class UiStore {
     /** The pooled metric keys, as many as make {@link #METRIC_KEYS} with the common ones. */
     static String pooledKey(int i) {
         return String.format(Locale.ROOT, "val/fold_%05d/rmse", i % (METRIC_KEYS - COMMON_METRICS));
-    }
-
-    private static void fill(SqliteTrackingStore store, String experimentId, int runs, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        long start = 1_700_000_000_000L;
-        for (int from = 0; from < runs; from += BATCH) {
-            List<RunWrite> writes = new ArrayList<>(BATCH);
-            for (int i = from; i < Math.min(runs, from + BATCH); i++) {
-                long t = start + i * 1_000L;
-                RunWrite.Builder w = RunWrite.create(
-                        RunSpec.builder(experimentId).runName("run-" + i).build(), t);
-                for (int m = 0; m < COMMON_METRICS; m++) {
-                    w.metric("m" + m, random.nextDouble(), 0, t);
-                }
-                for (int m = 0; m < POOLED_METRICS; m++) {
-                    w.metric(pooledKey(i * POOLED_METRICS + m), random.nextDouble(), 0, t);
-                }
-                for (int p = 0; p < PARAMS; p++) {
-                    w.param("p" + p, "v" + random.nextInt(10));
-                }
-                w.tag("group", random.nextBoolean() ? "a" : "b");
-                w.end(RunStatus.FINISHED, t + 500);
-                writes.add(w.build());
-            }
-            store.writeRuns(writes);
-        }
     }
 
     private static void longHistory(SqliteTrackingStore store, String experimentId) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 
 /**
  * Latency of {@code searchRuns} on a large SQLite store: builds N runs x 20 metrics x 20 params (plus a
@@ -82,6 +83,19 @@ public final class RunSearchBench {
     }
 
     private static void fill(TrackingStore store, String experimentId, int runs, long seed) {
+        fill(store, experimentId, runs, seed, (run, m) -> "m" + m);
+    }
+
+    /**
+     * Writes {@code runs} finished runs of 20 metrics (named by {@code metricKey} from the run's and the
+     * metric's index), 20 params {@code p0..p19} of 10 values and a tag {@code group}, 1,000 a batch.
+     */
+    public static void fill(
+            TrackingStore store,
+            String experimentId,
+            int runs,
+            long seed,
+            BiFunction<Integer, Integer, String> metricKey) {
         SplittableRandom random = new SplittableRandom(seed);
         long start = 1_700_000_000_000L;
         for (int from = 0; from < runs; from += BATCH) {
@@ -91,7 +105,7 @@ public final class RunSearchBench {
                 RunWrite.Builder w =
                         RunWrite.create(RunSpec.builder(experimentId).build(), t);
                 for (int m = 0; m < METRICS; m++) {
-                    w.metric("m" + m, random.nextDouble(), 0, t);
+                    w.metric(metricKey.apply(i, m), random.nextDouble(), 0, t);
                 }
                 for (int p = 0; p < PARAMS; p++) {
                     w.param("p" + p, "v" + random.nextInt(10));
