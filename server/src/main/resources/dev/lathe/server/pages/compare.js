@@ -97,7 +97,23 @@
   }
 
   const scatterBox = el('div', { id: 'scatter' });
-  const pick = (id, chosen) => el('select', { id, onchange: drawScatter }, numeric.map(c => new Option(c.name, c.name, false, c.name === chosen)));
+  /**
+   * A select over thousands of column names holds only its chosen one until it is first focused or
+   * pressed, so that the page does not lay out 15,000 options before its charts.
+   */
+  function lazySelect(id, values, chosen, onchange) {
+    const select = el('select', { id, onchange }, chosen == null ? null : new Option(chosen, chosen, true, true));
+    const fill = () => {
+      select.removeEventListener('focus', fill);
+      select.removeEventListener('mousedown', fill);
+      select.replaceChildren(...values.map(v => new Option(v, v, false, v === chosen)));
+    };
+    select.addEventListener('focus', fill);
+    select.addEventListener('mousedown', fill);
+    return select;
+  }
+  const numericNames = numeric.map(c => c.name);
+  const pick = (id, chosen) => lazySelect(id, numericNames, chosen, drawScatter);
   const firstParam = numeric.find(c => c.name.startsWith('params.')) || numeric[0];
   const firstMetric = numeric.find(c => c.name.startsWith('metrics.')) || numeric[1] || numeric[0];
   const xPick = pick('scatter-x', firstParam && firstParam.name), yPick = pick('scatter-y', firstMetric && firstMetric.name);
@@ -109,7 +125,7 @@
   }
 
   const historyBox = el('div', { id: 'history-chart' });
-  const historyPick = el('select', { id: 'history-metric', onchange: drawHistory }, metricKeys.map(k => new Option(k, k)));
+  const historyPick = lazySelect('history-metric', metricKeys, metricKeys[0], drawHistory);
   const historyNote = el('span', { class: 'muted', id: 'history-note' });
   const xAxis = el('select', { id: 'history-x', onchange: drawHistory }, el('option', { value: 'step' }, 'x: step'), el('option', { value: 'time' }, 'x: time'));
   async function drawHistory() {
@@ -135,13 +151,16 @@
     panel('Parallel coordinates', parallelBox),
     panel('Runs', el('div', { class: 'toolbar' }, el('label', {}, diffOnly, ' differences only'), rowFilter, rowNote), tableBox));
   performance.mark('lathe-rows-built');
-  drawTable();
-  performance.mark('lathe-table-drawn');
   // drawn once in the page, so that it takes the panel's width
   if (varying.length >= 2) LatheCharts.parallel(parallelBox, varying, names);
   else parallelBox.append(el('p', { class: 'muted' }, 'Fewer than two numeric columns differ.'));
   drawScatter();
   content.dataset.ready = 'parallel';
   performance.mark('lathe-ready');
-  drawHistory();
+  // the charts are painted first; the table (up to 100 rows x one column per run) right after
+  setTimeout(() => {
+    drawTable();
+    performance.mark('lathe-table-drawn');
+    drawHistory();
+  }, 0);
 })();
