@@ -10,8 +10,6 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +29,7 @@ import picocli.CommandLine.Spec;
         })
 public final class ServeCommand implements Callable<Integer> {
     /** How long Ctrl-C waits for the requests under way and the store to close. */
-    private static final long CLOSE_WAIT_SECONDS = 15;
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(15);
 
     @Parameters(
             index = "0",
@@ -96,35 +94,17 @@ public final class ServeCommand implements Callable<Integer> {
      */
     private int serve(ServeSettings settings) {
         PrintWriter out = spec.commandLine().getOut();
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch closed = new CountDownLatch(1);
-        Thread hook = new Thread(
-                () -> {
-                    stop.countDown();
-                    try {
-                        closed.await(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                },
-                "lathe-serve-shutdown");
-        // The store stays open while serving (an alias is resolved again when followed); a path needs none.
-        try (TrackingStore tracker = PipelineSource.isUri(model) ? store.openForReading() : null;
-                ModelServer server = ModelServer.start(ServedModel.load(model, tracker), settings)) {
-            Runtime.getRuntime().addShutdownHook(hook);
-            ServedModel.Loaded loaded = server.model().current();
-            out.println("lathe serve: " + model + " (" + loaded.source() + ") at " + server.uri() + followNote(settings)
-                    + " (Ctrl-C stops)");
-            out.flush();
-            stop.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            closed.countDown();
-            if (stop.getCount() > 0) {
-                Runtime.getRuntime().removeShutdownHook(hook);
+        UntilStopped.serve("lathe-serve-shutdown", CLOSE_WAIT, until -> {
+            // The store stays open while serving (an alias is resolved again when followed); a path needs none.
+            try (TrackingStore tracker = PipelineSource.isUri(model) ? store.openForReading() : null;
+                    ModelServer server = ModelServer.start(ServedModel.load(model, tracker), settings)) {
+                ServedModel.Loaded loaded = server.model().current();
+                out.println("lathe serve: " + model + " (" + loaded.source() + ") at " + server.uri()
+                        + followNote(settings) + " (Ctrl-C stops)");
+                out.flush();
+                until.await();
             }
-        }
+        });
         return 0;
     }
 

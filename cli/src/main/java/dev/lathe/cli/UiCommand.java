@@ -5,9 +5,8 @@ import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.server.LatheServer;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +24,7 @@ import picocli.CommandLine.Spec;
         })
 public final class UiCommand implements Callable<Integer> {
     /** How long Ctrl-C waits for the server and the store to close. */
-    private static final long CLOSE_WAIT_SECONDS = 10;
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     @Option(
             names = "--port",
@@ -55,32 +54,14 @@ public final class UiCommand implements Callable<Integer> {
     public Integer call() {
         LatheException.check(port >= 0 && port <= 65_535, "--port must be in 0..65535, got %d", port);
         PrintWriter out = spec.commandLine().getOut();
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch closed = new CountDownLatch(1);
-        Thread hook = new Thread(
-                () -> {
-                    stop.countDown();
-                    try {
-                        closed.await(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                },
-                "lathe-ui-shutdown");
-        try (TrackingStore tracker = store.open();
-                LatheServer server = LatheServer.start(tracker, new InetSocketAddress(host, port))) {
-            Runtime.getRuntime().addShutdownHook(hook);
-            out.println("lathe ui: serving " + tracker.location() + " at " + server.uri() + " (Ctrl-C stops)");
-            out.flush();
-            stop.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            closed.countDown();
-            if (stop.getCount() > 0) { // not stopped by the hook (interrupted): the JVM lives on, so unhook
-                Runtime.getRuntime().removeShutdownHook(hook);
+        UntilStopped.serve("lathe-ui-shutdown", CLOSE_WAIT, until -> {
+            try (TrackingStore tracker = store.open();
+                    LatheServer server = LatheServer.start(tracker, new InetSocketAddress(host, port))) {
+                out.println("lathe ui: serving " + tracker.location() + " at " + server.uri() + " (Ctrl-C stops)");
+                out.flush();
+                until.await();
             }
-        }
+        });
         return 0;
     }
 }
