@@ -10,8 +10,6 @@ import dev.lathe.core.tracking.queue.QueueEntry;
 import dev.lathe.core.tracking.queue.QueueState;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.tuning.SearchResult;
-import dev.lathe.tuning.WorkerSettings;
-import dev.lathe.tuning.tracking.TrialTags;
 import dev.lathe.tuning.trial.Trial;
 import dev.lathe.tuning.trial.TrialState;
 import java.io.IOException;
@@ -61,7 +59,7 @@ class DistributedSearchTest {
             String id = "thread-" + w;
             results.add(pool.submit(() -> {
                 try (SqliteTrackingStore store = SqliteTrackingStore.open(dir)) {
-                    return QueueSearches.study(store, 1, 0).join(parent, fast(id));
+                    return QueueSearches.study(store, 1, 0).join(parent, QueueSearches.fast(id));
                 }
             }));
         }
@@ -105,7 +103,10 @@ class DistributedSearchTest {
         long start = System.nanoTime();
         try (SqliteTrackingStore store = SqliteTrackingStore.open(dir)) {
             SearchResult r = QueueSearches.study(store, 1, 0)
-                    .join(parent, fast("rescuer").withHeartbeat(Duration.ofMillis(100), Duration.ofMillis(800)));
+                    .join(
+                            parent,
+                            QueueSearches.fast("rescuer")
+                                    .withHeartbeat(Duration.ofMillis(100), Duration.ofMillis(800)));
             assertSameTrials(r.trials());
         }
         assertTrue(System.nanoTime() - start >= Duration.ofMillis(800).toNanos(), "retried before the grace period");
@@ -126,7 +127,10 @@ class DistributedSearchTest {
         SearchResult r;
         try (SqliteTrackingStore store = SqliteTrackingStore.open(dir)) {
             r = QueueSearches.study(store, 1, 0)
-                    .join(parent, fast("rescuer").withHeartbeat(Duration.ofMillis(100), Duration.ofMillis(800)));
+                    .join(
+                            parent,
+                            QueueSearches.fast("rescuer")
+                                    .withHeartbeat(Duration.ofMillis(100), Duration.ofMillis(800)));
         }
         Trial failed = r.trials().get(killed);
         assertEquals(TrialState.FAILED, failed.state());
@@ -145,13 +149,6 @@ class DistributedSearchTest {
         }
     }
 
-    private static WorkerSettings fast(String id) {
-        return WorkerSettings.defaults()
-                .withWorkerId(id)
-                .withHeartbeat(Duration.ofMillis(200), Duration.ofSeconds(30))
-                .withPoll(Duration.ofMillis(5));
-    }
-
     private static String enqueue(Path dir, int maxRetries) {
         try (SqliteTrackingStore store = SqliteTrackingStore.open(dir)) {
             return QueueSearches.study(store, 1, 0).enqueue(maxRetries);
@@ -159,36 +156,12 @@ class DistributedSearchTest {
     }
 
     private static void assertSameTrials(List<Trial> actual) {
-        assertEquals(expected.size(), actual.size());
-        for (int i = 0; i < expected.size(); i++) {
-            assertTrue(
-                    expected.get(i).sameOutcome(actual.get(i)),
-                    "trial " + i + ": " + expected.get(i) + " vs " + actual.get(i));
-        }
+        QueueSearches.assertSameTrials(expected, actual);
     }
 
-    /**
-     * The parent FINISHED; no child run RUNNING; each trial number has exactly one FINISHED or FAILED
-     * child run; {@code killedRuns} says how many KILLED runs a trial number has.
-     */
     private static void assertStoreClean(Path dir, String parent, Map<Integer, Integer> killedRuns) {
         try (SqliteTrackingStore store = SqliteTrackingStore.open(dir)) {
-            assertEquals(RunStatus.FINISHED, store.getRun(parent).info().status());
-            Map<Integer, Integer> ended = new TreeMap<>();
-            Map<Integer, Integer> killed = new TreeMap<>();
-            for (Run child : store.childRuns(parent)) {
-                int number = Integer.parseInt(child.data().tags().get(TrialTags.NUMBER));
-                RunStatus status = child.info().status();
-                assertFalse(status == RunStatus.RUNNING, "left RUNNING: trial " + number);
-                (status == RunStatus.KILLED ? killed : ended).merge(number, 1, Integer::sum);
-            }
-            for (int n = 0; n < QueueSearches.TRIALS; n++) {
-                assertEquals(1, ended.getOrDefault(n, 0), "ended runs of trial " + n + ": " + ended);
-            }
-            assertEquals(killedRuns, killed);
-            for (QueueEntry e : store.trialQueue().entries(parent)) {
-                assertEquals(QueueState.DONE, e.state(), e.toString());
-            }
+            QueueSearches.assertStoreClean(store, parent, killedRuns);
         }
     }
 
@@ -203,7 +176,9 @@ class DistributedSearchTest {
     private static List<Trial> decoded(Path dir, String parent) {
         try (SqliteTrackingStore store = SqliteTrackingStore.open(dir)) {
             // a worker that joins after the end serves nothing and reads every trial back
-            return QueueSearches.study(store, 1, 0).join(parent, fast("reader")).trials();
+            return QueueSearches.study(store, 1, 0)
+                    .join(parent, QueueSearches.fast("reader"))
+                    .trials();
         }
     }
 

@@ -1,26 +1,20 @@
 package dev.lathe.workflow.distributed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lathe.core.tracking.Run;
-import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.core.tracking.queue.QueueEntry;
 import dev.lathe.core.tracking.queue.QueueState;
 import dev.lathe.tracking.postgres.PostgresTestServer;
 import dev.lathe.tracking.postgres.PostgresTrackingStore;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.tuning.SearchResult;
-import dev.lathe.tuning.WorkerSettings;
-import dev.lathe.tuning.tracking.TrialTags;
 import dev.lathe.tuning.trial.Trial;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -58,7 +52,7 @@ class PostgresDistributedSearchTest {
                 String id = "thread-" + w;
                 results.add(pool.submit(() -> {
                     try (PostgresTrackingStore store = PostgresTrackingStore.open(url)) {
-                        return QueueSearches.study(store, 1, 0).join(parent, fast(id));
+                        return QueueSearches.study(store, 1, 0).join(parent, QueueSearches.fast(id));
                     }
                 }));
             }
@@ -107,20 +101,16 @@ class PostgresDistributedSearchTest {
             killed = running.get(0).number();
             doomed.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
             SearchResult r = QueueSearches.study(store, 1, 0)
-                    .join(parent, fast("rescuer").withHeartbeat(Duration.ofMillis(100), Duration.ofMillis(800)));
+                    .join(
+                            parent,
+                            QueueSearches.fast("rescuer")
+                                    .withHeartbeat(Duration.ofMillis(100), Duration.ofMillis(800)));
             assertSameTrials(r.trials());
             QueueEntry retried = store.trialQueue().entries(parent).get(killed);
             assertEquals(2, retried.attempts(), retried.toString());
             assertEquals("rescuer", retried.workerId().orElseThrow());
         }
         assertStoreClean(url, parent, Map.of(killed, 1));
-    }
-
-    private static WorkerSettings fast(String id) {
-        return WorkerSettings.defaults()
-                .withWorkerId(id)
-                .withHeartbeat(Duration.ofMillis(200), Duration.ofSeconds(30))
-                .withPoll(Duration.ofMillis(5));
     }
 
     private static String enqueue(String url, int maxRetries) {
@@ -130,33 +120,12 @@ class PostgresDistributedSearchTest {
     }
 
     private static void assertSameTrials(List<Trial> actual) {
-        assertEquals(expected.size(), actual.size());
-        for (int i = 0; i < expected.size(); i++) {
-            assertTrue(
-                    expected.get(i).sameOutcome(actual.get(i)),
-                    "trial " + i + ": " + expected.get(i) + " vs " + actual.get(i));
-        }
+        QueueSearches.assertSameTrials(expected, actual);
     }
 
-    /** The parent FINISHED, no child RUNNING, one ended run per trial, {@code killedRuns} KILLED, queue DONE. */
     private static void assertStoreClean(String url, String parent, Map<Integer, Integer> killedRuns) {
         try (PostgresTrackingStore store = PostgresTrackingStore.open(url)) {
-            assertEquals(RunStatus.FINISHED, store.getRun(parent).info().status());
-            Map<Integer, Integer> ended = new TreeMap<>();
-            Map<Integer, Integer> killed = new TreeMap<>();
-            for (Run child : store.childRuns(parent)) {
-                int number = Integer.parseInt(child.data().tags().get(TrialTags.NUMBER));
-                RunStatus status = child.info().status();
-                assertFalse(status == RunStatus.RUNNING, "left RUNNING: trial " + number);
-                (status == RunStatus.KILLED ? killed : ended).merge(number, 1, Integer::sum);
-            }
-            for (int n = 0; n < QueueSearches.TRIALS; n++) {
-                assertEquals(1, ended.getOrDefault(n, 0), "ended runs of trial " + n + ": " + ended);
-            }
-            assertEquals(killedRuns, killed);
-            for (QueueEntry e : store.trialQueue().entries(parent)) {
-                assertEquals(QueueState.DONE, e.state(), e.toString());
-            }
+            QueueSearches.assertStoreClean(store, parent, killedRuns);
         }
     }
 }

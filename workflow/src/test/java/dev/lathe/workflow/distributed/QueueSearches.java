@@ -1,16 +1,31 @@
 package dev.lathe.workflow.distributed;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lathe.core.tracking.Run;
+import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.core.tracking.Tracker;
+import dev.lathe.core.tracking.TrackingStore;
+import dev.lathe.core.tracking.queue.QueueEntry;
+import dev.lathe.core.tracking.queue.QueueState;
 import dev.lathe.tuning.SearchSettings;
 import dev.lathe.tuning.Study;
 import dev.lathe.tuning.TrialObjective;
+import dev.lathe.tuning.WorkerSettings;
 import dev.lathe.tuning.pruning.MedianPruner;
 import dev.lathe.tuning.sampler.TpeSampler;
 import dev.lathe.tuning.sampler.TpeSettings;
 import dev.lathe.tuning.space.SearchSpace;
 import dev.lathe.tuning.tracking.SearchTracking;
+import dev.lathe.tuning.tracking.TrialTags;
+import dev.lathe.tuning.trial.Trial;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * The seeded search the distributed tests serve with 1, 2 or 8 workers: TPE over three parameters,
@@ -23,6 +38,47 @@ final class QueueSearches {
     static final long SEED = 7;
 
     private QueueSearches() {}
+
+    /** Worker settings for tests: a 200 ms heartbeat, 30 s grace, 5 ms polls. */
+    static WorkerSettings fast(String id) {
+        return WorkerSettings.defaults()
+                .withWorkerId(id)
+                .withHeartbeat(Duration.ofMillis(200), Duration.ofSeconds(30))
+                .withPoll(Duration.ofMillis(5));
+    }
+
+    /** The same trials, one by one, as the in-process search's. */
+    static void assertSameTrials(List<Trial> expected, List<Trial> actual) {
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(
+                    expected.get(i).sameOutcome(actual.get(i)),
+                    "trial " + i + ": " + expected.get(i) + " vs " + actual.get(i));
+        }
+    }
+
+    /**
+     * The parent FINISHED; no child run RUNNING; each trial number has exactly one FINISHED or FAILED
+     * child run; {@code killedRuns} says how many KILLED runs a trial number has; every queue entry DONE.
+     */
+    static void assertStoreClean(TrackingStore store, String parent, Map<Integer, Integer> killedRuns) {
+        assertEquals(RunStatus.FINISHED, store.getRun(parent).info().status());
+        Map<Integer, Integer> ended = new TreeMap<>();
+        Map<Integer, Integer> killed = new TreeMap<>();
+        for (Run child : store.childRuns(parent)) {
+            int number = Integer.parseInt(child.data().tags().get(TrialTags.NUMBER));
+            RunStatus status = child.info().status();
+            assertFalse(status == RunStatus.RUNNING, "left RUNNING: trial " + number);
+            (status == RunStatus.KILLED ? killed : ended).merge(number, 1, Integer::sum);
+        }
+        for (int n = 0; n < TRIALS; n++) {
+            assertEquals(1, ended.getOrDefault(n, 0), "ended runs of trial " + n + ": " + ended);
+        }
+        assertEquals(killedRuns, killed);
+        for (QueueEntry e : store.trialQueue().entries(parent)) {
+            assertEquals(QueueState.DONE, e.state(), e.toString());
+        }
+    }
 
     static Study study(Tracker tracker, int threads, long millisPerTrial) {
         SearchSpace space = SearchSpace.builder()
