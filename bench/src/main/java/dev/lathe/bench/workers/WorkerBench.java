@@ -2,9 +2,10 @@ package dev.lathe.bench.workers;
 
 import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunStatus;
+import dev.lathe.core.tracking.StoreAddress;
+import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.core.tracking.queue.QueueEntry;
 import dev.lathe.core.tracking.queue.QueueState;
-import dev.lathe.tracking.sqlite.SqliteTrackingStore;
 import dev.lathe.tuning.SearchSettings;
 import dev.lathe.tuning.Study;
 import dev.lathe.tuning.TrialObjective;
@@ -25,13 +26,18 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Distributed search on one SQLite store: {@code throughput [workers=8] [trials=5000] [batch=500]} starts
- * a search of no-op trials (random sampler), serves it with that many worker JVMs and reports trials/s
- * (first trial start to last trial end, and wall time including JVM starts), duplicate completions and
- * runs left RUNNING; {@code recover [heartbeatS=5] [graceS=15] [trialS=3]} kills a worker JVM mid-trial
- * (SIGKILL) and reports how long until another worker completed that trial.
+ * Distributed search on one store, SQLite or PostgreSQL: {@code throughput [workers=8] [trials=5000]
+ * [batch=500] [store]} starts a search of no-op trials (random sampler), serves it with that many worker
+ * JVMs and reports trials/s (first trial start to last trial end, and wall time including JVM starts),
+ * duplicate completions and runs left RUNNING; {@code recover [heartbeatS=5] [graceS=15] [trialS=3] [store]}
+ * kills a worker JVM mid-trial (SIGKILL) and reports how long until another worker completed that trial.
+ * {@code store} is any store location ({@code --store}'s rule; give a PostgreSQL URL a fresh {@code schema=}
+ * per run); without it each run gets a new SQLite store in a temporary directory.
  */
 public final class WorkerBench {
+    /** System property with the worker JVMs' options, separated by semicolons. */
+    private static final String WORKER_OPTS = "lathe.bench.workerOpts";
+
     private static final long SEED = 11;
     private static final SearchSpace SPACE =
             SearchSpace.builder().uniform("x", -5, 5).intRange("z", 0, 100).build();
@@ -41,14 +47,22 @@ public final class WorkerBench {
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "throughput";
         switch (mode) {
-            case "throughput" -> throughput(intArg(args, 1, 8), intArg(args, 2, 5000), intArg(args, 3, 500));
-            case "recover" -> recover(intArg(args, 1, 5), intArg(args, 2, 15), intArg(args, 3, 3));
+            case "throughput" -> throughput(
+                    intArg(args, 1, 8),
+                    intArg(args, 2, 5000),
+                    intArg(args, 3, 500),
+                    store(args, 4, "lathe-worker-bench"));
+            case "recover" -> recover(
+                    intArg(args, 1, 5),
+                    intArg(args, 2, 15),
+                    intArg(args, 3, 3),
+                    store(args, 4, "lathe-worker-recover"));
             case "serve" -> serve(args);
             default -> throw new IllegalArgumentException("mode must be throughput, recover or serve, got " + mode);
         }
     }
 
-    private static Study study(SqliteTrackingStore store, int trials, int batch, long sleepMillis) {
+    private static Study study(TrackingStore store, int trials, int batch, long sleepMillis) {
         TrialObjective objective = t -> {
             if (sleepMillis > 0) {
                 try {
@@ -72,7 +86,7 @@ public final class WorkerBench {
 
     /** serve STORE PARENT WORKER_ID HEARTBEAT_MS GRACE_MS SLEEP_MS TRIALS BATCH */
     private static void serve(String[] a) {
-        try (SqliteTrackingStore store = SqliteTrackingStore.open(Path.of(a[1]))) {
+        try (TrackingStore store = StoreAddress.of(a[1]).open()) {
             WorkerSettings ws = WorkerSettings.defaults()
                     .withWorkerId(a[3])
                     .withHeartbeat(Duration.ofMillis(Long.parseLong(a[4])), Duration.ofMillis(Long.parseLong(a[5])))
@@ -83,17 +97,18 @@ public final class WorkerBench {
     }
 
     private static Process worker(
-            Path store, String parent, String id, long beatMs, long graceMs, long sleepMs, int trials, int batch)
+            String store, String parent, String id, long beatMs, long graceMs, long sleepMs, int trials, int batch)
             throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-XX:+UseSerialGC",
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(List.of(
+                System.getProperty(WORKER_OPTS, "-Xmx256m;-XX:+UseSerialGC").split(";")));
+        cmd.addAll(List.of(
                 "-cp",
                 System.getProperty("java.class.path"),
                 WorkerBench.class.getName(),
                 "serve",
-                store.toString(),
+                store,
                 parent,
                 id,
                 Long.toString(beatMs),
@@ -104,10 +119,9 @@ public final class WorkerBench {
         return new ProcessBuilder(cmd).inheritIO().start();
     }
 
-    private static void throughput(int workers, int trials, int batch) throws Exception {
-        Path dir = Files.createTempDirectory("lathe-worker-bench");
+    private static void throughput(int workers, int trials, int batch, String dir) throws Exception {
         String parent;
-        try (SqliteTrackingStore store = SqliteTrackingStore.open(dir)) {
+        try (TrackingStore store = StoreAddress.of(dir).open()) {
             parent = study(store, trials, batch, 0).enqueue(2);
         }
         long start = System.nanoTime();
@@ -121,7 +135,7 @@ public final class WorkerBench {
             }
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        try (SqliteTrackingStore store = SqliteTrackingStore.open(dir)) {
+        try (TrackingStore store = StoreAddress.of(dir).open()) {
             Map<Integer, Integer> ended = new HashMap<>();
             long first = Long.MAX_VALUE;
             long last = 0;
@@ -163,11 +177,10 @@ public final class WorkerBench {
         }
     }
 
-    private static void recover(int beatS, int graceS, int trialS) throws Exception {
-        Path dir = Files.createTempDirectory("lathe-worker-recover");
+    private static void recover(int beatS, int graceS, int trialS, String dir) throws Exception {
         int trials = 4;
         String parent;
-        try (SqliteTrackingStore store = SqliteTrackingStore.open(dir)) {
+        try (TrackingStore store = StoreAddress.of(dir).open()) {
             parent = study(store, trials, trials, 0).enqueue(2);
         }
         long beat = beatS * 1000L;
@@ -177,7 +190,7 @@ public final class WorkerBench {
         int killed = -1;
         while (killed < 0) {
             Thread.sleep(50);
-            try (SqliteTrackingStore store = SqliteTrackingStore.openForReading(dir)) {
+            try (TrackingStore store = StoreAddress.of(dir).openForReading()) {
                 for (QueueEntry e : store.trialQueue().entries(parent)) {
                     if (e.state() == QueueState.RUNNING
                             && e.workerId().orElse("").equals("doomed")) {
@@ -193,7 +206,7 @@ public final class WorkerBench {
         double recovered = -1;
         while (recovered < 0) {
             Thread.sleep(50);
-            try (SqliteTrackingStore store = SqliteTrackingStore.openForReading(dir)) {
+            try (TrackingStore store = StoreAddress.of(dir).openForReading()) {
                 QueueEntry e = store.trialQueue().entries(parent).get(killed);
                 if (e.state() == QueueState.DONE) {
                     recovered = (System.nanoTime() - killedAt) / 1e9;
@@ -201,7 +214,7 @@ public final class WorkerBench {
             }
         }
         rescuer.waitFor(10, TimeUnit.MINUTES);
-        try (SqliteTrackingStore store = SqliteTrackingStore.open(dir)) {
+        try (TrackingStore store = StoreAddress.of(dir).open()) {
             QueueEntry e = store.trialQueue().entries(parent).get(killed);
             long running = store.childRuns(parent).stream()
                     .filter(r -> r.info().status() == RunStatus.RUNNING)
@@ -222,6 +235,11 @@ public final class WorkerBench {
                     running,
                     store.getRun(parent).info().status());
         }
+    }
+
+    /** The store location given at {@code args[i]}, or a new SQLite store in a temporary directory. */
+    private static String store(String[] args, int i, String prefix) throws IOException {
+        return args.length > i ? args[i] : Files.createTempDirectory(prefix).toString();
     }
 
     private static int intArg(String[] args, int i, int fallback) {
