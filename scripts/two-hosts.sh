@@ -5,7 +5,8 @@
 # running in the database host and listening only on 10.213.77.1 and its socket directory DIR.
 #   up NAME DIR          builds both hosts, starts the server, prints its URL; on any failure removes
 #                        everything it made (exit 4: network namespaces refused here, 3: no PostgreSQL)
-#   down NAME [DIR]      stops the server, deletes DIR, the namespaces and the veth pair (always exit 0)
+#   down NAME [DIR]      stops the server, kills what still runs in the two hosts, deletes DIR, the
+#                        namespaces and the veth pair (always exit 0)
 #   exec NAME db|worker COMMAND...   runs COMMAND in that host
 # NAME: 1 to 10 lower-case letters or digits (the tests use their pid), so that runs do not collide; the
 # addresses live inside the namespaces, so two runs at once do not clash either. Run as root.
@@ -29,6 +30,9 @@ worker_veth=lwk-$name
 down() {
   local dir=${1:-}
   if [ -n "$dir" ]; then bash "$here/pg-throwaway.sh" stop "$dir" || true; fi
+  for ns in "$db_ns" "$worker_ns"; do
+    ip netns pids "$ns" 2>/dev/null | xargs -r kill -KILL 2>/dev/null || true
+  done
   ip netns delete "$db_ns" 2>/dev/null || true
   ip netns delete "$worker_ns" 2>/dev/null || true
   ip link delete "$db_veth" 2>/dev/null || true # only if it never left this namespace
@@ -43,6 +47,10 @@ up() {
   local dir=$1
   [ "$(id -u)" = 0 ] || refused "network namespaces need root (running as uid $(id -u))"
   command -v ip >/dev/null || refused "no 'ip' command (Debian package iproute2)"
+  if ip netns list | grep -qw "$db_ns"; then
+    echo "two-hosts: $db_ns is already up (two-hosts.sh down $name DIR removes it)" >&2
+    exit 1
+  fi
   local err
   err=$(ip netns add "$db_ns" 2>&1) || refused "'ip netns add $db_ns' was refused: $err"
   trap "down $(printf %q "$dir")" EXIT

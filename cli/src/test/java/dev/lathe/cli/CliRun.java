@@ -1,6 +1,6 @@
 package dev.lathe.cli;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,7 +26,14 @@ record CliRun(int code, String out, String err) {
      */
     static CliRun inChildJvm(Path tmp, List<String> jvmOptions, Class<?> mainClass, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
+        return inChildJvm(List.of(), tmp, jvmOptions, mainClass, args);
+    }
+
+    /** The same, started through {@code launcher} (for example {@code ip netns exec NS}); killed after 120 s. */
+    static CliRun inChildJvm(
+            List<String> launcher, Path tmp, List<String> jvmOptions, Class<?> mainClass, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
@@ -37,7 +44,10 @@ record CliRun(int code, String out, String err) {
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM finished");
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("child JVM did not finish in 120 s: " + command + "\n" + Files.readString(err));
+        }
         return new CliRun(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 

@@ -5,16 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lathe.core.tracking.Run;
-import dev.lathe.core.tracking.RunStatus;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
-import dev.lathe.tuning.tracking.TrialTags;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -33,40 +27,14 @@ class WorkerCommandTest {
     @TempDir
     Path tmp;
 
-    private static List<String> search(Path store, String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "search",
-                "--trainer",
-                "xgboost",
-                "--sampler",
-                "tpe",
-                "--trials",
-                "6",
-                "--batch-size",
-                "2",
-                "--rounds",
-                "5",
-                "--seed",
-                "42",
-                "--train",
-                CliRun.data("2023-01").toString(),
-                "--valid",
-                CliRun.data("2023-02").toString(),
-                "--store",
-                store.toString(),
-                "--json"));
-        args.addAll(List.of(extra));
-        return args;
-    }
-
     @Test
     void twoWorkersServeADistributedSearchToTheInProcessTrials() throws Exception {
         Path one = tmp.resolve("one");
-        CliRun inProcess = CliRun.of(search(one).toArray(String[]::new));
+        CliRun inProcess = CliRun.of(DistributedSearches.search(one.toString()));
         assertEquals(0, inProcess.code(), inProcess.toString());
 
         Path shared = tmp.resolve("shared");
-        CliRun started = CliRun.of(search(shared, "--distributed").toArray(String[]::new));
+        CliRun started = CliRun.of(DistributedSearches.search(shared.toString(), "--distributed"));
         assertEquals(0, started.code(), started.toString());
         String parent = JSON.readTree(started.out()).get("parent_run_id").asText();
         try (SqliteTrackingStore store = SqliteTrackingStore.open(shared)) {
@@ -89,26 +57,13 @@ class WorkerCommandTest {
         assertEquals(0, here.code(), here.toString());
         assertEquals(0, there.code(), there.toString());
         JsonNode summary = JSON.readTree(here.out());
-        assertEquals(6, summary.get("trials").asInt());
+        assertEquals(DistributedSearches.TRIALS, summary.get("trials").asInt());
 
         String inProcessParent =
                 JSON.readTree(inProcess.out()).get("parent_run_id").asText();
-        Map<Integer, String> expected = trials(one, inProcessParent);
-        assertEquals(6, expected.size());
-        assertEquals(expected, trials(shared, parent));
-        try (SqliteTrackingStore store = SqliteTrackingStore.open(shared)) {
-            Run p = store.getRun(parent);
-            assertEquals(RunStatus.FINISHED, p.info().status());
-            try (SqliteTrackingStore s1 = SqliteTrackingStore.open(one)) {
-                assertEquals(
-                        s1.getRun(inProcessParent)
-                                .data()
-                                .latestMetrics()
-                                .get("best_validation_rmse")
-                                .value(),
-                        p.data().latestMetrics().get("best_validation_rmse").value());
-            }
-            assertTrue(store.listArtifacts(parent, "model").size() > 0, "the parent holds the best model");
+        try (SqliteTrackingStore s1 = SqliteTrackingStore.open(one);
+                SqliteTrackingStore store = SqliteTrackingStore.open(shared)) {
+            DistributedSearches.assertServedAsInProcess(s1, inProcessParent, store, parent);
         }
     }
 
@@ -136,24 +91,5 @@ class WorkerCommandTest {
         CliRun refused = CliRun.of("worker", "--store", store.toString(), "--search", runId);
         assertEquals(2, refused.code(), refused.toString());
         assertTrue(refused.err().contains("is not a search started by 'lathe search --distributed'"), refused.err());
-    }
-
-    /** Trial number -> its params and outcome tag (state, exact score), from the child runs that ended. */
-    private static Map<Integer, String> trials(Path dir, String parent) {
-        Map<Integer, String> out = new TreeMap<>();
-        try (SqliteTrackingStore store = SqliteTrackingStore.open(dir)) {
-            for (Run r : store.childRuns(parent)) {
-                assertTrue(r.info().status() != RunStatus.RUNNING, "left RUNNING: " + r.info());
-                if (r.info().status() == RunStatus.FINISHED) {
-                    int n = Integer.parseInt(r.data().tags().get(TrialTags.NUMBER));
-                    String was = out.put(
-                            n,
-                            new TreeMap<>(r.data().params()) + " "
-                                    + r.data().tags().get(TrialTags.OUTCOME));
-                    assertEquals(null, was, "trial " + n + " ended twice");
-                }
-            }
-        }
-        return out;
     }
 }
