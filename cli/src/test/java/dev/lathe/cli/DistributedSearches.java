@@ -13,20 +13,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The small course XGBoost search the {@code lathe worker} tests serve (6 TPE trials in batches of 2, 5
- * rounds, seed 42, the bundled months) and the one check that a served search is the one-process search.
+ * The small search the {@code lathe worker} tests serve (6 TPE trials of a trainer in batches of 2, 5
+ * boosting rounds, seed 42, the bundled months) and the one check that a served search is the
+ * one-process search.
  */
 final class DistributedSearches {
     static final int TRIALS = 6;
 
     private DistributedSearches() {}
 
-    /** {@code lathe search ...} of the test search on {@code store}, with {@code extra} options. */
-    static String[] search(String store, String... extra) {
+    /** {@code lathe search ...} of the test search of {@code trainer} on {@code store}, with {@code extra}. */
+    static String[] search(String trainer, String store, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "search",
                 "--trainer",
-                "xgboost",
+                trainer,
                 "--sampler",
                 "tpe",
                 "--trials",

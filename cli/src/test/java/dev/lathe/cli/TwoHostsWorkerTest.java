@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TwoHostsWorkerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> CHILD_JVM = List.of("-Xmx512m");
+    /** A closed-form trainer: the test is about the hosts, and stays quick on a loaded machine. */
+    private static final String TRAINER = "ridge";
 
     @TempDir
     Path tmp;
@@ -49,7 +51,7 @@ class TwoHostsWorkerTest {
                     "the worker host reaches the server at " + hosts.address());
 
             Path one = tmp.resolve("one");
-            CliRun inProcess = CliRun.of(DistributedSearches.search(one.toString()));
+            CliRun inProcess = CliRun.of(DistributedSearches.search(TRAINER, one.toString()));
             assertEquals(0, inProcess.code(), inProcess.toString());
 
             Path artifacts = tmp.resolve("shared-artifacts");
@@ -59,7 +61,7 @@ class TwoHostsWorkerTest {
                     Files.createDirectories(tmp.resolve("db-host")),
                     CHILD_JVM,
                     LatheCli.class,
-                    DistributedSearches.search(store, "--distributed"));
+                    DistributedSearches.search(TRAINER, store, "--distributed"));
             assertEquals(0, started.code(), started.toString());
             String parent = JSON.readTree(started.out()).get("parent_run_id").asText();
 

@@ -30,11 +30,11 @@ class WorkerCommandTest {
     @Test
     void twoWorkersServeADistributedSearchToTheInProcessTrials() throws Exception {
         Path one = tmp.resolve("one");
-        CliRun inProcess = CliRun.of(DistributedSearches.search(one.toString()));
+        CliRun inProcess = CliRun.of(DistributedSearches.search("xgboost", one.toString()));
         assertEquals(0, inProcess.code(), inProcess.toString());
 
         Path shared = tmp.resolve("shared");
-        CliRun started = CliRun.of(DistributedSearches.search(shared.toString(), "--distributed"));
+        CliRun started = CliRun.of(DistributedSearches.search("xgboost", shared.toString(), "--distributed"));
         assertEquals(0, started.code(), started.toString());
         String parent = JSON.readTree(started.out()).get("parent_run_id").asText();
         try (SqliteTrackingStore store = SqliteTrackingStore.open(shared)) {
