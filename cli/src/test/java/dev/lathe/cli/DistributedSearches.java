@@ -80,7 +80,8 @@ final class DistributedSearches {
             if (r.info().status() == RunStatus.FINISHED) {
                 int n = Integer.parseInt(r.data().tags().get(TrialTags.NUMBER));
                 String was = out.put(
-                        n, new TreeMap<>(r.data().params()) + " " + r.data().tags().get(TrialTags.OUTCOME));
+                        n,
+                        new TreeMap<>(r.data().params()) + " " + r.data().tags().get(TrialTags.OUTCOME));
                 assertEquals(null, was, "trial " + n + " ended twice");
             }
         }

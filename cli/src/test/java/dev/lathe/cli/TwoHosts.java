@@ -54,8 +54,8 @@ final class TwoHosts implements AutoCloseable {
             Assumptions.abort("PostgreSQL tests skipped (-Dlathe.pg.skip=true)");
         }
         int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-        Assumptions.assumeTrue(uid == 0, "two hosts need network namespaces, which need root; this JVM runs as uid "
-                + uid);
+        Assumptions.assumeTrue(
+                uid == 0, "two hosts need network namespaces, which need root; this JVM runs as uid " + uid);
         Assumptions.assumeTrue(
                 onPath("ip"), "two hosts need the 'ip' command (Debian package iproute2), not on PATH here");
         Path script = script();
@@ -76,10 +76,14 @@ final class TwoHosts implements AutoCloseable {
                         + " postgresql-15 (apt-get install postgresql-15) or skip with -Dlathe.pg.skip=true");
             }
             if (code != 0 || !out.startsWith("postgresql://")) {
-                throw new IllegalStateException(script + " up " + name + " " + dir + " failed (exit " + code + "): "
-                        + out + "\n" + why);
+                throw new IllegalStateException(
+                        script + " up " + name + " " + dir + " failed (exit " + code + "): " + out + "\n" + why);
             }
-            return new TwoHosts(script, name, dir, URI.create(out.lines().reduce((a, b) -> b).orElseThrow()));
+            return new TwoHosts(
+                    script,
+                    name,
+                    dir,
+                    URI.create(out.lines().reduce((a, b) -> b).orElseThrow()));
         } finally {
             Files.delete(err);
         }
@@ -171,6 +175,7 @@ final class TwoHosts implements AutoCloseable {
                 return candidate;
             }
         }
-        throw new IllegalStateException("scripts/two-hosts.sh not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "scripts/two-hosts.sh not found above " + Path.of("").toAbsolutePath());
     }
 }

@@ -68,8 +68,8 @@ class TwoHostsWorkerTest {
             String[] worker = {
                 "worker", "--store", store, "--search", parent, "--heartbeat", "1s", "--grace", "30s", "--json"
             };
-            List<CompletableFuture<CliRun>> workers = List.of(
-                    onWorkerHost(hosts, "worker-1", worker), onWorkerHost(hosts, "worker-2", worker));
+            List<CompletableFuture<CliRun>> workers =
+                    List.of(onWorkerHost(hosts, "worker-1", worker), onWorkerHost(hosts, "worker-2", worker));
             for (CompletableFuture<CliRun> w : workers) {
                 CliRun done = w.get(3, TimeUnit.MINUTES);
                 assertEquals(0, done.code(), done.toString());
@@ -79,7 +79,8 @@ class TwoHostsWorkerTest {
                         done.toString());
             }
 
-            String oneParent = JSON.readTree(inProcess.out()).get("parent_run_id").asText();
+            String oneParent =
+                    JSON.readTree(inProcess.out()).get("parent_run_id").asText();
             try (UnixSocketRelay relay = new UnixSocketRelay(hosts.socket());
                     TrackingStore served = StoreAddress.of(
                                     hosts.urlAt("127.0.0.1", relay.port()) + "?artifacts=" + artifacts)
