@@ -5,6 +5,7 @@ import dev.lathe.core.tracking.ActiveRun;
 import dev.lathe.core.tracking.ArtifactInfo;
 import dev.lathe.core.tracking.DatasetInput;
 import dev.lathe.core.tracking.Experiment;
+import dev.lathe.core.tracking.KeyMatches;
 import dev.lathe.core.tracking.LifecycleStage;
 import dev.lathe.core.tracking.Metric;
 import dev.lathe.core.tracking.MetricSummary;
@@ -12,6 +13,7 @@ import dev.lathe.core.tracking.ModelRegistry;
 import dev.lathe.core.tracking.Page;
 import dev.lathe.core.tracking.Param;
 import dev.lathe.core.tracking.Run;
+import dev.lathe.core.tracking.RunDataKind;
 import dev.lathe.core.tracking.RunInfo;
 import dev.lathe.core.tracking.RunQuery;
 import dev.lathe.core.tracking.RunSpec;
@@ -363,6 +365,26 @@ public abstract class JdbcTrackingStore implements TrackingStore {
     @Override
     public List<MetricSummary> summarizeMetrics(Collection<String> runIds, Collection<String> keys) {
         return db.read(c -> RunDataViews.summarize(c, runIds, keys));
+    }
+
+    /** Min and max per step interval read inside the database, over the covering history index. */
+    @Override
+    public List<Metric> sampleMetricHistory(String runId, String key, long firstStep, long lastStep, int maxPoints) {
+        LatheException.check(maxPoints >= 1, "a history sample needs at least 1 point, got %d", maxPoints);
+        return db.read(c -> {
+            runs.info(c, runId);
+            return RunDataViews.sampleHistory(c, db.dialect(), runId, key, firstStep, lastStep, maxPoints);
+        });
+    }
+
+    /** From the experiment keys table that triggers keep. */
+    @Override
+    public KeyMatches searchKeys(String experimentId, RunDataKind kind, String contains, int maxResults) {
+        LatheException.check(maxResults >= 0, "maxResults must be >= 0, got %d", maxResults);
+        return db.read(c -> {
+            experiments.get(c, experimentId);
+            return RunDataViews.keys(c, Sql.parseId("experiment", experimentId), kind, contains, maxResults);
+        });
     }
 
     // ---- artifacts ----

@@ -15,20 +15,25 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import dev.lathe.tracking.search.SqlDialect;
 
 /**
- * The reads behind a UI over a large store, each a few statements prepared on an index: a metric
- * history thinned for a chart inside SQLite (per step interval, a min and a max over a range of migration
- * 7's covering history index, so a million points never cross JDBC), min/max summaries of many runs' metrics in one grouped query, and the keys an experiment's
- * runs logged (migration 7's table, kept by triggers).
+ * The reads behind a UI over a large store, each a few statements prepared on an index, on SQLite and
+ * PostgreSQL alike: a metric history thinned for a chart inside the database (per step interval, a min and
+ * a max over a range of the covering history index, so a million points never cross JDBC), min/max
+ * summaries of many runs' metrics in one grouped query, and the keys an experiment's runs logged (a table
+ * kept by triggers: SQLite's migration 7, PostgreSQL's 6).
  */
-final class RunDataViews {
+public final class RunDataViews {
+    /** The table that lists every metric, param and (non-system) tag key per experiment. */
+    public static final String EXPERIMENT_KEYS = "lathe_experiment_keys";
+
     private static final String HISTORY_WHERE = " FROM metrics WHERE run_uuid = ? AND key = ? AND step BETWEEN ? AND ?";
 
     private RunDataViews() {}
 
     /** The table holding a kind's keys per run. */
-    static String table(RunDataKind kind) {
+    public static String table(RunDataKind kind) {
         return switch (kind) {
             case METRIC -> "latest_metrics";
             case PARAM -> "params";
@@ -36,7 +41,8 @@ final class RunDataViews {
         };
     }
 
-    static List<Metric> sampleHistory(Connection c, String runId, String key, long first, long last, int maxPoints)
+    static List<Metric> sampleHistory(
+            Connection c, SqlDialect dialect, String runId, String key, long first, long last, int maxPoints)
             throws SQLException {
         String points = "SELECT key, value, timestamp, step, is_nan, is_inf" + HISTORY_WHERE;
         List<Metric> few = Sql.query(
@@ -65,8 +71,8 @@ final class RunDataViews {
         out.add(head);
         HistorySampler intervals = new HistorySampler(head.step(), tail.step(), maxPoints);
         if (intervals.intervals() > 0) {
-            List<Metric> lows = extremes(c, "min", runId, key, head, tail, intervals);
-            List<Metric> highs = extremes(c, "max", runId, key, head, tail, intervals);
+            List<Metric> lows = extremes(c, dialect, false, runId, key, head, tail, intervals);
+            List<Metric> highs = extremes(c, dialect, true, runId, key, head, tail, intervals);
             for (int i = 0; i < lows.size(); i++) {
                 Metric lo = lows.get(i);
                 Metric hi = highs.get(i);
@@ -91,32 +97,44 @@ final class RunDataViews {
             .thenComparingLong(Metric::timestamp)
             .thenComparingDouble(Metric::value);
 
+    /** Leaves out a point (the first or last): its four bindings are step, timestamp, value, is_nan. */
+    private static final String NOT_POINT = " AND NOT (step = ? AND timestamp = ? AND value = ? AND is_nan = ?)";
+
     /**
-     * Each of {@link HistorySampler}'s step intervals' point of smallest ({@code min}) or largest
-     * ({@code max}) value (null for an interval without a non-NaN point), by one aggregate over the
-     * interval's range of the covering history index per interval, on one prepared statement (SQLite gives
-     * a lone min() or max()'s other columns from the row holding it). NaN points and the first and last
-     * points take no part, as in the sampler.
+     * Each of {@link HistorySampler}'s step intervals' point of smallest (or, {@code max}, largest) value,
+     * null for an interval without a non-NaN point; NaN points and the first and last points take no
+     * part, as in the sampler. Each interval is one range of the covering history index. SQLite answers
+     * one aggregate per interval on one prepared statement (a lone min() or max() gives its other columns
+     * from the row holding it); PostgreSQL has no such aggregate, and answers every interval in one
+     * statement, the first point of the interval in value order (the sampler's choice among equals).
      */
     private static List<Metric> extremes(
+            Connection c,
+            SqlDialect dialect,
+            boolean max,
+            String runId,
+            String key,
+            Metric head,
+            Metric tail,
+            HistorySampler intervals)
+            throws SQLException {
+        return dialect == SqlDialect.SQLITE
+                ? perInterval(c, max ? "max" : "min", runId, key, head, tail, intervals)
+                : allIntervals(c, max, runId, key, head, tail, intervals);
+    }
+
+    private static List<Metric> perInterval(
             Connection c, String fn, String runId, String key, Metric head, Metric tail, HistorySampler intervals)
             throws SQLException {
-        String notPoint = " AND NOT (step = ? AND timestamp = ? AND value = ? AND is_nan = ?)";
         String sql = "SELECT key, " + fn + "(value), timestamp, step, is_nan, is_inf" + HISTORY_WHERE
-                + " AND is_nan = 0" + notPoint + notPoint;
+                + " AND is_nan = 0" + NOT_POINT + NOT_POINT;
         List<Metric> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             long start = intervals.intervalStart(0);
             for (int i = 0; i < intervals.intervals(); i++) {
                 long next = intervals.intervalStart(i + 1);
                 Sql.bind(ps, runId, key, start, next - 1);
-                int at = 5;
-                for (Metric m : List.of(head, tail)) {
-                    ps.setLong(at++, m.step());
-                    ps.setLong(at++, m.timestamp());
-                    ps.setDouble(at++, MetricValues.stored(m.value()));
-                    ps.setInt(at++, MetricValues.isNan(m.value()));
-                }
+                bindPoints(ps, 5, head, tail);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     rs.getDouble(2);
@@ -126,6 +144,47 @@ final class RunDataViews {
             }
         }
         return out;
+    }
+
+    private static List<Metric> allIntervals(
+            Connection c, boolean max, String runId, String key, Metric head, Metric tail, HistorySampler intervals)
+            throws SQLException {
+        String sql = "SELECT m.key, m.value, m.timestamp, m.step, m.is_nan, m.is_inf, b.n"
+                + " FROM unnest(?::bigint[], ?::bigint[]) WITH ORDINALITY AS b(lo, hi, n)"
+                + " CROSS JOIN LATERAL (SELECT key, value, timestamp, step, is_nan, is_inf FROM metrics"
+                + " WHERE run_uuid = ? AND key = ? AND step BETWEEN b.lo AND b.hi AND is_nan = 0" + NOT_POINT
+                + NOT_POINT + " ORDER BY value" + (max ? " DESC" : "") + ", step, timestamp LIMIT 1) m";
+        int n = intervals.intervals();
+        Long[] lows = new Long[n];
+        Long[] highs = new Long[n];
+        for (int i = 0; i < n; i++) {
+            lows[i] = intervals.intervalStart(i);
+            highs[i] = intervals.intervalStart(i + 1) - 1;
+        }
+        List<Metric> out = new ArrayList<>(Collections.nCopies(n, null));
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("bigint", lows));
+            ps.setArray(2, c.createArrayOf("bigint", highs));
+            ps.setString(3, runId);
+            ps.setString(4, key);
+            bindPoints(ps, 5, head, tail);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.set(rs.getInt(7) - 1, RunDataDao.metric(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Binds {@link #NOT_POINT} twice from {@code at}: the first point, then the last. */
+    private static void bindPoints(PreparedStatement ps, int at, Metric head, Metric tail) throws SQLException {
+        for (Metric m : List.of(head, tail)) {
+            ps.setLong(at++, m.step());
+            ps.setLong(at++, m.timestamp());
+            ps.setDouble(at++, MetricValues.stored(m.value()));
+            ps.setInt(at++, MetricValues.isNan(m.value()));
+        }
     }
 
     static List<MetricSummary> summarize(Connection c, Collection<String> runIds, Collection<String> keys)
@@ -153,7 +212,7 @@ final class RunDataViews {
 
     static KeyMatches keys(Connection c, long experimentId, RunDataKind kind, String contains, int maxResults)
             throws SQLException {
-        String where = " FROM " + Schema.EXPERIMENT_KEYS + " WHERE experiment_id = ? AND kind = ?"
+        String where = " FROM " + EXPERIMENT_KEYS + " WHERE experiment_id = ? AND kind = ?"
                 + " AND instr(lower(key), ?) > 0";
         String needle = contains.toLowerCase(Locale.ROOT);
         int total = Sql.queryOne(c, "SELECT count(*)" + where, rs -> rs.getInt(1), experimentId, kind.name(), needle)

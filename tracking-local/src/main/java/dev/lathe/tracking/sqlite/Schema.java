@@ -138,15 +138,12 @@ final class Schema {
                         JdbcTrialQueue.SQLITE_SCHEMA));
     }
 
-    /** The table of migration 7 that lists every metric, param and (non-system) tag key per experiment. */
-    static final String EXPERIMENT_KEYS = "lathe_experiment_keys";
-
     private static List<String> experimentKeys() {
         List<String> steps = new ArrayList<>();
         steps.add("DROP INDEX index_metrics_run_key");
         steps.add("CREATE INDEX index_metrics_history ON metrics (run_uuid, key, step, timestamp, value, is_nan,"
                 + " is_inf)");
-        steps.add("CREATE TABLE " + EXPERIMENT_KEYS + " (experiment_id INTEGER NOT NULL, kind TEXT NOT NULL,"
+        steps.add("CREATE TABLE " + RunDataViews.EXPERIMENT_KEYS + " (experiment_id INTEGER NOT NULL, kind TEXT NOT NULL,"
                 + " key TEXT NOT NULL, PRIMARY KEY (experiment_id, kind, key)) WITHOUT ROWID");
         for (RunDataKind kind : RunDataKind.values()) {
             String table = RunDataViews.table(kind);
@@ -154,11 +151,11 @@ final class Schema {
                     ? " AND substr(%s.key, 1, " + MlflowTags.SYSTEM_PREFIX.length() + ") <> '"
                             + MlflowTags.SYSTEM_PREFIX + "'"
                     : "";
-            steps.add("INSERT OR IGNORE INTO " + EXPERIMENT_KEYS + " (experiment_id, kind, key)"
+            steps.add("INSERT OR IGNORE INTO " + RunDataViews.EXPERIMENT_KEYS + " (experiment_id, kind, key)"
                     + " SELECT DISTINCT r.experiment_id, '" + kind.name() + "', d.key FROM " + table + " d"
                     + " JOIN runs r ON r.run_uuid = d.run_uuid WHERE 1 = 1" + userKey.formatted("d"));
             steps.add("CREATE TRIGGER lathe_keys_" + table + " AFTER INSERT ON " + table + " BEGIN"
-                    + " INSERT OR IGNORE INTO " + EXPERIMENT_KEYS + " (experiment_id, kind, key)"
+                    + " INSERT OR IGNORE INTO " + RunDataViews.EXPERIMENT_KEYS + " (experiment_id, kind, key)"
                     + " SELECT experiment_id, '" + kind.name() + "', NEW.key FROM runs WHERE run_uuid = NEW.run_uuid"
                     + userKey.formatted("NEW") + "; END");
         }

@@ -1,10 +1,6 @@
 package dev.lathe.tracking.sqlite;
 
-import dev.lathe.core.LatheException;
 import dev.lathe.core.StorageException;
-import dev.lathe.core.tracking.KeyMatches;
-import dev.lathe.core.tracking.Metric;
-import dev.lathe.core.tracking.RunDataKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,24 +106,5 @@ public final class SqliteTrackingStore extends JdbcTrackingStore {
     @Override
     public String location() {
         return root.toString();
-    }
-
-    /** Min and max per step interval read inside SQLite (its bare-column aggregates), over the history index. */
-    @Override
-    public List<Metric> sampleMetricHistory(String runId, String key, long firstStep, long lastStep, int maxPoints) {
-        LatheException.check(maxPoints >= 1, "a history sample needs at least 1 point, got %d", maxPoints);
-        return db.read(c -> {
-            runs().info(c, runId);
-            return RunDataViews.sampleHistory(c, runId, key, firstStep, lastStep, maxPoints);
-        });
-    }
-
-    @Override
-    public KeyMatches searchKeys(String experimentId, RunDataKind kind, String contains, int maxResults) {
-        LatheException.check(maxResults >= 0, "maxResults must be >= 0, got %d", maxResults);
-        return db.read(c -> {
-            experiments().get(c, experimentId);
-            return RunDataViews.keys(c, Sql.parseId("experiment", experimentId), kind, contains, maxResults);
-        });
     }
 }

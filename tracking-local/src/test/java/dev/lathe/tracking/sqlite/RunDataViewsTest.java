@@ -8,6 +8,7 @@ import dev.lathe.core.tracking.Metric;
 import dev.lathe.core.tracking.RunDataKind;
 import dev.lathe.core.tracking.RunSpec;
 import dev.lathe.core.tracking.RunWrite;
+import dev.lathe.tracking.search.SqlDialect;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunDataViewsTest {
     private static final Set<String> DATA_TABLES =
-            Set.of("metrics", "latest_metrics", "params", "tags", Schema.EXPERIMENT_KEYS);
+            Set.of("metrics", "latest_metrics", "params", "tags", RunDataViews.EXPERIMENT_KEYS);
 
     @Test
     void statementsAreFixedAndUseIndexes(@TempDir Path dir) {
@@ -53,7 +54,7 @@ class RunDataViewsTest {
             List<String> sql = new ArrayList<>();
             List<Metric> sample = store.db()
                     .read(c -> RunDataViews.sampleHistory(
-                            StatementPlans.recording(c, sql), ids.get(0), "m0", 0, 1_000, 5));
+                            StatementPlans.recording(c, sql), SqlDialect.SQLITE, ids.get(0), "m0", 0, 1_000, 5));
             assertEquals(4, sample.size(), "first, last, and one interval's min and max");
             assertEquals(
                     4,

@@ -1,7 +1,11 @@
 package dev.lathe.tracking.postgres;
 
+import dev.lathe.core.tracking.MlflowTags;
+import dev.lathe.core.tracking.RunDataKind;
 import dev.lathe.tracking.search.RunSearchQuery;
 import dev.lathe.tracking.sqlite.Migration;
+import dev.lathe.tracking.sqlite.RunDataViews;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,7 +39,41 @@ final class PostgresSchema {
                 new Migration(
                         5,
                         "trial queues: the trials of distributed searches, claimed by workers that heartbeat",
-                        queues()));
+                        queues()),
+                new Migration(
+                        6,
+                        "the keys each experiment's runs logged, kept by statement triggers, so a column picker"
+                                + " lists thousands of metric keys without scanning every run (SQLite's migration 7)",
+                        experimentKeys()));
+    }
+
+    /**
+     * SQLite's migration 7 on PostgreSQL: the keys table, SQLite's {@code instr} under its name for the
+     * shared key search, the keys of runs already logged, and one statement-level trigger per data table
+     * that adds the keys of the rows a statement inserted, in key order (so concurrent writers take the
+     * keys' locks in one order).
+     */
+    private static List<String> experimentKeys() {
+        List<String> steps = new ArrayList<>();
+        steps.add("CREATE TABLE " + RunDataViews.EXPERIMENT_KEYS + " (experiment_id BIGINT NOT NULL, kind " + TEXT
+                + " NOT NULL, key " + TEXT + " NOT NULL, PRIMARY KEY (experiment_id, kind, key))");
+        steps.add("CREATE FUNCTION instr(s TEXT, sub TEXT) RETURNS INTEGER LANGUAGE sql IMMUTABLE"
+                + " AS $$ SELECT strpos(s, sub) $$");
+        for (RunDataKind kind : RunDataKind.values()) {
+            String table = RunDataViews.table(kind);
+            String keysOf = "INSERT INTO " + RunDataViews.EXPERIMENT_KEYS + " (experiment_id, kind, key)"
+                    + " SELECT DISTINCT r.experiment_id, '" + kind.name() + "', d.key FROM %s d"
+                    + " JOIN runs r ON r.run_uuid = d.run_uuid"
+                    + (kind == RunDataKind.TAG ? " WHERE NOT starts_with(d.key, '" + MlflowTags.SYSTEM_PREFIX + "')" : "")
+                    + " ORDER BY 1, 3 ON CONFLICT DO NOTHING";
+            steps.add(keysOf.formatted(table));
+            String function = "lathe_keys_" + table;
+            steps.add("CREATE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                    + keysOf.formatted("inserted") + "; RETURN NULL; END $$");
+            steps.add("CREATE TRIGGER " + function + " AFTER INSERT ON " + table
+                    + " REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION " + function + "()");
+        }
+        return steps;
     }
 
     /** The tables of SQLite's migration 8 (tracking-local's {@code JdbcTrialQueue}), times in milliseconds. */

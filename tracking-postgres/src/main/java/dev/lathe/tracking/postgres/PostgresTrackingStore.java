@@ -1,9 +1,6 @@
 package dev.lathe.tracking.postgres;
 
-import dev.lathe.core.LatheException;
 import dev.lathe.core.StorageException;
-import dev.lathe.core.tracking.KeyMatches;
-import dev.lathe.core.tracking.RunDataKind;
 import dev.lathe.tracking.sqlite.JdbcTrackingStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,14 +55,6 @@ public final class PostgresTrackingStore extends JdbcTrackingStore {
     /** The directory under which this store's artifacts live. */
     public Path artifactRoot() {
         return location.artifactRoot();
-    }
-
-    /** The keys of the experiment's runs (it must exist), read from its runs. */
-    @Override
-    public KeyMatches searchKeys(String experimentId, RunDataKind kind, String contains, int maxResults) {
-        LatheException.check(maxResults >= 0, "maxResults must be >= 0, got %d", maxResults);
-        getExperiment(experimentId);
-        return super.searchKeys(experimentId, kind, contains, maxResults);
     }
 
     @Override
