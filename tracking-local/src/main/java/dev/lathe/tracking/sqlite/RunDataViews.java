@@ -5,6 +5,7 @@ import dev.lathe.core.tracking.KeyMatches;
 import dev.lathe.core.tracking.Metric;
 import dev.lathe.core.tracking.MetricSummary;
 import dev.lathe.core.tracking.RunDataKind;
+import dev.lathe.tracking.search.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +16,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import dev.lathe.tracking.search.SqlDialect;
 
 /**
  * The reads behind a UI over a large store, each a few statements prepared on an index, on SQLite and
@@ -212,8 +212,8 @@ public final class RunDataViews {
 
     static KeyMatches keys(Connection c, long experimentId, RunDataKind kind, String contains, int maxResults)
             throws SQLException {
-        String where = " FROM " + EXPERIMENT_KEYS + " WHERE experiment_id = ? AND kind = ?"
-                + " AND instr(lower(key), ?) > 0";
+        String where =
+                " FROM " + EXPERIMENT_KEYS + " WHERE experiment_id = ? AND kind = ?" + " AND instr(lower(key), ?) > 0";
         String needle = contains.toLowerCase(Locale.ROOT);
         int total = Sql.queryOne(c, "SELECT count(*)" + where, rs -> rs.getInt(1), experimentId, kind.name(), needle)
                 .orElseThrow();

@@ -143,8 +143,9 @@ final class Schema {
         steps.add("DROP INDEX index_metrics_run_key");
         steps.add("CREATE INDEX index_metrics_history ON metrics (run_uuid, key, step, timestamp, value, is_nan,"
                 + " is_inf)");
-        steps.add("CREATE TABLE " + RunDataViews.EXPERIMENT_KEYS + " (experiment_id INTEGER NOT NULL, kind TEXT NOT NULL,"
-                + " key TEXT NOT NULL, PRIMARY KEY (experiment_id, kind, key)) WITHOUT ROWID");
+        steps.add(
+                "CREATE TABLE " + RunDataViews.EXPERIMENT_KEYS + " (experiment_id INTEGER NOT NULL, kind TEXT NOT NULL,"
+                        + " key TEXT NOT NULL, PRIMARY KEY (experiment_id, kind, key)) WITHOUT ROWID");
         for (RunDataKind kind : RunDataKind.values()) {
             String table = RunDataViews.table(kind);
             String userKey = kind == RunDataKind.TAG

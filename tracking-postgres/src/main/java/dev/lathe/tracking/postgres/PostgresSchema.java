@@ -64,7 +64,9 @@ final class PostgresSchema {
             String keysOf = "INSERT INTO " + RunDataViews.EXPERIMENT_KEYS + " (experiment_id, kind, key)"
                     + " SELECT DISTINCT r.experiment_id, '" + kind.name() + "', d.key FROM %s d"
                     + " JOIN runs r ON r.run_uuid = d.run_uuid"
-                    + (kind == RunDataKind.TAG ? " WHERE NOT starts_with(d.key, '" + MlflowTags.SYSTEM_PREFIX + "')" : "")
+                    + (kind == RunDataKind.TAG
+                            ? " WHERE NOT starts_with(d.key, '" + MlflowTags.SYSTEM_PREFIX + "')"
+                            : "")
                     + " ORDER BY 1, 3 ON CONFLICT DO NOTHING";
             steps.add(keysOf.formatted(table));
             String function = "lathe_keys_" + table;
