@@ -19,6 +19,11 @@ final class PostgresSchema {
     /** Byte-wise text, as SQLite compares and orders it. */
     private static final String TEXT = "TEXT COLLATE \"C\"";
 
+    /** The statistics objects of the params' and the tags' (key, value) pairs (migration 6). */
+    static final String PARAMS_STATISTICS = "statistics_params_key_value";
+
+    static final String TAGS_STATISTICS = "statistics_tags_key_value";
+
     private PostgresSchema() {}
 
     static List<Migration> migrations() {
@@ -43,8 +48,29 @@ final class PostgresSchema {
                 new Migration(
                         6,
                         "the keys each experiment's runs logged, kept by statement triggers, so a column picker"
-                                + " lists thousands of metric keys without scanning every run (SQLite's migration 7)",
-                        experimentKeys()));
+                                + " lists thousands of metric keys without scanning every run (SQLite's migration 7);"
+                                + " statistics of (key, value) pairs, so a search filter's selectivity is estimated",
+                        migration6()));
+    }
+
+    /** The keys table ({@link #experimentKeys()}) and the search statistics ({@link #keyValueStatistics()}). */
+    private static List<String> migration6() {
+        List<String> steps = new ArrayList<>(experimentKeys());
+        steps.addAll(keyValueStatistics());
+        return steps;
+    }
+
+    /**
+     * Most-common-value lists of the (key, value) pairs of params and of tags, analysed at once. Without them the planner multiplies the key's and the value's
+     * frequencies as if independent: {@code tags.group = 'a'}, half of 100,000 runs, was estimated at
+     * 8,000 rows, so a filtered page of 1,000 in start-time order read every matching run and sorted
+     * (1.3 s) instead of walking the runs in start-time order until the page was full (0.05 s).
+     */
+    private static List<String> keyValueStatistics() {
+        return List.of(
+                "CREATE STATISTICS " + PARAMS_STATISTICS + " (mcv) ON key, value FROM params",
+                "CREATE STATISTICS " + TAGS_STATISTICS + " (mcv) ON key, value FROM tags",
+                "ANALYZE params, tags");
     }
 
     /**
