@@ -110,6 +110,17 @@ class PostgresChartReadsTest {
                 st.execute("DROP FUNCTION lathe_keys_" + table + "()");
             }
             st.execute("DROP FUNCTION instr(TEXT, TEXT)");
+            List<String> statistics = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT stxname FROM pg_statistic_ext WHERE stxnamespace = '" + schema + "'::regnamespace")) {
+                while (rs.next()) {
+                    statistics.add(rs.getString(1));
+                }
+            }
+            assertEquals(2, statistics.size(), "migration 6's statistics: " + statistics);
+            for (String name : statistics) {
+                st.execute("DROP STATISTICS " + name);
+            }
             st.execute("DELETE FROM lathe_schema_version WHERE version = 6");
         }
         try (PostgresTrackingStore store = PostgresTrackingStore.open(url)) {
