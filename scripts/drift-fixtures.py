@@ -180,9 +180,45 @@ for rows_ref, rows_cur in [(800, 600), (4000, 3000)]:
     share = sum(c["drifted"] for c in columns) / len(columns)
     datasets.append({"columns": columns, "share": share, "dataset_drift": bool(share >= 0.5)})
 
+# KS above scipy's exact limit (10,000 a side) and around it: samples rounded to 2 decimals and stored as
+# value counts, so that 300,000 rows stay small; scipy's asymptotic branch is kstwo.sf(d, round(n*m/(n+m))).
+ks_large_cases = []
+for n, m, shift in [
+    (10000, 10000, 0.03), (9000, 10000, 0.0), (10000, 10001, 0.02), (10001, 10001, 0.0), (10001, 10001, 0.05),
+    (120, 20000, 0.0), (120, 20000, 0.35), (60, 30000, 0.9), (15000, 40000, 0.02), (15000, 40000, 0.1),
+    (300000, 300000, 0.003), (300000, 250000, 0.02),
+]:
+    r = np.round(rng.normal(0, 1, n), 2)
+    c = np.round(rng.normal(shift, 1, m), 2)
+    res = stats.ks_2samp(r, c)
+    rv, rc = np.unique(r, return_counts=True)
+    cv, cc = np.unique(c, return_counts=True)
+    ks_large_cases.append({"reference_values": num(rv), "reference_counts": [int(k) for k in rc],
+                           "current_values": num(cv), "current_counts": [int(k) for k in cc],
+                           "statistic": float(res.statistic), "pvalue": float(res.pvalue)})
+
+# scipy's kstwo.sf(d, n) itself on a grid over every branch of Simard and L'Ecuyer's choice
+# (scipy.stats._ksstats._kolmogn): Ruben-Gambino, 2 * smirnov, Durbin's matrix, Pomeranz, Pelz-Good.
+kstwo_cases = []
+for n in [1, 2, 5, 17, 60, 100, 139, 140, 141, 500, 1000, 5000, 20000, 99999, 100000, 100001, 150000, 500000,
+          999999, 2000001]:
+    for nx2 in [0.005, 0.05, 0.2, 0.5, 0.754, 0.755, 1.0, 2.19, 2.21, 3.0, 3.99, 4.01, 8.0, 30.0, 120.0, 300.0,
+                369.0, 371.0]:
+        d = float(np.sqrt(nx2 / n))
+        if d < 1:
+            kstwo_cases.append({"n": n, "d": d, "sf": float(stats.kstwo.sf(d, n))})
+    for t in [0.3, 0.5, 0.75, 1.0, 1.5, n - 1.5, n - 1.0, n - 0.5, n / 2.0]:
+        d = t / n
+        if 0 < d < 1:
+            kstwo_cases.append({"n": n, "d": d, "sf": float(stats.kstwo.sf(d, n))})
+    # the Durbin-matrix corner for n > 140: n * d^1.5 <= 1.4
+    d = float((1.39 / n) ** (2.0 / 3.0))
+    if d < 1:
+        kstwo_cases.append({"n": n, "d": d, "sf": float(stats.kstwo.sf(d, n))})
+
 OUT.parent.mkdir(parents=True, exist_ok=True)
 OUT.write_text(json.dumps({
     "generator": "scripts/drift-fixtures.py", "scipy": scipy.__version__, "numpy": np.__version__,
-    "ks": ks_cases, "categorical": cat_cases, "numeric": num_cases, "datasets": datasets,
+    "ks": ks_cases, "ks_large": ks_large_cases, "kstwo": kstwo_cases, "categorical": cat_cases, "numeric": num_cases, "datasets": datasets,
 }, separators=(",", ":")) + "\n")
 print(OUT, OUT.stat().st_size, "bytes")

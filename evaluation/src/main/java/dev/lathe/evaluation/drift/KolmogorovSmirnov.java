@@ -45,8 +45,8 @@ public final class KolmogorovSmirnov {
      * KS of two ascending samples as scipy's {@code ks_2samp(x, y)} with its default {@code method="auto"}
      * and {@code alternative="two-sided"} (Evidently's {@code ks} test): the exact p-value when both sizes
      * are at most {@value #SCIPY_MAX_EXACT_N} (lattice paths, {@link KolmogorovSmirnovExact}), else the
-     * one-sample Kolmogorov distribution's survival at {@code round(n*m/(n+m))} (commons-math3's {@code
-     * cdf}, whose complement loses relative accuracy below about 1e-12). The statistic is {@code h / lcm(n,
+     * one-sample Kolmogorov distribution's survival at {@code round(n*m/(n+m))} (numpy's half-to-even
+     * rounding), scipy's {@code kstwo.sf} ({@link KolmogorovDistribution}). The statistic is {@code h / lcm(n,
      * m)}, the integer {@code h} of the merge walk, as scipy rounds it.
      */
     public static Result twoSided(double[] sortedReference, double[] sortedCurrent) {
@@ -63,9 +63,9 @@ public final class KolmogorovSmirnov {
                 return new Result(d, p);
             }
         }
-        long en = Math.round((double) Math.max(n, m) * Math.min(n, m) / ((double) n + m));
-        double p = 1 - new KolmogorovSmirnovTest().cdf(d, (int) en);
-        return new Result(d, Math.min(1, Math.max(0, p)));
+        // numpy's round: half to even (10,001 a side gives 5,000.5, which scipy takes as 5,000)
+        double en = Math.rint((double) Math.max(n, m) * Math.min(n, m) / ((double) n + m));
+        return new Result(d, KolmogorovDistribution.survival((int) en, d));
     }
 
     /** scipy's {@code MAX_AUTO_N}: {@code method="auto"} is exact when both sizes are at most this. */
