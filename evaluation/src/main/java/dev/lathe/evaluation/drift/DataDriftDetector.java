@@ -75,11 +75,11 @@ public final class DataDriftDetector {
     }
 
     private ColumnDrift numeric(String name, double[] reference, double[] current) {
-        double[] few = DriftBins.fewValues(reference, current, FEW_VALUES);
-        if (few != null && forced.isEmpty()) {
-            // at most FEW_VALUES values: counted by value, no sort needed
-            long[][] counts = DriftBins.valueCounts(few, reference, current);
-            StatTest test = defaultTest(FeatureType.NUMERIC, reference.length, few.length);
+        DriftBins.ValueCounts few = forced.isEmpty() ? DriftBins.fewValueCounts(reference, current, FEW_VALUES) : null;
+        if (few != null) {
+            // at most FEW_VALUES values: counted by value in the same pass, no sort needed
+            long[][] counts = few.counts();
+            StatTest test = defaultTest(FeatureType.NUMERIC, reference.length, few.values().length);
             double score = test == StatTest.JENSEN_SHANNON
                     ? JensenShannonDistance.of(
                             DriftBins.shares(counts[0], reference.length), DriftBins.shares(counts[1], current.length))
@@ -92,12 +92,10 @@ public final class DataDriftDetector {
                     test.drifted(score),
                     reference.length,
                     current.length,
-                    few.length);
+                    few.values().length);
         }
-        double[] ref = reference.clone();
-        double[] cur = current.clone();
-        Arrays.sort(ref);
-        Arrays.sort(cur);
+        double[] ref = RadixSort.sortedCopy(reference);
+        double[] cur = RadixSort.sortedCopy(current);
         int distinct = pooledDistinct(ref, cur);
         StatTest test = choose(name, FeatureType.NUMERIC, ref.length, distinct);
         double score =
@@ -125,11 +123,11 @@ public final class DataDriftDetector {
         double score =
                 switch (test) {
                     case JENSEN_SHANNON -> {
-                        DriftBins.Shares s = DriftBins.categorical(reference, current, false);
+                        DriftBins.Shares s = DriftBins.ofCounts(counts, false);
                         yield JensenShannonDistance.of(s.reference(), s.current());
                     }
                     case PSI -> {
-                        DriftBins.Shares s = DriftBins.categorical(reference, current, true);
+                        DriftBins.Shares s = DriftBins.ofCounts(counts, true);
                         yield PopulationStabilityIndex.ofShares(s.reference(), s.current());
                     }
                     case CHI_SQUARE, Z -> countTest(test, counts);

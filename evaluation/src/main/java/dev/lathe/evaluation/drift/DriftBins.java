@@ -36,8 +36,13 @@ public final class DriftBins {
     /** Shares of two categorical samples, by category. */
     public static Shares categorical(String[] reference, String[] current, boolean fillZeroes) {
         LatheException.check(reference.length > 0 && current.length > 0, "binning needs non-empty samples");
-        long[][] counts = CategoryCounts.of(reference, current);
-        Shares s = new Shares(shares(counts[0], reference.length), shares(counts[1], current.length));
+        return ofCounts(CategoryCounts.of(reference, current), fillZeroes);
+    }
+
+    /** Shares of counts [reference, current] over the same bins, each side over its own total. */
+    static Shares ofCounts(long[][] counts, boolean fillZeroes) {
+        Shares s = new Shares(
+                shares(counts[0], Arrays.stream(counts[0]).sum()), shares(counts[1], Arrays.stream(counts[1]).sum()));
         return fillZeroes ? new Shares(filled(s.reference()), filled(s.current())) : s;
     }
 
@@ -170,15 +175,21 @@ public final class DriftBins {
         return out;
     }
 
+    /** Distinct values, ascending, and each one's count in two samples: counts[0] reference, counts[1] current. */
+    record ValueCounts(double[] values, long[][] counts) {}
+
     /**
-     * The distinct values of both (unsorted) samples pooled, ascending, when there are at most {@code
-     * limit} of them; null when there are more. One pass, no sort ({@code -0.0 == 0.0}).
+     * The distinct values of both (unsorted) samples pooled, ascending, with their counts, when there are
+     * at most {@code limit} of them; null when there are more. One pass, no sort ({@code -0.0 == 0.0}).
      */
-    static double[] fewValues(double[] a, double[] b, int limit) {
+    static ValueCounts fewValueCounts(double[] a, double[] b, int limit) {
         double[] seen = new double[limit];
+        long[][] counts = new long[2][limit];
         int k = 0;
-        for (double[] sample : new double[][] {a, b}) {
-            for (double v : sample) {
+        double[][] sides = {a, b};
+        for (int side = 0; side < 2; side++) {
+            long[] count = counts[side];
+            for (double v : sides[side]) {
                 int i = 0;
                 while (i < k && seen[i] != v) {
                     i++;
@@ -189,27 +200,22 @@ public final class DriftBins {
                     }
                     seen[k++] = v + 0.0;
                 }
+                count[i]++;
             }
         }
-        double[] out = Arrays.copyOf(seen, k);
-        Arrays.sort(out);
-        return out;
-    }
-
-    /** Counts of each of the ascending {@code values} in two unsorted samples: [reference, current]. */
-    static long[][] valueCounts(double[] values, double[] ref, double[] cur) {
-        long[][] out = new long[2][values.length];
-        double[][] sides = {ref, cur};
-        for (int side = 0; side < 2; side++) {
-            for (double v : sides[side]) {
-                int i = 0;
-                while (values[i] != v) {
-                    i++;
-                }
-                out[side][i]++;
-            }
+        Integer[] order = new Integer[k];
+        for (int i = 0; i < k; i++) {
+            order[i] = i;
         }
-        return out;
+        Arrays.sort(order, (x, y) -> Double.compare(seen[x], seen[y]));
+        double[] values = new double[k];
+        long[][] sorted = new long[2][k];
+        for (int i = 0; i < k; i++) {
+            values[i] = seen[order[i]];
+            sorted[0][i] = counts[0][order[i]];
+            sorted[1][i] = counts[1][order[i]];
+        }
+        return new ValueCounts(values, sorted);
     }
 
     /** Category counts of two string samples over their union, in the categories' natural order. */

@@ -7,7 +7,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reference and current samples by feature name: numeric as {@code double[]}, categorical as {@code String[]}. */
+/**
+ * Reference and current samples by feature name: numeric as {@code double[]}, categorical as {@code
+ * String[]}. The arrays are held, not copied (a month of 50 columns is gigabytes; the drift checks only
+ * read them): callers hand over arrays they no longer change.
+ */
 public final class DriftSamples {
     /** A numeric feature's two samples. */
     public record Numeric(double[] reference, double[] current) {}
@@ -66,7 +70,7 @@ public final class DriftSamples {
                     feature);
             PredictionInputs.checkFinite("feature '" + feature + "' reference sample", reference);
             PredictionInputs.checkFinite("feature '" + feature + "' current sample", current);
-            numeric.put(feature, new Numeric(reference.clone(), current.clone()));
+            numeric.put(feature, new Numeric(reference, current));
             return this;
         }
 
@@ -76,7 +80,7 @@ public final class DriftSamples {
                     reference != null && reference.length > 0 && current != null && current.length > 0,
                     "feature '%s': reference and current samples must be non-empty",
                     feature);
-            categorical.put(feature, new Categorical(reference.clone(), current.clone()));
+            categorical.put(feature, new Categorical(reference, current));
             return this;
         }
 
