@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -15,8 +16,9 @@ import java.util.stream.IntStream;
  * of both samples pooled: reference of at most {@value #SMALL_REFERENCE} rows: numeric with more than
  * {@value #FEW_VALUES} values KS, otherwise (or categorical) chi-squared, Z-test when at most two values;
  * larger reference: numeric with more than {@value #FEW_VALUES} values normed Wasserstein, otherwise (or
- * categorical) Jensen-Shannon. Columns are tested side by side (a parallel stream), each sample sorted
- * once.
+ * categorical) Jensen-Shannon. Columns are tested side by side (a worker a core, each reusing its radix
+ * sort buffers), each sample sorted once and walked once with its pair for the pooled values and the
+ * Wasserstein distance.
  */
 public final class DataDriftDetector {
     /** The largest reference for which Evidently picks the statistical tests (KS, chi-squared, Z). */
@@ -48,15 +50,20 @@ public final class DataDriftDetector {
         List<Map.Entry<String, DriftSamples.Categorical>> categorical =
                 new ArrayList<>(samples.categorical().entrySet());
         ColumnDrift[] out = new ColumnDrift[numeric.size() + categorical.size()];
-        IntStream.range(0, out.length).parallel().forEach(i -> {
-            if (i < numeric.size()) {
-                Map.Entry<String, DriftSamples.Numeric> e = numeric.get(i);
-                out[i] = numeric(
-                        e.getKey(), e.getValue().reference(), e.getValue().current());
-            } else {
-                Map.Entry<String, DriftSamples.Categorical> e = categorical.get(i - numeric.size());
-                out[i] = categorical(
-                        e.getKey(), e.getValue().reference(), e.getValue().current());
+        // one worker a core, each with its own sort buffers, taking the next column until none is left;
+        // every column's figures depend on its samples alone, so the result does not depend on the order
+        AtomicInteger next = new AtomicInteger();
+        int workers = Math.max(1, Math.min(out.length, Runtime.getRuntime().availableProcessors()));
+        IntStream.range(0, workers).parallel().forEach(w -> {
+            RadixSort.Buffers buffers = new RadixSort.Buffers();
+            for (int i = next.getAndIncrement(); i < out.length; i = next.getAndIncrement()) {
+                if (i < numeric.size()) {
+                    Map.Entry<String, DriftSamples.Numeric> e = numeric.get(i);
+                    out[i] = numeric(e.getKey(), e.getValue().reference(), e.getValue().current(), buffers);
+                } else {
+                    Map.Entry<String, DriftSamples.Categorical> e = categorical.get(i - numeric.size());
+                    out[i] = categorical(e.getKey(), e.getValue().reference(), e.getValue().current());
+                }
             }
         });
         return new DataDrift(Arrays.asList(out), driftShare);
@@ -74,7 +81,7 @@ public final class DataDriftDetector {
         return few ? StatTest.JENSEN_SHANNON : StatTest.WASSERSTEIN;
     }
 
-    private ColumnDrift numeric(String name, double[] reference, double[] current) {
+    private ColumnDrift numeric(String name, double[] reference, double[] current, RadixSort.Buffers buffers) {
         DriftBins.ValueCounts few = forced.isEmpty() ? DriftBins.fewValueCounts(reference, current, FEW_VALUES) : null;
         if (few != null) {
             // at most FEW_VALUES values: counted by value in the same pass, no sort needed
@@ -94,14 +101,16 @@ public final class DataDriftDetector {
                     current.length,
                     few.values().length);
         }
-        double[] ref = RadixSort.sortedCopy(reference);
-        double[] cur = RadixSort.sortedCopy(current);
-        int distinct = pooledDistinct(ref, cur);
+        double[] ref = buffers.sortedReference(reference);
+        double[] cur = buffers.sortedCurrent(current);
+        // one merge walk counts the pooled values and gives the Wasserstein distance on the way
+        WassersteinDistance.Walk walk = WassersteinDistance.walk(ref, cur);
+        int distinct = walk.pooledDistinct();
         StatTest test = choose(name, FeatureType.NUMERIC, ref.length, distinct);
         double score =
                 switch (test) {
                     case KS -> KolmogorovSmirnov.twoSided(ref, cur).pValue();
-                    case WASSERSTEIN -> WassersteinDistance.normedSorted(ref, cur);
+                    case WASSERSTEIN -> WassersteinDistance.normed(walk.distance(), ref);
                     case JENSEN_SHANNON -> {
                         DriftBins.Shares s = DriftBins.numeric(ref, cur, false);
                         yield JensenShannonDistance.of(s.reference(), s.current());
@@ -170,22 +179,5 @@ public final class DataDriftDetector {
                     .pValue();
         }
         return ChiSquared.test(counts[0], counts[1]).pValue();
-    }
-
-    private static int pooledDistinct(double[] a, double[] b) {
-        int i = 0;
-        int j = 0;
-        int k = 0;
-        double last = Double.NaN;
-        boolean any = false;
-        while (i < a.length || j < b.length) {
-            double v = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
-            if (!any || v != last) {
-                k++;
-                last = v;
-                any = true;
-            }
-        }
-        return k;
     }
 }

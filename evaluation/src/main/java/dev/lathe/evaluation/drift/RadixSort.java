@@ -22,11 +22,22 @@ final class RadixSort {
 
     /** A new array with {@code values} in ascending order; {@code values} is left as it is. */
     static double[] sortedCopy(double[] values) {
+        double[] target = new double[values.length];
+        sortInto(values, target, values.length < MIN_RADIX_LENGTH ? null : new double[values.length]);
+        return target;
+    }
+
+    /**
+     * {@code values} in ascending order into {@code target} (of the same length), with {@code scratch}
+     * (at least as long; unused, may be null, below {@value #MIN_RADIX_LENGTH} values) as the passes'
+     * other buffer; {@code values} is left as it is.
+     */
+    static void sortInto(double[] values, double[] target, double[] scratch) {
         int n = values.length;
         if (n < MIN_RADIX_LENGTH) {
-            double[] copy = values.clone();
-            Arrays.sort(copy);
-            return copy;
+            System.arraycopy(values, 0, target, 0, n);
+            Arrays.sort(target);
+            return;
         }
         int[][] offsets = new int[PASSES][RADIX];
         for (double v : values) {
@@ -35,28 +46,69 @@ final class RadixSort {
                 offsets[p][(int) (k >>> (p * BITS)) & MASK]++;
             }
         }
+        int moving = 0;
+        for (int p = 0; p < PASSES; p++) {
+            if (toOffsets(offsets[p], n)) {
+                moving++;
+            } else {
+                offsets[p] = null;
+            }
+        }
+        if (moving == 0) {
+            System.arraycopy(values, 0, target, 0, n);
+            return;
+        }
+        // passes alternate between the two buffers; start so that the last one writes into target
         double[] source = values;
-        double[] target = new double[n];
-        double[] spare = null;
+        double[] into = moving % 2 == 1 ? target : scratch;
         for (int p = 0; p < PASSES; p++) {
             int[] offset = offsets[p];
-            if (!toOffsets(offset, n)) {
+            if (offset == null) {
                 continue;
             }
             int shift = p * BITS;
-            for (double v : source) {
-                target[offset[(int) (key(v) >>> shift) & MASK]++] = v;
+            for (int i = 0; i < n; i++) {
+                double v = source[i];
+                into[offset[(int) (key(v) >>> shift) & MASK]++] = v;
             }
-            if (source == values) {
-                source = target;
-                target = new double[n];
-            } else {
-                spare = source;
-                source = target;
-                target = spare;
-            }
+            source = into;
+            into = into == target ? scratch : target;
         }
-        return source == values ? values.clone() : source;
+    }
+
+    /**
+     * Reusable sort buffers for one worker: the sorted reference and current of one column at a time, so
+     * that a month of columns sorts without allocating (and page-faulting in) three arrays per column.
+     */
+    static final class Buffers {
+        private double[] reference = new double[0];
+        private double[] current = new double[0];
+        private double[] scratch = new double[0];
+
+        /** {@code values} sorted into this worker's reference buffer, valid until the next call. */
+        double[] sortedReference(double[] values) {
+            if (reference.length != values.length) {
+                reference = new double[values.length];
+            }
+            sortInto(values, reference, scratch(values.length));
+            return reference;
+        }
+
+        /** {@code values} sorted into this worker's current buffer, valid until the next call. */
+        double[] sortedCurrent(double[] values) {
+            if (current.length != values.length) {
+                current = new double[values.length];
+            }
+            sortInto(values, current, scratch(values.length));
+            return current;
+        }
+
+        private double[] scratch(int n) {
+            if (scratch.length < n) {
+                scratch = new double[n];
+            }
+            return scratch;
+        }
     }
 
     /** Counts to each digit's first index; false when one digit holds all {@code n} values (nothing to move). */

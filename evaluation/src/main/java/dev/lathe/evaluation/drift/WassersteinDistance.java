@@ -16,6 +16,14 @@ public final class WassersteinDistance {
 
     /** The distance between two ascending samples. */
     public static double ofSorted(double[] u, double[] v) {
+        return walk(u, v).distance();
+    }
+
+    /** The distance and the number of distinct values of both samples pooled, which the same merge walk visits. */
+    record Walk(double distance, int pooledDistinct) {}
+
+    /** The merge walk over two ascending samples: the distance and the pooled distinct values. */
+    static Walk walk(double[] u, double[] v) {
         LatheException.check(u.length > 0 && v.length > 0, "the Wasserstein distance needs non-empty samples");
         int n = u.length;
         int m = v.length;
@@ -24,7 +32,9 @@ public final class WassersteinDistance {
         double sum = 0;
         double compensation = 0;
         double previous = Math.min(u[0], v[0]);
+        int distinct = 0;
         while (i < n || j < m) {
+            distinct++;
             double z = j >= m || (i < n && u[i] <= v[j]) ? u[i] : v[j];
             double term = Math.abs((double) i / n - (double) j / m) * (z - previous);
             double t = sum + term;
@@ -38,12 +48,17 @@ public final class WassersteinDistance {
             }
             previous = z;
         }
-        return sum + compensation;
+        return new Walk(sum + compensation, distinct);
     }
 
     /** Evidently's {@code wasserstein} score: the distance over {@code max(std(reference), 0.001)}. */
     public static double normedSorted(double[] sortedReference, double[] sortedCurrent) {
-        return ofSorted(sortedReference, sortedCurrent) / Math.max(std(sortedReference), MIN_NORM);
+        return normed(ofSorted(sortedReference, sortedCurrent), sortedReference);
+    }
+
+    /** Evidently's norming of a distance {@code w} by the reference's standard deviation. */
+    static double normed(double w, double[] reference) {
+        return w / Math.max(std(reference), MIN_NORM);
     }
 
     /** numpy's {@code np.std(x)}: the population standard deviation (ddof = 0), two passes. */
