@@ -45,6 +45,14 @@ public final class DataDriftDetector {
 
     /** Numeric columns first, then categorical, each in insertion order. */
     public DataDrift compare(DriftSamples samples) {
+        return compare(samples, Optional.empty());
+    }
+
+    /**
+     * As {@link #compare(DriftSamples)}, taking each numeric reference column already sorted from {@code
+     * reference} when it was sorted from the same array (one batch of many against one reference).
+     */
+    public DataDrift compare(DriftSamples samples, Optional<SortedReference> reference) {
         List<Map.Entry<String, DriftSamples.Numeric>> numeric =
                 new ArrayList<>(samples.numeric().entrySet());
         List<Map.Entry<String, DriftSamples.Categorical>> categorical =
@@ -59,7 +67,10 @@ public final class DataDriftDetector {
             for (int i = next.getAndIncrement(); i < out.length; i = next.getAndIncrement()) {
                 if (i < numeric.size()) {
                     Map.Entry<String, DriftSamples.Numeric> e = numeric.get(i);
-                    out[i] = numeric(e.getKey(), e.getValue().reference(), e.getValue().current(), buffers);
+                    double[] sorted = reference
+                            .map(r -> r.sorted(e.getKey(), e.getValue().reference()))
+                            .orElse(null);
+                    out[i] = numeric(e.getKey(), e.getValue().reference(), e.getValue().current(), sorted, buffers);
                 } else {
                     Map.Entry<String, DriftSamples.Categorical> e = categorical.get(i - numeric.size());
                     out[i] = categorical(e.getKey(), e.getValue().reference(), e.getValue().current());
@@ -81,7 +92,8 @@ public final class DataDriftDetector {
         return few ? StatTest.JENSEN_SHANNON : StatTest.WASSERSTEIN;
     }
 
-    private ColumnDrift numeric(String name, double[] reference, double[] current, RadixSort.Buffers buffers) {
+    private ColumnDrift numeric(
+            String name, double[] reference, double[] current, double[] sortedReference, RadixSort.Buffers buffers) {
         DriftBins.ValueCounts few = forced.isEmpty() ? DriftBins.fewValueCounts(reference, current, FEW_VALUES) : null;
         if (few != null) {
             // at most FEW_VALUES values: counted by value in the same pass, no sort needed
@@ -101,7 +113,7 @@ public final class DataDriftDetector {
                     current.length,
                     few.values().length);
         }
-        double[] ref = buffers.sortedReference(reference);
+        double[] ref = sortedReference != null ? sortedReference : buffers.sortedReference(reference);
         double[] cur = buffers.sortedCurrent(current);
         // one merge walk counts the pooled values and gives the Wasserstein distance on the way
         WassersteinDistance.Walk walk = WassersteinDistance.walk(ref, cur);

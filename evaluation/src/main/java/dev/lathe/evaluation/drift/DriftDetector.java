@@ -1,7 +1,6 @@
 package dev.lathe.evaluation.drift;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +10,7 @@ import java.util.Map;
  * exact when the product of sample sizes is below 10000, commons-math3's asymptotic approximation
  * otherwise) and {@link PopulationStabilityIndex PSI} for numeric features, PSI over
  * categories for categorical ones, each flagged against {@link DriftThresholds}. Exact on every value:
- * each numeric sample is sorted once (a primitive parallel sort) and shared by {@link
+ * each numeric sample is sorted once (a radix sort in Arrays.sort's order) and shared by {@link
  * KolmogorovSmirnov} and the PSI's quantile bins, so millions of rows cost two sorts per feature.
  */
 public final class DriftDetector {
@@ -55,8 +54,6 @@ public final class DriftDetector {
     }
 
     private static double[] sorted(double[] values) {
-        double[] copy = values.clone();
-        Arrays.parallelSort(copy);
-        return copy;
+        return RadixSort.sortedCopy(values);
     }
 }

@@ -4,6 +4,7 @@ import dev.lathe.core.LatheException;
 import dev.lathe.evaluation.drift.DataDrift;
 import dev.lathe.evaluation.drift.DataDriftDetector;
 import dev.lathe.evaluation.drift.DriftSamples;
+import dev.lathe.evaluation.drift.SortedReference;
 import dev.lathe.evaluation.metrics.RegressionEvaluation;
 import dev.lathe.evaluation.metrics.RegressionEvaluator;
 import java.time.LocalDate;
@@ -39,6 +40,8 @@ public final class Monitor {
         List<MonitorBatch> batches = new ArrayList<>();
         Map<String, Integer> skipped = new LinkedHashMap<>();
         if (period.isPresent()) {
+            // the reference is sorted once for every batch
+            Optional<SortedReference> sortedReference = Optional.of(SortedReference.of(all));
             long[] days = current.days()
                     .orElseThrow(() -> new LatheException(current.name() + ": batches need each row's event day"));
             TreeMap<LocalDate, List<Integer>> groups = new TreeMap<>();
@@ -56,7 +59,7 @@ public final class Monitor {
                 batches.add(new MonitorBatch(
                         g.getKey(),
                         index.length,
-                        detector.compare(samples(targetName, reference, batch)),
+                        detector.compare(samples(targetName, reference, batch), sortedReference),
                         metrics(batch)));
             }
         }
