@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * Times {@code lathe monitor}'s drift computation (Evidently's default tests, {@link DataDriftDetector})
  * on data built in memory: {@code rows} reference and {@code rows} current rows of 50 columns (30
  * continuous numeric, 10 numeric with 4 values, 10 categorical with 60 values; the current data shifted
- * in a third of the columns). Prints each pass (the samples' copy into {@link DriftSamples} and the
+ * in a third of the columns). Prints each pass (building {@link DriftSamples}, which holds the arrays, and the
  * tests), the tests chosen and the decision. Usage: {@code bench/run.sh
  * dev.lathe.bench.scale.DataDriftBench [rows=1000000] [passes=3] [seed=42]}.
  */

@@ -70,10 +70,12 @@ public final class DataDriftDetector {
                     double[] sorted = reference
                             .map(r -> r.sorted(e.getKey(), e.getValue().reference()))
                             .orElse(null);
-                    out[i] = numeric(e.getKey(), e.getValue().reference(), e.getValue().current(), sorted, buffers);
+                    out[i] = numeric(
+                            e.getKey(), e.getValue().reference(), e.getValue().current(), sorted, buffers);
                 } else {
                     Map.Entry<String, DriftSamples.Categorical> e = categorical.get(i - numeric.size());
-                    out[i] = categorical(e.getKey(), e.getValue().reference(), e.getValue().current());
+                    out[i] = categorical(
+                            e.getKey(), e.getValue().reference(), e.getValue().current());
                 }
             }
         });

@@ -42,7 +42,8 @@ public final class DriftBins {
     /** Shares of counts [reference, current] over the same bins, each side over its own total. */
     static Shares ofCounts(long[][] counts, boolean fillZeroes) {
         Shares s = new Shares(
-                shares(counts[0], Arrays.stream(counts[0]).sum()), shares(counts[1], Arrays.stream(counts[1]).sum()));
+                shares(counts[0], Arrays.stream(counts[0]).sum()),
+                shares(counts[1], Arrays.stream(counts[1]).sum()));
         return fillZeroes ? new Shares(filled(s.reference()), filled(s.current())) : s;
     }
 

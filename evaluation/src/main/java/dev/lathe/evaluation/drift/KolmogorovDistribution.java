@@ -314,9 +314,7 @@ final class KolmogorovDistribution {
             double m4 = m2 * m2;
             double m6 = m4 * m2;
             double qpower = Math.pow(q, 8 * kk);
-            double[] coeffs = {
-                1.0, k1a + k1b * m2, k2a + k2b * m2 + k2c * m4, k3a + k3b * m2 + k3c * m4 + k3d * m6
-            };
+            double[] coeffs = {1.0, k1a + k1b * m2, k2a + k2b * m2 + k2c * m4, k3a + k3b * m2 + k3c * m4 + k3d * m6};
             for (int i = 0; i < 4; i++) {
                 k[i] = k[i] * qpower + coeffs[i];
             }

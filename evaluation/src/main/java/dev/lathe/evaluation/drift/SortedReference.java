@@ -21,14 +21,18 @@ public final class SortedReference {
 
     /** Sorts every numeric reference sample of {@code samples}, a column a core. */
     public static SortedReference of(DriftSamples samples) {
-        List<Map.Entry<String, DriftSamples.Numeric>> numeric = List.copyOf(samples.numeric().entrySet());
+        List<Map.Entry<String, DriftSamples.Numeric>> numeric =
+                List.copyOf(samples.numeric().entrySet());
         double[][] sorted = new double[numeric.size()][];
         java.util.stream.IntStream.range(0, sorted.length)
                 .parallel()
-                .forEach(i -> sorted[i] = RadixSort.sortedCopy(numeric.get(i).getValue().reference()));
+                .forEach(i -> sorted[i] =
+                        RadixSort.sortedCopy(numeric.get(i).getValue().reference()));
         Map<String, Column> columns = new LinkedHashMap<>();
         for (int i = 0; i < sorted.length; i++) {
-            columns.put(numeric.get(i).getKey(), new Column(numeric.get(i).getValue().reference(), sorted[i]));
+            columns.put(
+                    numeric.get(i).getKey(),
+                    new Column(numeric.get(i).getValue().reference(), sorted[i]));
         }
         return new SortedReference(columns);
     }

@@ -68,7 +68,8 @@ class EvidentlyFixturesTest {
         for (JsonNode c : cases) {
             int n = c.get("n").asInt();
             double d = c.get("d").asDouble();
-            assertPValue(KolmogorovDistribution.survival(n, d), c.get("sf").asDouble(), "kstwo.sf(" + d + ", " + n + ")");
+            assertPValue(
+                    KolmogorovDistribution.survival(n, d), c.get("sf").asDouble(), "kstwo.sf(" + d + ", " + n + ")");
         }
     }
 
@@ -80,7 +81,8 @@ class EvidentlyFixturesTest {
         double[] out = new double[total];
         int at = 0;
         for (int i = 0; i < values.size(); i++) {
-            java.util.Arrays.fill(out, at, at + counts.get(i).asInt(), values.get(i).asDouble());
+            java.util.Arrays.fill(
+                    out, at, at + counts.get(i).asInt(), values.get(i).asDouble());
             at += counts.get(i).asInt();
         }
         return out;

@@ -19,8 +19,16 @@ class RadixSortTest {
             () -> r.nextInt(4) - 1.5, // few values
             () -> r.nextBoolean() ? -0.0 : 0.0,
             () -> 7.25, // one value: every pass skipped
-            () -> pick(r, -Double.MAX_VALUE, Double.MAX_VALUE, Double.MIN_VALUE, -Double.MIN_VALUE,
-                    Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.MIN_NORMAL, r.nextDouble() * 1e-310),
+            () -> pick(
+                    r,
+                    -Double.MAX_VALUE,
+                    Double.MAX_VALUE,
+                    Double.MIN_VALUE,
+                    -Double.MIN_VALUE,
+                    Double.NEGATIVE_INFINITY,
+                    Double.POSITIVE_INFINITY,
+                    Double.MIN_NORMAL,
+                    r.nextDouble() * 1e-310),
             () -> Math.exp(r.nextGaussian() * 50), // exponents far apart
         };
         for (int size : new int[] {1, 5, RadixSort.MIN_RADIX_LENGTH - 1, RadixSort.MIN_RADIX_LENGTH, 50_000, 300_001}) {

@@ -28,7 +28,9 @@ class SortedReferenceTest {
         for (int batch = 0; batch < 3; batch++) {
             DriftSamples b = samples(fare, small, few, zone, r, 1_000 + 500 * batch);
             assertEquals(
-                    detector.compare(b).columns(), detector.compare(b, Optional.of(sorted)).columns(), "batch " + batch);
+                    detector.compare(b).columns(),
+                    detector.compare(b, Optional.of(sorted)).columns(),
+                    "batch " + batch);
         }
         double[] expected = fare.clone();
         Arrays.sort(expected);
@@ -55,7 +57,8 @@ class SortedReferenceTest {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
             double u = 1 - r.nextDouble();
-            v[i] = Math.round((Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.nextDouble()) + shift) * 1e4) / 1e4;
+            v[i] = Math.round((Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.nextDouble()) + shift) * 1e4)
+                    / 1e4;
         }
         return v;
     }
