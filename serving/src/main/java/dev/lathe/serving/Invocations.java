@@ -19,17 +19,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import tech.tablesaw.api.Table;
+import dev.lathe.core.recipe.ColumnValues;
 
 /**
  * {@code POST /invocations}: reads the rows (JSON in one of MLflow's four layouts, or CSV), scores them
  * with the model served now and answers {@code {"predictions": [...]}}. A missing column or a bad value
- * is MLflow's error JSON with status 400 naming the column and value; an unknown content type is 415; a
- * request that takes longer than the timeout is answered 503 (its scoring finishes in the background).
+ * is MLflow's error JSON with status 400 naming the column and value; an unknown content type is 415. A
+ * small body is scored on the connection's thread; a larger one on the scoring pool, and when that takes
+ * longer than the timeout it is answered 503 (its scoring finishes in the background).
  */
 final class Invocations implements Handler {
     static final String JSON = "application/json";
     static final String CSV = "text/csv";
+
+    /**
+     * Bodies up to this size (a few dozen rows) are scored on the connection's own thread: scoring them
+     * takes microseconds, and handing them to the scoring pool and back cost more than that (two thread
+     * switches a request, on a server pinned to one core). Larger bodies go through the pool, under the
+     * request timeout.
+     */
+    static final int INLINE_MAX_BYTES = 16 << 10;
 
     private final ServedModel model;
     private final ServingMetrics metrics;
@@ -54,10 +63,13 @@ final class Invocations implements Handler {
                                     + request.contentType() + "'")
                     .response();
         }
-        Future<double[]> scored = scoring.submit(() -> score(type, request.body()));
-        double[] predictions;
+        byte[] rows = request.body();
+        if (rows.length <= INLINE_MAX_BYTES) {
+            return answer(score(type, rows));
+        }
+        Future<double[]> scored = scoring.submit(() -> score(type, rows));
         try {
-            predictions = scored.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return answer(scored.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
             scored.cancel(true);
             return new ApiError(
@@ -75,6 +87,9 @@ final class Invocations implements Handler {
             }
             throw new LatheException("scoring failed: " + e.getCause(), e.getCause());
         }
+    }
+
+    private Response answer(double[] predictions) {
         metrics.predicted(predictions.length);
         ObjectNode body = Json.object();
         ArrayNode values = body.putArray("predictions");
@@ -85,17 +100,17 @@ final class Invocations implements Handler {
     }
 
     private double[] score(String type, byte[] body) {
-        Table rows = type.equals(JSON) ? ScoringRequest.json(body) : ScoringRequest.csv(body);
-        if (rows.rowCount() == 0) {
+        ColumnValues rows = type.equals(JSON) ? ScoringRequest.json(body) : ScoringRequest.csv(body);
+        if (rows.rows() == 0) {
             return new double[0];
         }
         FittedPipeline pipeline = model.current().pipeline();
         Set<String> missing = new TreeSet<>(pipeline.recipe().scoringColumns());
-        missing.removeAll(rows.columnNames());
+        missing.removeAll(rows.names());
         if (!missing.isEmpty()) {
             throw new DataException("the request has no column " + String.join(", ", missing) + " (the model reads "
                     + String.join(", ", new TreeSet<>(pipeline.recipe().scoringColumns())) + "; the request has "
-                    + String.join(", ", rows.columnNames()) + ")");
+                    + String.join(", ", rows.names()) + ")");
         }
         return pipeline.predict(rows);
     }

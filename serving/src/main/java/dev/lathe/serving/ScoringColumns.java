@@ -3,19 +3,16 @@ package dev.lathe.serving;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.lathe.core.DataException;
+import dev.lathe.core.recipe.ColumnValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * The cells of a scoring request gathered by column, then typed as a file's columns are: whole numbers
- * as longs, other numbers as doubles, anything else (booleans too) as text, null as missing. A cell
+ * as longs, other numbers as doubles, anything else (booleans too) as text, null as missing; held as
+ * {@link ColumnValues}, which the pipeline reads as it reads a table, without building one. A cell
  * that is a list or an object is an error naming the column, the row and the value.
  */
 final class ScoringColumns {
@@ -43,19 +40,19 @@ final class ScoringColumns {
         return rows;
     }
 
-    /** The cells as a table named {@code name}. */
-    Table table(String name) {
-        Table t = Table.create(name);
+    /** The cells as typed columns named {@code name} (what the pipeline scores). */
+    ColumnValues values(String name) {
+        ColumnValues out = new ColumnValues(name, rows);
         cells.forEach((column, values) -> {
             while (values.size() < rows) {
                 values.add(NullNode.instance);
             }
-            t.addColumns(column(column, values));
+            add(out, column, values);
         });
-        return t;
+        return out;
     }
 
-    private static Column<?> column(String name, List<JsonNode> values) {
+    private static void add(ColumnValues out, String name, List<JsonNode> values) {
         boolean numbers = false;
         boolean integral = true;
         boolean text = false;
@@ -72,36 +69,29 @@ final class ScoringColumns {
                 text = true;
             }
         }
+        int n = values.size();
         if (numbers && !text && integral) {
-            LongColumn c = LongColumn.create(name);
-            values.forEach(v -> {
-                if (v.isNull()) {
-                    c.appendMissing();
-                } else {
-                    c.append(v.longValue());
-                }
-            });
-            return c;
-        }
-        if (numbers && !text) {
-            DoubleColumn c = DoubleColumn.create(name);
-            values.forEach(v -> {
-                if (v.isNull()) {
-                    c.appendMissing();
-                } else {
-                    c.append(v.doubleValue());
-                }
-            });
-            return c;
-        }
-        StringColumn c = StringColumn.create(name);
-        values.forEach(v -> {
-            if (v.isNull()) {
-                c.appendMissing();
-            } else {
-                c.append(v.asText());
+            long[] longs = new long[n];
+            boolean[] missing = new boolean[n];
+            for (int r = 0; r < n; r++) {
+                missing[r] = values.get(r).isNull();
+                longs[r] = missing[r] ? 0 : values.get(r).longValue();
             }
-        });
-        return c;
+            out.longs(name, longs, missing);
+        } else if (numbers && !text) {
+            double[] doubles = new double[n];
+            for (int r = 0; r < n; r++) {
+                JsonNode v = values.get(r);
+                doubles[r] = v.isNull() ? Double.NaN : v.doubleValue();
+            }
+            out.doubles(name, doubles);
+        } else {
+            String[] texts = new String[n];
+            for (int r = 0; r < n; r++) {
+                JsonNode v = values.get(r);
+                texts[r] = v.isNull() ? null : v.asText();
+            }
+            out.texts(name, texts);
+        }
     }
 }

@@ -8,13 +8,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tech.tablesaw.api.Table;
+import dev.lathe.core.recipe.ColumnValues;
 
 /**
  * Reads the body of {@code POST /invocations} as MLflow's scoring server does: JSON with exactly one of
  * {@code dataframe_split} ({@code columns} and {@code data} rows), {@code dataframe_records} (one object
  * per row), {@code instances} or {@code inputs} (a list of row objects, or one object of column lists),
- * optionally with {@code params}; or CSV with a header row. The rows become one table.
+ * optionally with {@code params}; or CSV with a header row. The rows become typed columns.
  */
 final class ScoringRequest {
     /** The JSON keys that hold the rows, as MLflow names them. */
@@ -27,7 +27,7 @@ final class ScoringRequest {
     private ScoringRequest() {}
 
     /** The rows of a JSON body. */
-    static Table json(byte[] body) {
+    static ColumnValues json(byte[] body) {
         ObjectNode root = Json.parseObject(body, "/invocations");
         String key = null;
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
@@ -55,12 +55,12 @@ final class ScoringRequest {
                     case "dataframe_records" -> records(input, key);
                     default -> input.isObject() ? columnar(input, key) : records(input, key);
                 };
-        return columns.table(TABLE);
+        return columns.values(TABLE);
     }
 
     /** The rows of a CSV body (a header row, then one line per row). */
-    static Table csv(byte[] body) {
-        return CsvBody.parse(body).table(TABLE);
+    static ColumnValues csv(byte[] body) {
+        return CsvBody.parse(body).values(TABLE);
     }
 
     private static ScoringColumns split(JsonNode input) {

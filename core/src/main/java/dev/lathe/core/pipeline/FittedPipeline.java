@@ -12,6 +12,7 @@ import dev.lathe.core.model.ModelPayloads;
 import dev.lathe.core.model.PayloadDigest;
 import dev.lathe.core.model.PayloadInput;
 import dev.lathe.core.recipe.AsRow;
+import dev.lathe.core.recipe.ColumnValues;
 import dev.lathe.core.recipe.Recipe;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -82,6 +83,14 @@ public final class FittedPipeline {
     /** One prediction per row of a raw table (no filter is applied, no target is read). */
     public double[] predict(Table raw) {
         return model.predict(encoder.transform(recipe.features(raw, raw.name())));
+    }
+
+    /**
+     * One prediction per row of {@code raw}: what {@link #predict(Table)} gives for a table of these
+     * columns, without building one (the scoring server's path).
+     */
+    public double[] predict(ColumnValues raw) {
+        return model.predict(encoder.transform(recipe.features(raw)));
     }
 
     public void save(Path file) {

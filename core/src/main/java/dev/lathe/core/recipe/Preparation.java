@@ -24,7 +24,14 @@ final class Preparation {
     Preparation(Recipe recipe, Table raw, String source) {
         this.recipe = recipe;
         this.raw = raw;
-        this.view = new TableView(recipe.derived(), raw, source);
+        this.view = new TableView(recipe.derived(), InputColumns.of(raw), source);
+    }
+
+    /** A preparation that only collects features (it has no table to sample for {@link #prepare}). */
+    Preparation(Recipe recipe, ColumnValues raw, String source) {
+        this.recipe = recipe;
+        this.raw = null;
+        this.view = new TableView(recipe.derived(), raw.input(), source);
     }
 
     PreparedTable prepare() {

@@ -103,6 +103,14 @@ public record Recipe(
         return new Preparation(this, raw, source).features();
     }
 
+    /**
+     * Features of every row of {@code raw}, as {@link #features(Table, String)} gives them for a table
+     * with these columns, without building one (a scoring request's few rows).
+     */
+    public FeatureFrame features(ColumnValues raw) {
+        return new Preparation(this, raw, raw.name()).features();
+    }
+
     /** Features of one row given as column name -> value (numbers, text or timestamps). */
     public FeatureFrame features(Map<String, ?> row) {
         return features(RowTable.of(row), RowTable.SOURCE);

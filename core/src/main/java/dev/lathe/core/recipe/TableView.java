@@ -7,20 +7,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import tech.tablesaw.api.Table;
 
 /**
- * A recipe's view of one input table: every column name (raw, or derived by the recipe) resolved to
+ * A recipe's view of one input table (or {@link ColumnValues}): every column name (raw, or derived by the recipe) resolved to
  * its {@link Cells} once, derived columns over the columns they read. A column the table lacks fails
  * naming the source, the column and the columns present.
  */
 final class TableView {
     private final Map<String, DerivedColumn> derived;
-    private final Table table;
+    private final InputColumns table;
     private final String source;
     private final Map<String, Cells> resolved = new HashMap<>();
 
-    TableView(List<DerivedColumn> derived, Table table, String source) {
+    TableView(List<DerivedColumn> derived, InputColumns table, String source) {
         this.derived = new HashMap<>();
         derived.forEach(d -> this.derived.put(d.name(), d));
         this.table = table;
@@ -32,7 +31,7 @@ final class TableView {
     }
 
     int rows() {
-        return table.rowCount();
+        return table.rows();
     }
 
     Cells cells(String name) {
@@ -49,26 +48,26 @@ final class TableView {
         if (d == null) {
             LatheException.check(
                     ErrorCode.BAD_REQUEST,
-                    table.containsColumn(name),
+                    table.has(name),
                     "%s: required column '%s' is missing; columns present: %s",
                     source,
                     name,
-                    table.columnNames());
-            return new RawCells(table.column(name), source);
+                    table.names());
+            return table.cells(name, source);
         }
         if (d instanceof DerivedColumn.FirstOf f) {
             for (String candidate : f.candidates()) {
-                if (table.containsColumn(candidate) || derived.containsKey(candidate)) {
+                if (table.has(candidate) || derived.containsKey(candidate)) {
                     return cells(candidate);
                 }
             }
             throw new DataException(source + ": none of the columns " + f.candidates() + " is present (needed for '"
-                    + f.name() + "'); columns present: " + table.columnNames());
+                    + f.name() + "'); columns present: " + table.names());
         }
         List<Cells> inputs = new ArrayList<>();
         for (String s : d.sources()) {
             inputs.add(cells(s));
         }
-        return DerivedCells.of(d, inputs, table.rowCount(), source);
+        return DerivedCells.of(d, inputs, table.rows(), source);
     }
 }

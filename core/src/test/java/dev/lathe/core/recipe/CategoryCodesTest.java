@@ -62,7 +62,7 @@ class CategoryCodesTest {
                         DerivedColumn.parse("st=concat(s,t)"),
                         DerivedColumn.parse("all=concat(pu,d,l,s)"),
                         DerivedColumn.parse("pu_text=text(pu)")),
-                t,
+                InputColumns.of(t),
                 SOURCE);
         for (String name : List.of("st", "all", "pu_text")) {
             Cells cells = view.cells(name);
@@ -95,7 +95,7 @@ class CategoryCodesTest {
         end.setMissing(9);
         Table t = Table.create("t", start, end);
         Cells minutes =
-                new TableView(List.of(DerivedColumn.parse("m=minutes_between(start,end)")), t, SOURCE).cells("m");
+                new TableView(List.of(DerivedColumn.parse("m=minutes_between(start,end)")), InputColumns.of(t), SOURCE).cells("m");
         for (int i = 0; i < rows; i++) {
             double expected = i == 5 || i == 9 ? Double.NaN : DerivedCells.minutesBetween(start.get(i), end.get(i));
             assertEquals(expected, minutes.number(i), 0.0, "row " + i);
