@@ -51,7 +51,7 @@ public final class LatheCli {
 
     /** Runs the command line and returns its exit code (2 for bad input, 1 for internal and storage failures). */
     public static int execute(String... args) {
-        return configure(new CommandLine(new LatheCli())).execute(args);
+        return commandLine(args).execute(arguments(args));
     }
 
     /**
@@ -59,15 +59,37 @@ public final class LatheCli {
      * writers, as tests and embedding programs need.
      */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = configure(new CommandLine(new LatheCli()));
+        CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         try {
-            return cli.execute(args);
+            return cli.execute(arguments(args));
         } finally {
             out.flush();
             err.flush();
         }
+    }
+
+    /** The command whose start is timed ({@code /ping} after start): it runs without the others. */
+    private static final String SERVE = ServeCommand.class.getAnnotation(Command.class).name();
+
+    /**
+     * The command line {@code args} run on: {@code lathe serve} alone (building every subcommand's model
+     * first cost ~175 ms of CPU before the server could answer {@code /ping}), else every command.
+     */
+    private static CommandLine commandLine(String[] args) {
+        return configure(
+                serves(args)
+                        ? new CommandLine(new ServeCommand()).setCommandName("lathe " + SERVE)
+                        : new CommandLine(new LatheCli()));
+    }
+
+    private static String[] arguments(String[] args) {
+        return serves(args) ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+    }
+
+    private static boolean serves(String[] args) {
+        return args.length > 0 && args[0].equals(SERVE);
     }
 
     private static CommandLine configure(CommandLine cli) {

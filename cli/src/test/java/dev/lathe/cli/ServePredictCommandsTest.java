@@ -157,6 +157,15 @@ class ServePredictCommandsTest {
     }
 
     @Test
+    void serveStartedAloneIsTheSameCommandAsInTheWholeCommandLine() {
+        CliRun alone = CliRun.of("serve", "--help");
+        CliRun whole = CliRun.of("help", "serve");
+        assertEquals(0, alone.code(), alone.toString());
+        assertTrue(alone.out().startsWith("Usage: lathe serve "), alone.toString());
+        assertEquals(whole.out(), alone.out());
+    }
+
+    @Test
     void followingAFilePathOrABadTimeoutIsInvalidParameterValue() {
         CliRun path = CliRun.of("serve", "model.lathe", "--follow-alias", "10s");
         assertEquals(2, path.code(), path.toString());
