@@ -71,7 +71,8 @@ public final class LatheCli {
     }
 
     /** The command whose start is timed ({@code /ping} after start): it runs without the others. */
-    private static final String SERVE = ServeCommand.class.getAnnotation(Command.class).name();
+    private static final String SERVE =
+            ServeCommand.class.getAnnotation(Command.class).name();
 
     /**
      * The command line {@code args} run on: {@code lathe serve} alone (building every subcommand's model

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lathe.core.DataException;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.pipeline.FittedPipeline;
+import dev.lathe.core.recipe.ColumnValues;
 import dev.lathe.server.http.ApiError;
 import dev.lathe.server.http.Handler;
 import dev.lathe.server.http.Json;
@@ -19,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import dev.lathe.core.recipe.ColumnValues;
 
 /**
  * {@code POST /invocations}: reads the rows (JSON in one of MLflow's four layouts, or CSV), scores them

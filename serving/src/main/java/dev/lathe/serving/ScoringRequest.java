@@ -3,12 +3,12 @@ package dev.lathe.serving;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lathe.core.DataException;
+import dev.lathe.core.recipe.ColumnValues;
 import dev.lathe.server.http.Json;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import dev.lathe.core.recipe.ColumnValues;
 
 /**
  * Reads the body of {@code POST /invocations} as MLflow's scoring server does: JSON with exactly one of

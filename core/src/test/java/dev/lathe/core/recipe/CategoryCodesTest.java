@@ -94,8 +94,9 @@ class CategoryCodesTest {
         start.setMissing(5);
         end.setMissing(9);
         Table t = Table.create("t", start, end);
-        Cells minutes =
-                new TableView(List.of(DerivedColumn.parse("m=minutes_between(start,end)")), InputColumns.of(t), SOURCE).cells("m");
+        Cells minutes = new TableView(
+                        List.of(DerivedColumn.parse("m=minutes_between(start,end)")), InputColumns.of(t), SOURCE)
+                .cells("m");
         for (int i = 0; i < rows; i++) {
             double expected = i == 5 || i == 9 ? Double.NaN : DerivedCells.minutesBetween(start.get(i), end.get(i));
             assertEquals(expected, minutes.number(i), 0.0, "row " + i);

@@ -87,8 +87,20 @@ class RecipeRowPathTest {
     private static final long[] LONGS = {1, 2, 166, 143, 0, -7, Long.MIN_VALUE, 1L << 60};
     private static final double[] DOUBLES = {1.0, 2.0, 166.0, 2.58, -0.5, 0.0, 1e300, Double.NaN, 1e15, 3e38};
     private static final String[] TEXTS = {
-        "1", "2", "166", "a", "b", "2.58", "", "nan", " 3 ", "x1", "2023-02-01 10:00:00", "2023-02-01 10:30:15",
-        "2023-02-01T10:30", "1e5"
+        "1",
+        "2",
+        "166",
+        "a",
+        "b",
+        "2.58",
+        "",
+        "nan",
+        " 3 ",
+        "x1",
+        "2023-02-01 10:00:00",
+        "2023-02-01 10:30:15",
+        "2023-02-01T10:30",
+        "1e5"
     };
 
     private static void add(ColumnValues values, Table table, String name, int rows, Random random, boolean time) {

@@ -166,7 +166,8 @@ public final class XGBoostModel implements Model, dev.lathe.core.model.HasFeatur
         double[] out = new double[kept.rows()];
         for (int from = 0; from < kept.rows(); from += block) {
             int to = Math.min(kept.rows(), from + block);
-            double[] part = inPlace(kept.selectRows(java.util.stream.IntStream.range(from, to).toArray()));
+            double[] part = inPlace(
+                    kept.selectRows(java.util.stream.IntStream.range(from, to).toArray()));
             System.arraycopy(part, 0, out, from, part.length);
         }
         return out;
