@@ -196,6 +196,22 @@ class ModelServerTest {
     }
 
     @Test
+    void aSmallBodyIsScoredOnTheConnectionsThreadWhateverTheTimeout() throws Exception {
+        // through the scoring pool a 1 ns timeout answers 503; a small body never waits for the pool
+        try (ModelServer server = serve(local().withTimeout(Duration.ofNanos(1)))) {
+            String small = fixture("dataframe_split.request.json");
+            assertTrue(small.length() <= Invocations.INLINE_MAX_BYTES);
+            HttpResponse<String> r = post(server, "application/json", small);
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(
+                    Json.parse(fixture("dataframe_split.response.json"))
+                            .get("predictions")
+                            .size(),
+                    Json.parse(r.body()).get("predictions").size());
+        }
+    }
+
+    @Test
     void closingLetsTheRequestUnderWayFinish() throws Exception {
         ModelServer server = serve(local().withTimeout(Duration.ofSeconds(60)).withGrace(Duration.ofSeconds(30)));
         String body = bigCsv(300_000);
