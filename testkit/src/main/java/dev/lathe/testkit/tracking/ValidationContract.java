@@ -7,11 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.tracking.Metric;
 import dev.lathe.core.tracking.Param;
+import dev.lathe.core.tracking.Run;
+import dev.lathe.core.tracking.RunSpec;
 import dev.lathe.core.tracking.RunTag;
 import dev.lathe.core.tracking.TrackingStore;
+import dev.lathe.core.tracking.ViewType;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +53,69 @@ public interface ValidationContract extends StoreFixture {
             LatheException tag = assertThrows(LatheException.class, () -> store.setTag(id, "t2", "v".repeat(8001)));
             assertTrue(tag.getMessage().contains("'t2'") && tag.getMessage().contains("8000"), tag.getMessage());
         }
+    }
+
+    /**
+     * Values at MLflow's length limits that do not compress (random letters from several scripts, so up
+     * to 4 bytes a character) are stored, read back and searched exactly: a backend must not index whole
+     * values where its index rows are bounded (PostgreSQL's B-tree: 2,704 bytes).
+     */
+    @Test
+    default void incompressibleValuesAtTheLimitsAreStoredAndSearched(@TempDir Path dir) {
+        try (TrackingStore store = newStore(dir)) {
+            String exp = store.getOrCreateExperiment("long-values");
+            Random random = new Random(16);
+            List<String> runs = new ArrayList<>();
+            List<String> params = new ArrayList<>();
+            String tag = incompressible(random, 8000);
+            for (int i = 0; i < 3; i++) {
+                String id = store.createRun(RunSpec.builder(exp).build()).runId();
+                String param = incompressible(random, 5999) + i;
+                store.logBatch(id, List.of(), List.of(new Param("p", param)), List.of(new RunTag("t", tag)));
+                store.setTag(id, "t" + i, incompressible(random, 8000));
+                runs.add(id);
+                params.add(param);
+            }
+            Run first = store.getRun(runs.get(0));
+            assertEquals(params.get(0), first.data().params().get("p"));
+            assertEquals(tag, first.data().tags().get("t"));
+            assertEquals(8000, first.data().tags().get("t0").length());
+            List<String> byParam =
+                    store
+                            .searchRuns(List.of(exp), "", List.of("params.p DESC"), 10, null, ViewType.ALL)
+                            .items()
+                            .stream()
+                            .map(r -> r.info().runId())
+                            .toList();
+            List<String> expected = new ArrayList<>(runs);
+            expected.sort(Comparator.comparing((String r) -> params.get(runs.indexOf(r)), ValidationContract::utf8Order)
+                    .reversed());
+            assertEquals(expected, byParam);
+            assertEquals(
+                    3,
+                    store.searchRuns(List.of(exp), "tags.t = '" + tag + "'", List.of(), 10, null, ViewType.ALL)
+                            .items()
+                            .size());
+        }
+    }
+
+    /** {@code length} random characters (letters of Latin, Greek, CJK and emoji), never a quote. */
+    private static String incompressible(Random random, int length) {
+        int[][] ranges = {{'a', 26}, {'A', 26}, {0x3B1, 25}, {0x4E00, 2000}, {0x1F600, 64}};
+        StringBuilder b = new StringBuilder(length);
+        while (b.length() < length) {
+            int[] range = ranges[random.nextInt(ranges.length)];
+            int cp = range[0] + random.nextInt(range[1]);
+            if (Character.charCount(cp) <= length - b.length()) {
+                b.appendCodePoint(cp);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Byte-wise UTF-8 order, MLflow's (and SQLite's) order of text. */
+    private static int utf8Order(String a, String b) {
+        return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

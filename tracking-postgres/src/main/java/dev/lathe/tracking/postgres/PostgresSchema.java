@@ -50,7 +50,29 @@ final class PostgresSchema {
                         "the keys each experiment's runs logged, kept by statement triggers, so a column picker"
                                 + " lists thousands of metric keys without scanning every run (SQLite's migration 7);"
                                 + " statistics of (key, value) pairs, so a search filter's selectivity is estimated",
-                        migration6()));
+                        migration6()),
+                new Migration(
+                        7,
+                        "no whole param or tag value in an index: B-tree rows hold at most 2,704 bytes and MLflow's"
+                                + " values reach 6,000 and 8,000 characters",
+                        unboundedValues()));
+    }
+
+    /**
+     * Migration 3 indexed params' and tags' values whole (for ordering, and covering the lookups by run);
+     * an incompressible value past PostgreSQL's B-tree row limit then failed its insert (a trial's
+     * intermediate-values tag did). The lookups by run keep their indexes without the value; an order
+     * on a param or tag sorts the experiment's rows of that key (found by the primary key) instead of
+     * walking a value index.
+     */
+    private static List<String> unboundedValues() {
+        return List.of(
+                "DROP INDEX index_params_order",
+                "DROP INDEX index_tags_order",
+                "DROP INDEX " + RunSearchQuery.TAGS_BY_RUN,
+                "DROP INDEX " + RunSearchQuery.PARAMS_BY_RUN,
+                "CREATE INDEX " + RunSearchQuery.TAGS_BY_RUN + " ON tags (run_uuid, key)",
+                "CREATE INDEX " + RunSearchQuery.PARAMS_BY_RUN + " ON params (run_uuid, key)");
     }
 
     /** The keys table ({@link #experimentKeys()}) and the search statistics ({@link #keyValueStatistics()}). */
