@@ -34,7 +34,7 @@ final class RunOrder {
     }
 
     /** The segments of {@code term}, in the order their runs come in the result. */
-    static List<Segment> segments(OrderTerm term) {
+    static List<Segment> segments(SqlDialect dialect, OrderTerm term) {
         String dir = SqlPredicates.direction(term.ascending());
         String value = DRIVER + ".value";
         if (term.entity() == EntityType.ATTRIBUTE) {
@@ -55,7 +55,11 @@ final class RunOrder {
                     new Segment("runs r", missing + ")", List.of(term.key()), null));
         }
         return List.of(
-                new Segment(from, key + " AND " + value + " IS NOT NULL", List.of(term.key()), value + " " + dir),
+                new Segment(
+                        from,
+                        key + " AND " + value + " IS NOT NULL",
+                        List.of(term.key()),
+                        dialect.textOrder(value, dir)),
                 new Segment("runs r", missing + " AND " + value + " IS NOT NULL)", List.of(term.key()), null));
     }
 

@@ -117,7 +117,7 @@ public final class RunSearchQuery {
         // searched experiments hold many runs; a small experiment sorts its own runs instead. The
         // uncorrelated guard is computed once and SQLite skips the arms whose guard is false.
         List<SqlBuilder> arms = new ArrayList<>();
-        for (RunOrder.Segment segment : RunOrder.segments(terms.get(0))) {
+        for (RunOrder.Segment segment : RunOrder.segments(dialect, terms.get(0))) {
             SqlBuilder sql = new SqlBuilder("SELECT r.run_uuid FROM " + segment.from());
             guard(sql, experimentIds, ">=", walkFromRuns);
             segment.addTo(sql);

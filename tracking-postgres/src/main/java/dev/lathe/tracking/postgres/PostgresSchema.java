@@ -3,6 +3,7 @@ package dev.lathe.tracking.postgres;
 import dev.lathe.core.tracking.MlflowTags;
 import dev.lathe.core.tracking.RunDataKind;
 import dev.lathe.tracking.search.RunSearchQuery;
+import dev.lathe.tracking.search.SqlDialect;
 import dev.lathe.tracking.sqlite.Migration;
 import dev.lathe.tracking.sqlite.RunDataViews;
 import java.util.ArrayList;
@@ -62,15 +63,18 @@ final class PostgresSchema {
      * Migration 3 indexed params' and tags' values whole (for ordering, and covering the lookups by run);
      * an incompressible value past PostgreSQL's B-tree row limit then failed its insert (a trial's
      * intermediate-values tag did). The lookups by run keep their indexes without the value; an order
-     * on a param or tag sorts the experiment's rows of that key (found by the primary key) instead of
-     * walking a value index.
+     * on a param or tag walks an index of the value's first {@value SqlDialect#ORDER_PREFIX} characters
+     * ({@link SqlDialect#textOrder}), at most 2,100 bytes a row with a 250-character key.
      */
     private static List<String> unboundedValues() {
+        String prefix = "left(value, " + SqlDialect.ORDER_PREFIX + ")";
         return List.of(
                 "DROP INDEX index_params_order",
                 "DROP INDEX index_tags_order",
                 "DROP INDEX " + RunSearchQuery.TAGS_BY_RUN,
                 "DROP INDEX " + RunSearchQuery.PARAMS_BY_RUN,
+                "CREATE INDEX index_params_order ON params (key, " + prefix + ", run_uuid)",
+                "CREATE INDEX index_tags_order ON tags (key, " + prefix + ", run_uuid)",
                 "CREATE INDEX " + RunSearchQuery.TAGS_BY_RUN + " ON tags (run_uuid, key)",
                 "CREATE INDEX " + RunSearchQuery.PARAMS_BY_RUN + " ON params (run_uuid, key)");
     }

@@ -35,7 +35,22 @@ class SearchDifferentialTest {
     private static final double[] VALUES = {
         0.5, 1.0, -3.25, 0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 2.0, 1e-9, 7.5
     };
-    private static final String[] TEXTS = {"a", "B", "b", "10", "9", "b_c", "b%c", "é", "bA", "Ab"};
+    /** Short texts, and long ones that agree past PostgreSQL's indexed prefix and differ after it. */
+    private static final String[] TEXTS = {
+        "a",
+        "B",
+        "b",
+        "10",
+        "9",
+        "b_c",
+        "b%c",
+        "é",
+        "bA",
+        "Ab",
+        "b".repeat(SqlDialect.ORDER_PREFIX + 50) + "é",
+        "b".repeat(SqlDialect.ORDER_PREFIX + 50) + "a",
+        "b".repeat(SqlDialect.ORDER_PREFIX)
+    };
 
     private static final List<String> FILTERS = List.of(
             "",
