@@ -1,11 +1,12 @@
 package dev.lathe.serving;
 
 import dev.lathe.core.LatheVersion;
-import dev.lathe.server.LatheServer;
 import dev.lathe.server.http.Response;
 import dev.lathe.server.http.RouteTable;
+import dev.lathe.serving.http.NettyServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,15 +16,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A model behind MLflow's scoring protocol ({@code lathe serve}): {@code POST /invocations}, {@code GET
- * /ping}, {@code /health}, {@code /version} and Prometheus' {@code /metrics}, on the same HTTP layer as
- * {@code lathe ui}. When told to follow its URI it resolves it again periodically and swaps in the model
+ * /ping}, {@code /health}, {@code /version} and Prometheus' {@code /metrics}, with the routes and error
+ * JSON of {@code lathe ui}'s HTTP layer on Netty ({@link NettyServer}). When told to follow its URI it resolves it again periodically and swaps in the model
  * an alias now names; closing it lets the requests under way finish first.
  */
 public final class ModelServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ModelServer.class.getName());
+    /** Threads scoring the bodies too large to score on a connection's event loop, under the timeout. */
+    static final int SCORING_THREADS = 4;
+
     private static final Response PONG = new Response(200, "application/json", "\n".getBytes(StandardCharsets.UTF_8));
 
-    private final LatheServer server;
+    private final NettyServer server;
     private final ServedModel model;
     private final ExecutorService scoring;
     private final ScheduledExecutorService follower;
@@ -31,7 +35,7 @@ public final class ModelServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ModelServer(
-            LatheServer server,
+            NettyServer server,
             ServedModel model,
             ExecutorService scoring,
             ScheduledExecutorService follower,
@@ -46,7 +50,7 @@ public final class ModelServer implements AutoCloseable {
     /** Serves {@code model} as {@code settings} say. */
     public static ModelServer start(ServedModel model, ServeSettings settings) {
         ServingMetrics metrics = new ServingMetrics(model);
-        ExecutorService scoring = Executors.newFixedThreadPool(LatheServer.THREADS, threads("lathe-scoring-"));
+        ExecutorService scoring = Executors.newFixedThreadPool(SCORING_THREADS, threads("lathe-scoring-"));
         Response version =
                 new Response(200, "text/plain; charset=utf-8", LatheVersion.VERSION.getBytes(StandardCharsets.UTF_8));
         RouteTable routes = new RouteTable()
@@ -63,12 +67,19 @@ public final class ModelServer implements AutoCloseable {
                 .ifPresent(every -> follower.scheduleWithFixedDelay(
                         () -> follow(model), every.toNanos(), every.toNanos(), TimeUnit.NANOSECONDS));
         try {
-            return new ModelServer(LatheServer.start(routes, settings.address()), model, scoring, follower, settings);
+            NettyServer server =
+                    NettyServer.start(routes, settings.address(), Invocations.INLINE_MAX_BYTES, idle(settings));
+            return new ModelServer(server, model, scoring, follower, settings);
         } catch (RuntimeException e) {
             scoring.shutdownNow();
             follower.shutdownNow();
             throw e;
         }
+    }
+
+    /** Connections idle this long are closed: a minute longer than a request may score. */
+    static Duration idle(ServeSettings settings) {
+        return settings.timeout().plus(Duration.ofMinutes(1));
     }
 
     private static void follow(ServedModel model) {

@@ -44,8 +44,26 @@ public final class Dispatcher implements HttpHandler {
     }
 
     private Response respond(HttpExchange exchange) {
-        String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getPath();
+        return respond(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(),
+                exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestHeaders().getFirst("Content-Type"),
+                () -> body(exchange));
+    }
+
+    /** A request's body, read once its route is found (a request to no route is answered unread). */
+    @FunctionalInterface
+    public interface Body {
+        byte[] read() throws IOException;
+    }
+
+    /**
+     * The answer to one request whatever carried it: its route's response, or MLflow's error JSON for no
+     * route, a method the route lacks, or a failure (a {@link LatheException} by its code, anything else
+     * as INTERNAL_ERROR, logged).
+     */
+    public Response respond(String method, String path, String rawQuery, String contentType, Body body) {
         try {
             Optional<Map<String, Handler>> methods = routes.find(path);
             if (methods.isEmpty()) {
@@ -55,13 +73,7 @@ public final class Dispatcher implements HttpHandler {
             if (handler == null) {
                 return ApiError.methodNotAllowed(method, path).response();
             }
-            Request request = new Request(
-                    method,
-                    path,
-                    exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestHeaders().getFirst("Content-Type"),
-                    body(exchange));
-            return handler.handle(request);
+            return handler.handle(new Request(method, path, rawQuery, contentType, body.read()));
         } catch (LatheException e) {
             if (ApiError.status(e.errorCode()) >= 500) {
                 LOG.log(System.Logger.Level.WARNING, method + " " + path + " failed", e);
@@ -75,17 +87,21 @@ public final class Dispatcher implements HttpHandler {
     }
 
     /** Bodies above this are refused before they are read whole (MLflow's upload limit is 10 MB). */
-    static final int MAX_BODY_BYTES = 16 << 20;
+    public static final int MAX_BODY_BYTES = 16 << 20;
 
     private static byte[] body(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
-                throw new InvalidParameterException(exchange.getRequestMethod() + " "
-                        + exchange.getRequestURI().getPath() + ": the request body is larger than "
-                        + (MAX_BODY_BYTES >> 20) + " MiB");
+                throw tooLarge(exchange.getRequestMethod(), exchange.getRequestURI().getPath());
             }
             return body;
         }
+    }
+
+    /** The failure of a request whose body is larger than {@link #MAX_BODY_BYTES}. */
+    public static InvalidParameterException tooLarge(String method, String path) {
+        return new InvalidParameterException(
+                method + " " + path + ": the request body is larger than " + (MAX_BODY_BYTES >> 20) + " MiB");
     }
 }
