@@ -4,18 +4,23 @@ import dev.lathe.core.LatheException;
 import dev.lathe.core.tracking.StoreAddress;
 import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.server.LatheServer;
+import dev.lathe.server.http.Response;
+import dev.lathe.server.http.RouteTable;
+import dev.lathe.serving.http.NettyServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * The run the {@code lathe} script records into its class-data sharing archive once per build: the
- * demo into a throwaway store, then {@code lathe ui}'s server answering its first pages, so that both
- * commands start from mapped, verified classes. {@code CdsTraining STORE_DIR}.
+ * demo into a throwaway store, then {@code lathe ui}'s server answering its first pages, then {@code
+ * lathe serve}'s transport (Netty) answering a GET and a POST, so that these commands start from mapped,
+ * verified classes. {@code CdsTraining STORE_DIR}.
  */
 final class CdsTraining {
     private CdsTraining() {}
@@ -35,6 +40,22 @@ final class CdsTraining {
                         HttpRequest.newBuilder(URI.create(server.uri() + page)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 LatheException.check(r.statusCode() == 200, "%s answered %d: %s", page, r.statusCode(), r.body());
+            }
+        }
+        RouteTable routes = new RouteTable()
+                .add("GET", "/ping", r -> Response.empty())
+                .add("POST", "/invocations", r -> Response.empty());
+        try (NettyServer server =
+                NettyServer.start(routes, new InetSocketAddress("127.0.0.1", 0), 1 << 10, Duration.ofMinutes(1))) {
+            HttpClient http = HttpClient.newHttpClient();
+            for (HttpRequest request : List.of(
+                    HttpRequest.newBuilder(URI.create(server.uri() + "/ping")).build(),
+                    HttpRequest.newBuilder(URI.create(server.uri() + "/invocations"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build())) {
+                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                LatheException.check(r.statusCode() == 200, "%s answered %d: %s", request, r.statusCode(), r.body());
             }
         }
         System.exit(0);

@@ -93,7 +93,8 @@ public final class Dispatcher implements HttpHandler {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
-                throw tooLarge(exchange.getRequestMethod(), exchange.getRequestURI().getPath());
+                throw tooLarge(
+                        exchange.getRequestMethod(), exchange.getRequestURI().getPath());
             }
             return body;
         }

@@ -25,7 +25,8 @@ final class BodyAggregator extends HttpObjectAggregator {
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
         if (oversized instanceof HttpRequest request) {
             LatheException tooLarge = Dispatcher.tooLarge(request.method().name(), Answers.path(request.uri()));
-            Response refusal = ApiError.of(tooLarge.errorCode(), tooLarge.getMessage()).response();
+            Response refusal =
+                    ApiError.of(tooLarge.errorCode(), tooLarge.getMessage()).response();
             ctx.writeAndFlush(Answers.of(refusal, false, false, false)).addListener(ChannelFutureListener.CLOSE);
         } else {
             ctx.close();

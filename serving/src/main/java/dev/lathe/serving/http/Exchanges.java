@@ -69,7 +69,13 @@ final class Exchanges extends ChannelInboundHandlerAdapter {
         boolean http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
         try {
             if (request.decoderResult().isFailure()) {
-                write(ctx, badRequest("malformed HTTP request: " + request.decoderResult().cause().getMessage()), false, head, http10);
+                write(
+                        ctx,
+                        badRequest("malformed HTTP request: "
+                                + request.decoderResult().cause().getMessage()),
+                        false,
+                        head,
+                        http10);
                 return;
             }
             if (!pending.accepted()) {
@@ -153,7 +159,10 @@ final class Exchanges extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.log(System.Logger.Level.DEBUG, "connection " + ctx.channel().remoteAddress() + " failed; closing it", cause);
+        LOG.log(
+                System.Logger.Level.DEBUG,
+                "connection " + ctx.channel().remoteAddress() + " failed; closing it",
+                cause);
         ctx.close();
     }
 }

@@ -74,7 +74,8 @@ public final class NettyServer implements AutoCloseable {
     public static NettyServer start(RouteTable routes, InetSocketAddress address, int inlineMaxBytes, Duration idle) {
         Dispatcher dispatcher = new Dispatcher(routes);
         InFlight inFlight = new InFlight();
-        EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, loopThreads("lathe-accept"), NioIoHandler.newFactory());
+        EventLoopGroup acceptor =
+                new MultiThreadIoEventLoopGroup(1, loopThreads("lathe-accept"), NioIoHandler.newFactory());
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(
                 Runtime.getRuntime().availableProcessors(), loopThreads("lathe-http"), NioIoHandler.newFactory());
         ExecutorService blocking = Executors.newFixedThreadPool(BLOCKING_THREADS, threads("lathe-server-"));

@@ -37,7 +37,10 @@ class NettyServerTest {
     @BeforeEach
     void start() {
         RouteTable routes = new RouteTable()
-                .add("POST", "/length", r -> text(r.body().length + " " + Thread.currentThread().getName()))
+                .add(
+                        "POST",
+                        "/length",
+                        r -> text(r.body().length + " " + Thread.currentThread().getName()))
                 .add("GET", "/ping", r -> text("pong"))
                 .add("POST", "/slow", r -> {
                     slowStarted.countDown();
@@ -79,8 +82,10 @@ class NettyServerTest {
     @Test
     void aChunkedBodyIsReadWhole() throws Exception {
         try (Socket s = connect()) {
-            send(s, "POST /length HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-                    + "5\r\nhello\r\n7\r\n, world\r\n0\r\n\r\n");
+            send(
+                    s,
+                    "POST /length HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                            + "5\r\nhello\r\n7\r\n, world\r\n0\r\n\r\n");
             Answer a = read(s, 1).get(0);
             assertEquals(200, a.status);
             assertTrue(a.body.startsWith("12 "), a.body);
@@ -110,8 +115,10 @@ class NettyServerTest {
             assertEquals(-1, s.getInputStream().read()); // closed
         }
         try (Socket s = connect()) { // told before the body is sent
-            send(s, "POST /length HTTP/1.1\r\nHost: x\r\nContent-Length: " + ((16 << 20) + 1)
-                    + "\r\nExpect: 100-continue\r\n\r\n");
+            send(
+                    s,
+                    "POST /length HTTP/1.1\r\nHost: x\r\nContent-Length: " + ((16 << 20) + 1)
+                            + "\r\nExpect: 100-continue\r\n\r\n");
             assertEquals(413, read(s, 1).get(0).status);
         }
     }
@@ -220,7 +227,8 @@ class NettyServerTest {
                 }
             }
             byte[] body = in.readNBytes(length);
-            out.add(new Answer(Integer.parseInt(status.split(" ")[1]), headers, new String(body, StandardCharsets.UTF_8)));
+            out.add(new Answer(
+                    Integer.parseInt(status.split(" ")[1]), headers, new String(body, StandardCharsets.UTF_8)));
         }
         return out;
     }
