@@ -98,7 +98,7 @@ final class Exchanges extends ChannelInboundHandlerAdapter {
                 return;
             }
             busy = true;
-            ctx.channel().config().setAutoRead(false);
+            readWhenReady(ctx);
             try {
                 blocking.execute(() -> {
                     Response response =
@@ -106,7 +106,7 @@ final class Exchanges extends ChannelInboundHandlerAdapter {
                     ctx.executor().execute(() -> {
                         busy = false;
                         write(ctx, response, keepAlive, head, http10);
-                        ctx.channel().config().setAutoRead(true);
+                        readWhenReady(ctx);
                         answerWaiting(ctx);
                     });
                 });
@@ -132,6 +132,21 @@ final class Exchanges extends ChannelInboundHandlerAdapter {
         if (!keepAlive) {
             written.addListener(ChannelFutureListener.CLOSE);
         }
+        readWhenReady(ctx);
+    }
+
+    /**
+     * Reads more of the connection only when it is not waiting for the blocking pool and its answers are
+     * being taken (a client that sends without reading fills the write buffer past its high-water mark).
+     */
+    private void readWhenReady(ChannelHandlerContext ctx) {
+        ctx.channel().config().setAutoRead(!busy && ctx.channel().isWritable());
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        readWhenReady(ctx);
+        super.channelWritabilityChanged(ctx);
     }
 
     private static Response badRequest(String message) {
