@@ -1,15 +1,18 @@
 package dev.lathe.core.recipe;
 
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Raw columns held as plain arrays (whole numbers, other numbers or text), the input of scoring a
- * request without building a Tablesaw table: a recipe reads them exactly as it reads a table whose
- * columns have these types ({@code RecipeRowPathTest} holds it to that), with the table's missing
- * values: null, and as Tablesaw marks them, {@link Long#MIN_VALUE}, NaN and empty text.
+ * Raw columns held as plain arrays (whole numbers, other numbers, text or timestamps), the input of
+ * scoring a request or an embedded row without building a Tablesaw table: a recipe reads them exactly
+ * as it reads a table whose columns have these types ({@code RecipeRowPathTest} holds it to that), with
+ * the table's missing values: null, and as Tablesaw marks them, {@link Long#MIN_VALUE}, NaN and empty
+ * text.
  */
 public final class ColumnValues {
     private final String name;
@@ -49,6 +52,42 @@ public final class ColumnValues {
         return add(column, values, values.length);
     }
 
+    /**
+     * A column of timestamps (null: missing), kept to the millisecond as a Tablesaw timestamp column
+     * keeps them.
+     */
+    public ColumnValues times(String column, LocalDateTime[] values) {
+        LocalDateTime[] millis = new LocalDateTime[values.length];
+        for (int r = 0; r < values.length; r++) {
+            millis[r] = values[r] == null ? null : values[r].truncatedTo(ChronoUnit.MILLIS);
+        }
+        return add(column, new TimeValues(millis), values.length);
+    }
+
+    /**
+     * One row given as column name -> value, typed as a file's columns are: whole numbers (Long,
+     * Integer, Short, Byte) as longs, other numbers as doubles, {@link LocalDateTime} as timestamps,
+     * anything else as its text, null as missing; {@code name} names the row in messages.
+     */
+    public static ColumnValues ofRow(String name, Map<String, ?> row) {
+        ColumnValues out = new ColumnValues(name, 1);
+        row.forEach((column, value) -> {
+            if (value instanceof Long
+                    || value instanceof Integer
+                    || value instanceof Short
+                    || value instanceof Byte) {
+                out.longs(column, new long[] {((Number) value).longValue()}, new boolean[1]);
+            } else if (value instanceof Number n) {
+                out.doubles(column, new double[] {n.doubleValue()});
+            } else if (value instanceof LocalDateTime time) {
+                out.times(column, new LocalDateTime[] {time});
+            } else {
+                out.texts(column, new String[] {value == null ? null : value.toString()});
+            }
+        });
+        return out;
+    }
+
     private ColumnValues add(String column, Object values, int length) {
         dev.lathe.core.LatheException.check(
                 length == rows, "column '%s' of %s has %d values, expected %d", column, name, length, rows);
@@ -80,6 +119,9 @@ public final class ColumnValues {
             }
         };
     }
+
+    /** Timestamps (null: missing), to the millisecond. */
+    record TimeValues(LocalDateTime[] values) {}
 
     /** Whole numbers and which of them are missing. */
     record LongValues(long[] values, boolean[] missing) {

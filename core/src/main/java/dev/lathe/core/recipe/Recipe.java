@@ -111,9 +111,15 @@ public record Recipe(
         return new Preparation(this, raw, raw.name()).features();
     }
 
-    /** Features of one row given as column name -> value (numbers, text or timestamps). */
+    /** How messages name a single row given as column name -> value. */
+    public static final String ROW_SOURCE = "row";
+
+    /**
+     * Features of one row given as column name -> value (numbers, text or timestamps), read as
+     * {@link ColumnValues#ofRow} types it: as a one-row table of those columns would be.
+     */
     public FeatureFrame features(Map<String, ?> row) {
-        return features(RowTable.of(row), RowTable.SOURCE);
+        return features(ColumnValues.ofRow(ROW_SOURCE, row));
     }
 
     public String toJson() {

@@ -4,12 +4,14 @@ import dev.lathe.core.DataException;
 import dev.lathe.core.io.TimestampText;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 
 /**
  * A column of {@link ColumnValues} read as {@link RawCells} reads a table column of the same type
- * (LONG, DOUBLE or STRING): the same categorical text, numbers, timestamps and messages.
+ * (LONG, DOUBLE, STRING or LOCAL_DATE_TIME): the same categorical text, numbers, timestamps and
+ * messages.
  */
 abstract class ValueCells implements Cells {
     private final String name;
@@ -56,6 +58,35 @@ abstract class ValueCells implements Cells {
                 @Override
                 String printed(int row) {
                     return DoubleColumn.create(name, new double[] {d[row]}).getString(0);
+                }
+            };
+        }
+        if (values instanceof ColumnValues.TimeValues times) {
+            LocalDateTime[] v = times.values();
+            return new ValueCells(name, source, "LOCAL_DATE_TIME") {
+                @Override
+                public boolean isMissing(int row) {
+                    return v[row] == null;
+                }
+
+                @Override
+                public String text(int row) {
+                    return isMissing(row) ? CellValues.MISSING : v[row].toString();
+                }
+
+                @Override
+                double present(int row) {
+                    return CellValues.parse(printed(row), source, name, row);
+                }
+
+                @Override
+                String printed(int row) {
+                    return DateTimeColumn.create(name, new LocalDateTime[] {v[row]}).getString(0);
+                }
+
+                @Override
+                public LocalDateTime time(int row) {
+                    return v[row];
                 }
             };
         }

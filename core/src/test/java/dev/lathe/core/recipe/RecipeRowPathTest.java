@@ -7,16 +7,21 @@ import dev.lathe.core.LatheException;
 import dev.lathe.core.data.SparseMatrix;
 import dev.lathe.core.features.DictVectorizer;
 import dev.lathe.core.features.FeatureFrame;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * The scoring server's row path ({@link ColumnValues}, no Tablesaw table) is the same function as the
@@ -24,6 +29,8 @@ import tech.tablesaw.api.Table;
  * null, {@link Long#MIN_VALUE}, NaN and empty text; categories the encoder never saw; bad numbers and
  * timestamps; absent columns) both give bit-identical encoded rows, or both fail with the same exception
  * and message. Derived columns of every kind are on the way (text, concat, minutes_between, first_of).
+ * The embedded API's one row (column name -> Java value) takes the same path, and reads as the one-row
+ * Tablesaw table it was read as before.
  */
 class RecipeRowPathTest {
     private static final Recipe RECIPE = Recipe.builder("duration")
@@ -72,6 +79,78 @@ class RecipeRowPathTest {
             assertArrayEquals(a.indices(), b.indices(), "seed " + seed);
             assertArrayEquals(a.values(), b.values(), "seed " + seed); // bit for bit, NaN included
         }
+    }
+
+    @Property(tries = 600)
+    void oneRowGivenAsAMapEncodesAsAOneRowTable(@ForAll long seed) {
+        Random random = new Random(seed);
+        Map<String, Object> row = new LinkedHashMap<>();
+        String pickup = random.nextBoolean() ? "lpep_pickup" : "tpep_pickup";
+        for (String column : List.of("PULocationID", "DOLocationID", "trip_distance", "kind", pickup, "dropoff")) {
+            if (random.nextInt(20) > 0) {
+                row.put(column, VALUES[random.nextInt(VALUES.length)]);
+            }
+        }
+        Outcome byTable = outcome(() -> ENCODER.transform(RECIPE.features(oneRowTable(row), Recipe.ROW_SOURCE)));
+        Outcome byRow = outcome(() -> ENCODER.transform(RECIPE.features(row)));
+        assertEquals(byTable.error(), byRow.error(), "seed " + seed + " " + row);
+        if (byTable.matrix() != null) {
+            assertArrayEquals(byTable.matrix().indices(), byRow.matrix().indices(), "seed " + seed + " " + row);
+            assertArrayEquals(byTable.matrix().values(), byRow.matrix().values(), "seed " + seed + " " + row);
+        }
+    }
+
+    /** The Java values a caller puts in a row, timestamps with and without sub-millisecond parts. */
+    private static final Object[] VALUES = {
+        1L,
+        166,
+        (short) 143,
+        (byte) 2,
+        Long.MIN_VALUE,
+        2.58,
+        2.0f,
+        Double.NaN,
+        new BigDecimal("166"),
+        "166",
+        "a",
+        "",
+        "2.58",
+        "x1",
+        "2023-02-01 10:00:00",
+        true,
+        null,
+        LocalDateTime.of(2023, 2, 1, 10, 0),
+        LocalDateTime.of(2023, 2, 1, 10, 30, 15, 123_456_789),
+        LocalDateTime.of(2023, 1, 31, 23, 59, 59, 999_999_999),
+        LocalDateTime.of(1969, 12, 31, 23, 59, 59, 500_000)
+    };
+
+    /** How a one-row map was read before it had the row path: a one-row Tablesaw table. */
+    private static Table oneRowTable(Map<String, ?> row) {
+        Table t = Table.create(Recipe.ROW_SOURCE);
+        row.forEach((name, value) -> t.addColumns(oneCell(name, value)));
+        return t;
+    }
+
+    private static Column<?> oneCell(String name, Object value) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return LongColumn.create(name, new long[] {((Number) value).longValue()});
+        }
+        if (value instanceof Number n) {
+            return DoubleColumn.create(name, new double[] {n.doubleValue()});
+        }
+        if (value instanceof LocalDateTime time) {
+            DateTimeColumn c = DateTimeColumn.create(name);
+            c.append(time);
+            return c;
+        }
+        StringColumn c = StringColumn.create(name);
+        if (value == null) {
+            c.appendMissing();
+        } else {
+            c.append(value.toString());
+        }
+        return c;
     }
 
     private record Outcome(SparseMatrix matrix, String error) {}
