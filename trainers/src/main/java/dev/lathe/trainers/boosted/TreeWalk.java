@@ -43,14 +43,21 @@ final class TreeWalk {
         this.columns = columns;
     }
 
-    /** The walk of the first {@code trees} trees of the booster saved as {@code json}; null when unsupported. */
-    static TreeWalk of(byte[] json, int trees, int columns) {
-        JsonNode learner;
+    /** The booster saved as JSON, as a tree. */
+    static JsonNode json(byte[] json) {
         try {
-            learner = new ObjectMapper().readTree(json).path("learner");
+            return new ObjectMapper().readTree(json);
         } catch (IOException e) {
             throw new LatheException("cannot read the xgboost model's JSON: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The walk of the first {@code trees} trees (0: all) of the booster {@code model} (its JSON, or its
+     * UBJSON as {@link UbjsonTree} gives it); null when unsupported.
+     */
+    static TreeWalk of(JsonNode model, int trees, int columns) {
+        JsonNode learner = model.path("learner");
         String objective = learner.path("objective").path("name").asText();
         JsonNode booster = learner.path("gradient_booster");
         if (!objective.equals("reg:squarederror")

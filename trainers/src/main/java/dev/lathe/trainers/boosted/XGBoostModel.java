@@ -26,7 +26,7 @@ public final class XGBoostModel implements Model, dev.lathe.core.model.HasFeatur
 
     static final int PAYLOAD_VERSION = 2;
 
-    private final Booster booster;
+    private final BoosterHandle booster;
     private final int bestIteration;
     private final int roundsTrained;
     private final int numParallelTree;
@@ -35,7 +35,7 @@ public final class XGBoostModel implements Model, dev.lathe.core.model.HasFeatur
     private final ModelProvenance provenance;
 
     XGBoostModel(
-            Booster booster,
+            BoosterHandle booster,
             int bestIteration,
             int roundsTrained,
             int numParallelTree,
@@ -110,18 +110,33 @@ public final class XGBoostModel implements Model, dev.lathe.core.model.HasFeatur
             synchronized (this) {
                 w = walk;
                 if (w == null) {
-                    int trees = bestIteration + 1 == roundsTrained ? 0 : (bestIteration + 1) * numParallelTree;
                     try {
-                        TreeWalk built = TreeWalk.of(booster.toByteArray("json"), trees, columns.size());
-                        w = built == null ? NO_WALK : built;
+                        walkFrom(TreeWalk.json(booster.get().toByteArray("json")));
                     } catch (XGBoostError e) {
                         throw new LatheException("cannot read the xgboost model's trees: " + e, e);
                     }
-                    walk = w;
+                    w = walk;
                 }
             }
         }
         return w == NO_WALK ? null : (TreeWalk) w;
+    }
+
+    /**
+     * Builds the walk from the booster's model as a JSON tree ({@code {"learner": ...}}, from JSON or
+     * UBJSON); true when the trees can be walked (then the native booster is needed only for large
+     * inputs and importance).
+     */
+    synchronized boolean walkFrom(com.fasterxml.jackson.databind.JsonNode model) {
+        int trees = bestIteration + 1 == roundsTrained ? 0 : (bestIteration + 1) * numParallelTree;
+        TreeWalk built = TreeWalk.of(model, trees, columns.size());
+        walk = built == null ? NO_WALK : built;
+        return built != null;
+    }
+
+    /** Whether xgboost4j's native booster has been loaded (not while the walk serves a loaded model). */
+    boolean boosterLoaded() {
+        return booster.loaded();
     }
 
     /** Predictions through a sparse {@link DMatrix} built for this call (the path for large inputs). */
@@ -149,7 +164,7 @@ public final class XGBoostModel implements Model, dev.lathe.core.model.HasFeatur
         try {
             // tree limit counts trees, not rounds: each round grows numParallelTree trees.
             int treeLimit = bestIteration + 1 == roundsTrained ? 0 : (bestIteration + 1) * numParallelTree;
-            return firstColumn(booster.predict(dm, false, treeLimit));
+            return firstColumn(booster.get().predict(dm, false, treeLimit));
         } catch (XGBoostError e) {
             throw new LatheException("xgboost prediction failed on " + kept.rows() + " rows: " + e, e);
         } finally {
@@ -190,7 +205,7 @@ public final class XGBoostModel implements Model, dev.lathe.core.model.HasFeatur
         int[] range = bestIteration + 1 == roundsTrained ? new int[] {0, 0} : new int[] {0, bestIteration + 1};
         try {
             return firstColumn(
-                    booster.inplace_predict(dense, rows, cols, Float.NaN, range, Booster.PredictionType.kValue, null));
+                    booster.get().inplace_predict(dense, rows, cols, Float.NaN, range, Booster.PredictionType.kValue, null));
         } catch (XGBoostError e) {
             throw new LatheException("xgboost in-place prediction failed on " + rows + " rows: " + e, e);
         }
@@ -222,7 +237,7 @@ public final class XGBoostModel implements Model, dev.lathe.core.model.HasFeatur
         }
         Map<String, Double> raw;
         try {
-            raw = booster.getScore(synthetic, type.xgboostName());
+            raw = booster.get().getScore(synthetic, type.xgboostName());
         } catch (XGBoostError e) {
             throw new LatheException("xgboost feature importance '" + type.xgboostName() + "' failed: " + e, e);
         }
@@ -264,11 +279,7 @@ public final class XGBoostModel implements Model, dev.lathe.core.model.HasFeatur
 
     /** The booster in XGBoost's UBJSON model format. */
     public byte[] boosterBytes() {
-        try {
-            return booster.toByteArray("ubj");
-        } catch (XGBoostError e) {
-            throw new LatheException("cannot serialise xgboost booster: " + e, e);
-        }
+        return booster.ubj();
     }
 
     @Override

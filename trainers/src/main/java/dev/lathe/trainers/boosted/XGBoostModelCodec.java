@@ -1,6 +1,5 @@
 package dev.lathe.trainers.boosted;
 
-import dev.lathe.core.DataException;
 import dev.lathe.core.LatheException;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelCodec;
@@ -8,9 +7,6 @@ import dev.lathe.core.model.ModelPayloads;
 import dev.lathe.core.model.ModelProvenance;
 import dev.lathe.core.model.PayloadInput;
 import java.util.List;
-import ml.dmlc.xgboost4j.java.Booster;
-import ml.dmlc.xgboost4j.java.XGBoost;
-import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /** Reads {@link XGBoostModel}s ("xgboost" kind): provenance, names, best iteration, UBJSON booster. */
 public final class XGBoostModelCodec implements ModelCodec {
@@ -35,15 +31,15 @@ public final class XGBoostModelCodec implements ModelCodec {
         // Version 1 predates column subsets: its boosters saw every column.
         ColumnSubset columns = version == 1 ? ColumnSubset.all(names.size()) : ColumnSubset.read(in);
         byte[] ubj = in.readBlock("xgboost.booster");
-        BoosterCheck.check(UbjsonCheck.read(ubj, in, "xgboost.booster"), in);
-        Booster booster;
-        try {
-            booster = XGBoost.loadModel(ubj);
-            booster.setParam("verbosity", "0");
-        } catch (XGBoostError | java.io.IOException e) {
-            throw new DataException(
-                    in.source() + ": cannot load xgboost booster from " + ubj.length + " UBJSON bytes: " + e, e);
+        Object tree = UbjsonCheck.read(ubj, in, "xgboost.booster");
+        BoosterCheck.check(tree, in);
+        BoosterHandle booster = BoosterHandle.lazy(ubj, in.source());
+        XGBoostModel model = new XGBoostModel(booster, bestIteration, rounds, parallel, names, columns, provenance);
+        // The walk is read from the checked UBJSON; only a booster it cannot walk is loaded now (which
+        // also has XGBoost's own reader vet it before the first request).
+        if (!model.walkFrom(UbjsonTree.of(tree))) {
+            booster.get();
         }
-        return new XGBoostModel(booster, bestIteration, rounds, parallel, names, columns, provenance);
+        return model;
     }
 }

@@ -1,21 +1,68 @@
 package dev.lathe.trainers.boosted;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.data.Dataset;
 import dev.lathe.core.data.SparseMatrix;
 import dev.lathe.core.model.FitContext;
+import dev.lathe.core.model.ModelIO;
 import org.junit.jupiter.api.Test;
 
 /**
  * The in-place path and Lathe's walk of the trees (serving's requests) give exactly the floats of the sparse
  * DMatrix path, row by row and in blocks, for a plain booster, an early-stopped one (fewer rounds than
- * trained) and a forest (several trees a round), with absent sparse cells read as missing in both.
+ * trained) and a forest (several trees a round), with absent sparse cells read as missing in both. A
+ * saved model loaded again walks its trees read from the saved UBJSON, giving the same floats without
+ * loading XGBoost's native booster until something needs it (importance).
  */
 class XGBoostInPlaceTest {
     @Test
     void inPlaceEqualsTheMatrixPathRowByRowForPlainEarlyStoppedAndForestModels() {
+        Dataset valid = TestData.taxiLike("valid", 400, 12, 3.0, 2);
+        for (XGBoostModel model : models()) {
+            SparseMatrix x = valid.features();
+            double[] matrix = model.predictViaMatrix(x);
+            assertArrayEquals(matrix, model.predictInPlace(x), "a block of rows");
+            assertArrayEquals(matrix, model.predict(x), "the dispatching predict");
+            double[] walked = model.predictByWalk(x);
+            assertArrayEquals(matrix, walked, "walk of the block");
+            for (int r = 0; r < x.rows(); r++) {
+                SparseMatrix row = x.selectRows(new int[] {r});
+                double[] one = model.predictInPlace(row);
+                assertArrayEquals(new double[] {matrix[r]}, one, "row " + r);
+                assertArrayEquals(model.predictViaMatrix(row), one, "row " + r);
+                assertArrayEquals(new double[] {matrix[r]}, model.predictByWalk(row), "walk, row " + r);
+            }
+        }
+    }
+
+    @Test
+    void aLoadedModelWalksItsSavedTreesWithoutLoadingTheNativeBooster() {
+        SparseMatrix x = TestData.taxiLike("valid", 400, 12, 3.0, 2).features();
+        for (XGBoostModel fitted : models()) {
+            byte[] saved = ModelIO.toBytes(fitted);
+            XGBoostModel loaded = (XGBoostModel) ModelIO.fromBytes(saved, "m.lathe");
+            assertFalse(loaded.boosterLoaded(), "loading reads the trees, not the native booster");
+            double[] matrix = fitted.predictViaMatrix(x);
+            assertArrayEquals(matrix, loaded.predict(x), "a block of rows");
+            for (int r = 0; r < x.rows(); r++) {
+                assertArrayEquals(
+                        new double[] {matrix[r]}, loaded.predict(x.selectRows(new int[] {r})), "row " + r);
+            }
+            assertArrayEquals(fitted.boosterBytes(), loaded.boosterBytes(), "the saved booster, as saved");
+            assertArrayEquals(saved, ModelIO.toBytes(loaded), "saved again unchanged");
+            assertFalse(loaded.boosterLoaded(), "scoring and saving need no native booster");
+            assertEquals(fitted.featureImportance(), loaded.featureImportance());
+            assertTrue(loaded.boosterLoaded(), "importance loads it");
+            assertArrayEquals(matrix, loaded.predictViaMatrix(x), "the booster loaded on demand");
+        }
+    }
+
+    /** A plain booster, an early-stopped one (fewer rounds used than trained) and a forest. */
+    private static XGBoostModel[] models() {
         Dataset train = TestData.taxiLike("train", 600, 12, 3.0, 1);
         Dataset valid = TestData.taxiLike("valid", 400, 12, 3.0, 2);
         XGBoostModel plain =
@@ -38,20 +85,6 @@ class XGBoostInPlaceTest {
                         .seed(4)
                         .build())
                 .fit(train);
-        for (XGBoostModel model : new XGBoostModel[] {plain, early, forest}) {
-            SparseMatrix x = valid.features();
-            double[] matrix = model.predictViaMatrix(x);
-            assertArrayEquals(matrix, model.predictInPlace(x), "a block of rows");
-            assertArrayEquals(matrix, model.predict(x), "the dispatching predict");
-            double[] walked = model.predictByWalk(x);
-            assertArrayEquals(matrix, walked, "walk of the block");
-            for (int r = 0; r < x.rows(); r++) {
-                SparseMatrix row = x.selectRows(new int[] {r});
-                double[] one = model.predictInPlace(row);
-                assertArrayEquals(new double[] {matrix[r]}, one, "row " + r);
-                assertArrayEquals(model.predictViaMatrix(row), one, "row " + r);
-                assertArrayEquals(new double[] {matrix[r]}, model.predictByWalk(row), "walk, row " + r);
-            }
-        }
+        return new XGBoostModel[] {plain, early, forest};
     }
 }
