@@ -87,9 +87,11 @@ final class BoosterCheck {
             if (a.size() != n) {
                 throw bad(at + "." + name + " size (num_nodes " + n + ")", a.size());
             }
-            for (Object v : a) {
-                if (!(v instanceof Number)) {
-                    throw bad(at + "." + name, v);
+            if (!(a instanceof UbjsonCheck.Longs || a instanceof UbjsonCheck.Doubles)) {
+                for (Object v : a) {
+                    if (!(v instanceof Number)) {
+                        throw bad(at + "." + name, v);
+                    }
                 }
             }
         }
@@ -101,20 +103,20 @@ final class BoosterCheck {
         List<?> parents = (List<?>) tree.get("parents");
         List<?> splits = (List<?>) tree.get("split_indices");
         List<?> types = (List<?>) tree.get("split_type");
-        integer(parents.get(0), at + ".parents[0]", ROOT_PARENT, ROOT_PARENT);
+        integer(parents, 0, at + ".parents[0]", ROOT_PARENT, ROOT_PARENT);
         for (int i = 0; i < n; i++) {
-            integer(types.get(i), at + ".split_type", 0, 0);
-            long l = integer(left.get(i), at + ".left_children", -1, n - 1);
-            long r = integer(right.get(i), at + ".right_children", -1, n - 1);
+            integer(types, i, at + ".split_type", 0, 0);
+            long l = integer(left, i, at + ".left_children", -1, n - 1);
+            long r = integer(right, i, at + ".right_children", -1, n - 1);
             if (l == -1 && r == -1) {
                 continue;
             }
             if (l <= i || r <= i || l == r) {
                 throw bad(at + ".children of node " + i, l + "," + r);
             }
-            integer(parents.get((int) l), at + ".parents", i, i);
-            integer(parents.get((int) r), at + ".parents", i, i);
-            integer(splits.get(i), at + ".split_indices", 0, features - 1);
+            integer(parents, (int) l, at + ".parents", i, i);
+            integer(parents, (int) r, at + ".parents", i, i);
+            integer(splits, i, at + ".split_indices", 0, features - 1);
         }
     }
 
@@ -155,6 +157,18 @@ final class BoosterCheck {
             return x;
         }
         throw bad(what + " (expected in [" + min + ", " + max + "])", v);
+    }
+
+    /** Element {@code i} of {@code list} as {@link #integer(Object, String, long, long)} checks it, unboxed when it is. */
+    private long integer(List<?> list, int i, String what, long min, long max) {
+        if (list instanceof UbjsonCheck.Longs l) {
+            long x = l.at(i);
+            if (x >= min && x <= max) {
+                return x;
+            }
+            throw bad(what + " (expected in [" + min + ", " + max + "])", x);
+        }
+        return integer(list.get(i), what, min, max);
     }
 
     private DataException bad(String what, Object value) {

@@ -1,14 +1,12 @@
 package dev.lathe.trainers.boosted;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lathe.core.LatheException;
 import dev.lathe.core.data.SparseMatrix;
-import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Lathe's own walk of a booster's trees, read from XGBoost's JSON model, for predictions of a few rows
+ * Lathe's own walk of a booster's trees, read from XGBoost's UBJSON model, for predictions of a few rows
  * without a native call: each row starts at the base score and adds, in float as XGBoost does, the leaf
  * that every tree of the used rounds sends it to (left when the value is below the split condition, the
  * default side when it is missing). Squared-error regression trees with numeric splits only; {@link
@@ -43,38 +41,29 @@ final class TreeWalk {
         this.columns = columns;
     }
 
-    /** The booster saved as JSON, as a tree. */
-    static JsonNode json(byte[] json) {
-        try {
-            return new ObjectMapper().readTree(json);
-        } catch (IOException e) {
-            throw new LatheException("cannot read the xgboost model's JSON: " + e.getMessage(), e);
-        }
-    }
-
     /**
-     * The walk of the first {@code trees} trees (0: all) of the booster {@code model} (its JSON, or its
-     * UBJSON as {@link UbjsonTree} gives it); null when unsupported.
+     * The walk of the first {@code trees} trees (0: all) of a booster saved as UBJSON, as {@link
+     * UbjsonCheck} reads it (already checked by {@link BoosterCheck}); null when unsupported.
      */
-    static TreeWalk of(JsonNode model, int trees, int columns) {
-        JsonNode learner = model.path("learner");
-        String objective = learner.path("objective").path("name").asText();
-        JsonNode booster = learner.path("gradient_booster");
-        if (!objective.equals("reg:squarederror")
-                || !booster.path("name").asText().equals("gbtree")) {
+    static TreeWalk of(Object model, int trees, int columns) {
+        Map<?, ?> learner = (Map<?, ?>) ((Map<?, ?>) model).get("learner");
+        Object objective = ((Map<?, ?>) learner.get("objective")).get("name");
+        Map<?, ?> booster = (Map<?, ?>) learner.get("gradient_booster");
+        if (!"reg:squarederror".equals(objective) || !"gbtree".equals(booster.get("name"))) {
             return null;
         }
-        JsonNode all = booster.path("model").path("trees");
+        List<?> all = (List<?>) ((Map<?, ?>) booster.get("model")).get("trees");
         int used = trees == 0 ? all.size() : Math.min(trees, all.size());
         int nodes = 0;
         for (int t = 0; t < used; t++) {
-            JsonNode tree = all.get(t);
-            for (JsonNode type : tree.path("split_type")) {
-                if (type.asInt() != 0) {
+            Map<?, ?> tree = (Map<?, ?>) all.get(t);
+            List<?> types = (List<?>) tree.get("split_type");
+            for (int i = 0; i < types.size(); i++) {
+                if (UbjsonCheck.Longs.of(types, i) != 0) {
                     return null; // a categorical split
                 }
             }
-            nodes += tree.path("left_children").size();
+            nodes += ((List<?>) tree.get("left_children")).size();
         }
         int[] roots = new int[used];
         int[] left = new int[nodes];
@@ -84,25 +73,26 @@ final class TreeWalk {
         boolean[] defaultLeft = new boolean[nodes];
         int offset = 0;
         for (int t = 0; t < used; t++) {
-            JsonNode tree = all.get(t);
-            JsonNode l = tree.path("left_children");
+            Map<?, ?> tree = (Map<?, ?>) all.get(t);
+            List<?> l = (List<?>) tree.get("left_children");
+            List<?> r = (List<?>) tree.get("right_children");
+            List<?> splits = (List<?>) tree.get("split_indices");
+            List<?> conditions = (List<?>) tree.get("split_conditions");
+            List<?> defaults = (List<?>) tree.get("default_left");
             roots[t] = offset;
             for (int i = 0; i < l.size(); i++) {
                 int k = offset + i;
-                int li = l.get(i).asInt();
+                int li = (int) UbjsonCheck.Longs.of(l, i);
                 left[k] = li < 0 ? -1 : offset + li;
-                int ri = tree.path("right_children").get(i).asInt();
+                int ri = (int) UbjsonCheck.Longs.of(r, i);
                 right[k] = ri < 0 ? -1 : offset + ri;
-                feature[k] = tree.path("split_indices").get(i).asInt();
-                condition[k] = (float) tree.path("split_conditions").get(i).asDouble();
-                JsonNode d = tree.path("default_left").get(i);
-                defaultLeft[k] = d.isBoolean() ? d.asBoolean() : d.asInt() != 0;
+                feature[k] = (int) UbjsonCheck.Longs.of(splits, i);
+                condition[k] = (float) UbjsonCheck.Doubles.of(conditions, i);
+                defaultLeft[k] = defaults.get(i) instanceof Boolean b ? b : UbjsonCheck.Longs.of(defaults, i) != 0;
             }
             offset += l.size();
         }
-        String baseText = learner.path("learner_model_param")
-                .path("base_score")
-                .asText()
+        String baseText = String.valueOf(((Map<?, ?>) learner.get("learner_model_param")).get("base_score"))
                 .replace("[", "")
                 .replace("]", "");
         return new TreeWalk(Float.parseFloat(baseText), roots, left, right, feature, condition, defaultLeft, columns);

@@ -27,7 +27,8 @@ final class UbjsonCheck {
 
     /**
      * The one UBJSON value {@code bytes} holds (objects as maps, arrays as lists, integers as longs,
-     * reals as doubles, strings as strings, booleans, null as {@link #NULL}); anything malformed is a
+     * reals as doubles, typed numeric arrays unboxed as {@link Longs} or {@link Doubles}, strings as
+     * strings, booleans, null as {@link #NULL}); anything malformed is a
      * {@link DataException} naming {@code field} of {@code in}.
      */
     static Object read(byte[] bytes, PayloadInput in, String field) {
@@ -39,6 +40,65 @@ final class UbjsonCheck {
         return v;
     }
 
+    /**
+     * A typed array of integers (XGBoost's per-node arrays), held unboxed: a large booster's millions of
+     * cells read in a fraction of the time and memory of a list of Longs; elements read as Longs.
+     */
+    static final class Longs extends java.util.AbstractList<Object> implements java.util.RandomAccess {
+        private final long[] values;
+
+        Longs(long[] values) {
+            this.values = values;
+        }
+
+        long at(int i) {
+            return values[i];
+        }
+
+        /** Element {@code i} of a list of integers (Longs, or boxed Longs), without boxing when unboxed. */
+        static long of(java.util.List<?> list, int i) {
+            return list instanceof Longs l ? l.values[i] : ((Number) list.get(i)).longValue();
+        }
+
+        @Override
+        public Object get(int i) {
+            return values[i];
+        }
+
+        @Override
+        public int size() {
+            return values.length;
+        }
+    }
+
+    /** A typed array of reals, held unboxed; elements read as Doubles. */
+    static final class Doubles extends java.util.AbstractList<Object> implements java.util.RandomAccess {
+        private final double[] values;
+
+        Doubles(double[] values) {
+            this.values = values;
+        }
+
+        double at(int i) {
+            return values[i];
+        }
+
+        /** Element {@code i} of a list of numbers, without boxing when unboxed. */
+        static double of(java.util.List<?> list, int i) {
+            return list instanceof Doubles d ? d.values[i] : ((Number) list.get(i)).doubleValue();
+        }
+
+        @Override
+        public Object get(int i) {
+            return values[i];
+        }
+
+        @Override
+        public int size() {
+            return values.length;
+        }
+    }
+
     /** The UBJSON null (and no-op) value. */
     static final Object NULL = new Object();
 
@@ -47,20 +107,29 @@ final class UbjsonCheck {
             case 'Z', 'N' -> NULL;
             case 'T' -> Boolean.TRUE;
             case 'F' -> Boolean.FALSE;
-            case 'i' -> (long) (byte) next(1);
-            case 'U' -> next(1);
+            case 'i', 'U', 'I', 'l', 'L' -> integer(marker);
             case 'C' -> String.valueOf((char) next(1));
-            case 'I' -> (long) (short) next(2);
-            case 'l' -> (long) (int) next(4);
-            case 'L' -> next(8);
-            case 'd' -> (double) Float.intBitsToFloat((int) next(4));
-            case 'D' -> Double.longBitsToDouble(next(8));
+            case 'd', 'D' -> real(marker);
             case 'S', 'H' -> string();
             case '[' -> container(depth, false);
             case '{' -> container(depth, true);
             default -> throw bad(
                     "has an unknown UBJSON marker 0x" + Integer.toHexString(marker) + " at byte " + (pos - 1));
         };
+    }
+
+    private long integer(int marker) {
+        return switch (marker) {
+            case 'i' -> (byte) next(1);
+            case 'U' -> next(1);
+            case 'I' -> (short) next(2);
+            case 'l' -> (int) next(4);
+            default -> next(8);
+        };
+    }
+
+    private double real(int marker) {
+        return marker == 'd' ? Float.intBitsToFloat((int) next(4)) : Double.longBitsToDouble(next(8));
     }
 
     private String string() {
@@ -91,6 +160,20 @@ final class UbjsonCheck {
             if (count * (least + (object ? 1 : 0)) > b.length - pos) {
                 throw bad("declares " + count + " UBJSON elements at byte " + pos + ", but only " + (b.length - pos)
                         + " bytes remain");
+            }
+            if (!object && (type == 'i' || type == 'U' || type == 'I' || type == 'l' || type == 'L')) {
+                long[] values = new long[(int) count];
+                for (int k = 0; k < values.length; k++) {
+                    values[k] = integer(type);
+                }
+                return new Longs(values);
+            }
+            if (!object && (type == 'd' || type == 'D')) {
+                double[] values = new double[(int) count];
+                for (int k = 0; k < values.length; k++) {
+                    values[k] = real(type);
+                }
+                return new Doubles(values);
             }
             java.util.Map<String, Object> map = object ? new java.util.LinkedHashMap<>() : null;
             java.util.List<Object> list = object ? null : new java.util.ArrayList<>((int) count);

@@ -5,6 +5,7 @@ import dev.lathe.core.data.SparseMatrix;
 import dev.lathe.core.model.Model;
 import dev.lathe.core.model.ModelPayloads;
 import dev.lathe.core.model.ModelProvenance;
+import dev.lathe.core.model.PayloadInput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -110,11 +111,9 @@ public final class XGBoostModel implements Model, dev.lathe.core.model.HasFeatur
             synchronized (this) {
                 w = walk;
                 if (w == null) {
-                    try {
-                        walkFrom(TreeWalk.json(booster.get().toByteArray("json")));
-                    } catch (XGBoostError e) {
-                        throw new LatheException("cannot read the xgboost model's trees: " + e, e);
-                    }
+                    byte[] ubj = booster.ubj();
+                    String source = "the fitted xgboost booster";
+                    walkFrom(UbjsonCheck.read(ubj, new PayloadInput(ubj, 0, source, ""), "xgboost.booster"));
                     w = walk;
                 }
             }
@@ -123,11 +122,10 @@ public final class XGBoostModel implements Model, dev.lathe.core.model.HasFeatur
     }
 
     /**
-     * Builds the walk from the booster's model as a JSON tree ({@code {"learner": ...}}, from JSON or
-     * UBJSON); true when the trees can be walked (then the native booster is needed only for large
-     * inputs and importance).
+     * Builds the walk from the booster saved as UBJSON, as {@link UbjsonCheck} reads it; true when the
+     * trees can be walked (then the native booster is needed only for large inputs and importance).
      */
-    synchronized boolean walkFrom(com.fasterxml.jackson.databind.JsonNode model) {
+    synchronized boolean walkFrom(Object model) {
         int trees = bestIteration + 1 == roundsTrained ? 0 : (bestIteration + 1) * numParallelTree;
         TreeWalk built = TreeWalk.of(model, trees, columns.size());
         walk = built == null ? NO_WALK : built;

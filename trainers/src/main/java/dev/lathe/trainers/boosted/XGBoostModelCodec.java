@@ -37,7 +37,7 @@ public final class XGBoostModelCodec implements ModelCodec {
         XGBoostModel model = new XGBoostModel(booster, bestIteration, rounds, parallel, names, columns, provenance);
         // The walk is read from the checked UBJSON; only a booster it cannot walk is loaded now (which
         // also has XGBoost's own reader vet it before the first request).
-        if (!model.walkFrom(UbjsonTree.of(tree))) {
+        if (!model.walkFrom(tree)) {
             booster.get();
         }
         return model;
