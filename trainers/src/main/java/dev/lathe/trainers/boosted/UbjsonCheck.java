@@ -163,15 +163,35 @@ final class UbjsonCheck {
             }
             if (!object && (type == 'i' || type == 'U' || type == 'I' || type == 'l' || type == 'L')) {
                 long[] values = new long[(int) count];
-                for (int k = 0; k < values.length; k++) {
-                    values[k] = integer(type);
+                if (type == 'l') { // XGBoost's node arrays: read in bulk, big-endian as UBJSON stores them
+                    int[] ints = new int[values.length];
+                    need(4L * ints.length);
+                    java.nio.ByteBuffer.wrap(b, pos, 4 * ints.length).asIntBuffer().get(ints);
+                    pos += 4 * ints.length;
+                    for (int k = 0; k < values.length; k++) {
+                        values[k] = ints[k];
+                    }
+                } else {
+                    for (int k = 0; k < values.length; k++) {
+                        values[k] = integer(type);
+                    }
                 }
                 return new Longs(values);
             }
             if (!object && (type == 'd' || type == 'D')) {
                 double[] values = new double[(int) count];
-                for (int k = 0; k < values.length; k++) {
-                    values[k] = real(type);
+                if (type == 'd') { // XGBoost's split conditions, weights, gains: read in bulk
+                    float[] floats = new float[values.length];
+                    need(4L * floats.length);
+                    java.nio.ByteBuffer.wrap(b, pos, 4 * floats.length).asFloatBuffer().get(floats);
+                    pos += 4 * floats.length;
+                    for (int k = 0; k < values.length; k++) {
+                        values[k] = floats[k];
+                    }
+                } else {
+                    for (int k = 0; k < values.length; k++) {
+                        values[k] = real(type);
+                    }
                 }
                 return new Doubles(values);
             }
