@@ -72,10 +72,7 @@ public final class ColumnValues {
     public static ColumnValues ofRow(String name, Map<String, ?> row) {
         ColumnValues out = new ColumnValues(name, 1);
         row.forEach((column, value) -> {
-            if (value instanceof Long
-                    || value instanceof Integer
-                    || value instanceof Short
-                    || value instanceof Byte) {
+            if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
                 out.longs(column, new long[] {((Number) value).longValue()}, new boolean[1]);
             } else if (value instanceof Number n) {
                 out.doubles(column, new double[] {n.doubleValue()});

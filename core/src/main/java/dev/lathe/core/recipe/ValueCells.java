@@ -81,7 +81,8 @@ abstract class ValueCells implements Cells {
 
                 @Override
                 String printed(int row) {
-                    return DateTimeColumn.create(name, new LocalDateTime[] {v[row]}).getString(0);
+                    return DateTimeColumn.create(name, new LocalDateTime[] {v[row]})
+                            .getString(0);
                 }
 
                 @Override

@@ -166,7 +166,9 @@ final class UbjsonCheck {
                 if (type == 'l') { // XGBoost's node arrays: read in bulk, big-endian as UBJSON stores them
                     int[] ints = new int[values.length];
                     need(4L * ints.length);
-                    java.nio.ByteBuffer.wrap(b, pos, 4 * ints.length).asIntBuffer().get(ints);
+                    java.nio.ByteBuffer.wrap(b, pos, 4 * ints.length)
+                            .asIntBuffer()
+                            .get(ints);
                     pos += 4 * ints.length;
                     for (int k = 0; k < values.length; k++) {
                         values[k] = ints[k];
@@ -183,7 +185,9 @@ final class UbjsonCheck {
                 if (type == 'd') { // XGBoost's split conditions, weights, gains: read in bulk
                     float[] floats = new float[values.length];
                     need(4L * floats.length);
-                    java.nio.ByteBuffer.wrap(b, pos, 4 * floats.length).asFloatBuffer().get(floats);
+                    java.nio.ByteBuffer.wrap(b, pos, 4 * floats.length)
+                            .asFloatBuffer()
+                            .get(floats);
                     pos += 4 * floats.length;
                     for (int k = 0; k < values.length; k++) {
                         values[k] = floats[k];

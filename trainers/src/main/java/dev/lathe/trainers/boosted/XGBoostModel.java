@@ -202,8 +202,8 @@ public final class XGBoostModel implements Model, dev.lathe.core.model.HasFeatur
         // the iteration range counts rounds (layers of numParallelTree trees), end exclusive; {0, 0}: all
         int[] range = bestIteration + 1 == roundsTrained ? new int[] {0, 0} : new int[] {0, bestIteration + 1};
         try {
-            return firstColumn(
-                    booster.get().inplace_predict(dense, rows, cols, Float.NaN, range, Booster.PredictionType.kValue, null));
+            return firstColumn(booster.get()
+                    .inplace_predict(dense, rows, cols, Float.NaN, range, Booster.PredictionType.kValue, null));
         } catch (XGBoostError e) {
             throw new LatheException("xgboost in-place prediction failed on " + rows + " rows: " + e, e);
         }

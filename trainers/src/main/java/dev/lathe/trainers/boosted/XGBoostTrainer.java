@@ -206,7 +206,13 @@ public final class XGBoostTrainer implements Trainer<XGBoostModel> {
         details.put("booster_rows", trainRows.rows() + " of " + trainRows.inputRows());
         ModelProvenance provenance = ModelProvenance.of(name, hyperparameters(), train, details);
         return new XGBoostModel(
-                BoosterHandle.of(booster), best, rounds, params.numParallelTree(), train.featureNames(), columns, provenance);
+                BoosterHandle.of(booster),
+                best,
+                rounds,
+                params.numParallelTree(),
+                train.featureNames(),
+                columns,
+                provenance);
     }
 
     /** The metric over the input rows (merged rows only ever run with rmse, see {@link BoosterRows}). */

@@ -49,8 +49,7 @@ class XGBoostInPlaceTest {
             double[] matrix = fitted.predictViaMatrix(x);
             assertArrayEquals(matrix, loaded.predict(x), "a block of rows");
             for (int r = 0; r < x.rows(); r++) {
-                assertArrayEquals(
-                        new double[] {matrix[r]}, loaded.predict(x.selectRows(new int[] {r})), "row " + r);
+                assertArrayEquals(new double[] {matrix[r]}, loaded.predict(x.selectRows(new int[] {r})), "row " + r);
             }
             assertArrayEquals(fitted.boosterBytes(), loaded.boosterBytes(), "the saved booster, as saved");
             assertArrayEquals(saved, ModelIO.toBytes(loaded), "saved again unchanged");
