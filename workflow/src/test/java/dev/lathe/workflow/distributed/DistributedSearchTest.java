@@ -187,15 +187,9 @@ class DistributedSearchTest {
 
     /** Waits until {@code worker} holds a trial that has run for a while, and returns its number. */
     private static int runningTrialOf(Path dir, String parent, String worker) throws InterruptedException {
-        waitFor(dir, parent, entries -> entries.stream()
-                .anyMatch(e -> e.state() == QueueState.RUNNING
-                        && e.workerId().orElse("").equals(worker)));
-        Thread.sleep(200);
-        return entries(dir, parent).values().stream()
-                .filter(e -> e.state() == QueueState.RUNNING)
-                .findFirst()
-                .orElseThrow()
-                .number();
+        try (SqliteTrackingStore store = SqliteTrackingStore.open(dir)) {
+            return QueueSearches.awaitRunningTrial(store, parent, worker);
+        }
     }
 
     private static void waitFor(Path dir, String parent, java.util.function.Predicate<List<QueueEntry>> condition)

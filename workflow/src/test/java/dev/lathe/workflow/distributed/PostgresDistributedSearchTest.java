@@ -1,10 +1,8 @@
 package dev.lathe.workflow.distributed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.tracking.queue.QueueEntry;
-import dev.lathe.core.tracking.queue.QueueState;
 import dev.lathe.tracking.postgres.PostgresTestServer;
 import dev.lathe.tracking.postgres.PostgresTrackingStore;
 import dev.lathe.tracking.sqlite.SqliteTrackingStore;
@@ -88,17 +86,7 @@ class PostgresDistributedSearchTest {
                 .start();
         int killed;
         try (PostgresTrackingStore store = PostgresTrackingStore.open(url)) {
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            List<QueueEntry> running;
-            do {
-                assertTrue(System.nanoTime() < deadline, "the doomed worker never claimed a trial");
-                Thread.sleep(20);
-                running = store.trialQueue().entries(parent).stream()
-                        .filter(e -> e.state() == QueueState.RUNNING)
-                        .toList();
-            } while (running.isEmpty());
-            Thread.sleep(200);
-            killed = running.get(0).number();
+            killed = QueueSearches.awaitRunningTrial(store, parent, "doomed");
             doomed.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
             SearchResult r = QueueSearches.study(store, 1, 0)
                     .join(

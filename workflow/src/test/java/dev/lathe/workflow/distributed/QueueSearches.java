@@ -80,6 +80,36 @@ final class QueueSearches {
         }
     }
 
+    /**
+     * The number of the trial {@code worker} runs, once its trial run is open: a worker killed after
+     * its claim but before it opened the run leaves no run to end KILLED (a busy machine can take longer
+     * than any fixed pause between the two). Then 200 ms more for the run to be tied to the claim.
+     */
+    static int awaitRunningTrial(TrackingStore store, String parent, String worker) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            assertTrue(
+                    System.nanoTime() < deadline,
+                    "worker " + worker + " never opened a trial run: "
+                            + store.trialQueue().entries(parent));
+            List<Integer> claimed = store.trialQueue().entries(parent).stream()
+                    .filter(e -> e.state() == QueueState.RUNNING
+                            && e.workerId().orElse("").equals(worker))
+                    .map(QueueEntry::number)
+                    .toList();
+            for (Run child : store.childRuns(parent)) {
+                String number = child.data().tags().get(TrialTags.NUMBER);
+                if (child.info().status() == RunStatus.RUNNING
+                        && number != null
+                        && claimed.contains(Integer.parseInt(number))) {
+                    Thread.sleep(200);
+                    return Integer.parseInt(number);
+                }
+            }
+            Thread.sleep(20);
+        }
+    }
+
     static Study study(Tracker tracker, int threads, long millisPerTrial) {
         SearchSpace space = SearchSpace.builder()
                 .uniform("x", -3, 3)
