@@ -153,9 +153,7 @@ class DistributedSearchTest {
     }
 
     private static String enqueue(Path dir, int maxRetries) {
-        try (SqliteTrackingStore store = SqliteTrackingStore.open(dir)) {
-            return QueueSearches.study(store, 1, 0).enqueue(maxRetries);
-        }
+        return QueueSearches.enqueue(dir.toString(), maxRetries);
     }
 
     private static void assertSameTrials(List<Trial> actual) {
@@ -163,9 +161,7 @@ class DistributedSearchTest {
     }
 
     private static void assertStoreClean(Path dir, String parent, Map<Integer, Integer> killedRuns) {
-        try (SqliteTrackingStore store = SqliteTrackingStore.open(dir)) {
-            QueueSearches.assertStoreClean(store, parent, killedRuns);
-        }
+        QueueSearches.assertStoreClean(dir.toString(), parent, killedRuns);
     }
 
     private static Map<Integer, QueueEntry> entries(Path dir, String parent) {

@@ -42,7 +42,7 @@ class PostgresDistributedSearchTest {
     @Test
     void twoWorkerThreadsGiveTheInProcessTrials(@TempDir Path dir) throws Exception {
         String url = PostgresTestServer.freshStoreUrl(dir);
-        String parent = enqueue(url, 2);
+        String parent = QueueSearches.enqueue(url, 2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<SearchResult>> results = new ArrayList<>();
@@ -60,13 +60,13 @@ class PostgresDistributedSearchTest {
         } finally {
             pool.shutdown();
         }
-        assertStoreClean(url, parent, Map.of());
+        QueueSearches.assertStoreClean(url, parent, Map.of());
     }
 
     @Test
     void aWorkerJvmKilledMidTrialIsRecoveredAndItsTrialCompletedOnce(@TempDir Path dir) throws Exception {
         String url = PostgresTestServer.freshStoreUrl(dir);
-        String parent = enqueue(url, 2);
+        String parent = QueueSearches.enqueue(url, 2);
         Process doomed = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx256m",
@@ -98,22 +98,10 @@ class PostgresDistributedSearchTest {
             assertEquals(2, retried.attempts(), retried.toString());
             assertEquals("rescuer", retried.workerId().orElseThrow());
         }
-        assertStoreClean(url, parent, Map.of(killed, 1));
-    }
-
-    private static String enqueue(String url, int maxRetries) {
-        try (PostgresTrackingStore store = PostgresTrackingStore.open(url)) {
-            return QueueSearches.study(store, 1, 0).enqueue(maxRetries);
-        }
+        QueueSearches.assertStoreClean(url, parent, Map.of(killed, 1));
     }
 
     private static void assertSameTrials(List<Trial> actual) {
         QueueSearches.assertSameTrials(expected, actual);
-    }
-
-    private static void assertStoreClean(String url, String parent, Map<Integer, Integer> killedRuns) {
-        try (PostgresTrackingStore store = PostgresTrackingStore.open(url)) {
-            QueueSearches.assertStoreClean(store, parent, killedRuns);
-        }
     }
 }

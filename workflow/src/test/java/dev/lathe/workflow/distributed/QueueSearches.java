@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lathe.core.tracking.Run;
 import dev.lathe.core.tracking.RunStatus;
+import dev.lathe.core.tracking.StoreAddress;
 import dev.lathe.core.tracking.Tracker;
 import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.core.tracking.queue.QueueEntry;
@@ -107,6 +108,20 @@ final class QueueSearches {
                 }
             }
             Thread.sleep(20);
+        }
+    }
+
+    /** Queues the search ({@link #study}) in the store at {@code location} (a directory or a URL); its parent run id. */
+    static String enqueue(String location, int maxRetries) {
+        try (TrackingStore store = StoreAddress.of(location).open()) {
+            return study(store, 1, 0).enqueue(maxRetries);
+        }
+    }
+
+    /** {@link #assertStoreClean(TrackingStore, String, Map)} on the store at {@code location}. */
+    static void assertStoreClean(String location, String parent, Map<Integer, Integer> killedRuns) {
+        try (TrackingStore store = StoreAddress.of(location).open()) {
+            assertStoreClean(store, parent, killedRuns);
         }
     }
 
