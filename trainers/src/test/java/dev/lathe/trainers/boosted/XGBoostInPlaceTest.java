@@ -9,6 +9,8 @@ import dev.lathe.core.data.Dataset;
 import dev.lathe.core.data.SparseMatrix;
 import dev.lathe.core.model.FitContext;
 import dev.lathe.core.model.ModelIO;
+import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +39,34 @@ class XGBoostInPlaceTest {
                 assertArrayEquals(new double[] {matrix[r]}, model.predictByWalk(row), "walk, row " + r);
             }
         }
+    }
+
+    @Test
+    void theWalkEqualsTheMatrixPathOnWideRowsWithAbsentCellsAcrossBlocks() {
+        double[] w = new double[30];
+        Arrays.setAll(w, j -> (j % 7) - 3.0);
+        XGBoostModel model = new XGBoostTrainer(
+                        XGBoostParams.builder(40).maxDepth(7).seed(5).build())
+                .fit(TestData.exactLinear("train", 800, w, 1.0, 5));
+        // 1,300 rows (more than two of the walk's blocks) of 17-30 stored values: the walk halves its search
+        SparseMatrix full = TestData.exactLinear("valid", 1300, w, 1.0, 6).features();
+        SplittableRandom rnd = new SplittableRandom(7);
+        int[] ptr = new int[full.rows() + 1];
+        int[] idx = new int[full.nnz()];
+        double[] val = new double[full.nnz()];
+        int n = 0;
+        for (int r = 0; r < full.rows(); r++) {
+            int keep = 17 + rnd.nextInt(14);
+            for (int k = full.indptr()[r]; k < full.indptr()[r + 1]; k++) {
+                if (rnd.nextInt(30) < keep) {
+                    idx[n] = full.indices()[k];
+                    val[n++] = full.values()[k];
+                }
+            }
+            ptr[r + 1] = n;
+        }
+        SparseMatrix x = new SparseMatrix(full.rows(), full.cols(), ptr, Arrays.copyOf(idx, n), Arrays.copyOf(val, n));
+        assertArrayEquals(model.predictViaMatrix(x), model.predictByWalk(x));
     }
 
     @Test
