@@ -83,7 +83,10 @@ public final class ModelIO {
         String digest;
         int payload;
         if (version == FORMAT_VERSION) {
-            digest = PayloadDigest.verify(bytes, HEADER_BYTES, source, "model file");
+            // a model nested in a verified file is covered by that file's digest: not hashed twice
+            digest = parent != null && !parent.digest().isEmpty()
+                    ? PayloadDigest.recorded(bytes, HEADER_BYTES, source, "model file")
+                    : PayloadDigest.verify(bytes, HEADER_BYTES, source, "model file");
             payload = HEADER_BYTES + PayloadDigest.LENGTH;
         } else if (version == FORMAT_WITHOUT_DIGEST) {
             digest = "";

@@ -55,12 +55,7 @@ public final class PayloadDigest {
      * form; a mismatch is a {@link DataException} naming the source and both digests.
      */
     public static String verify(byte[] file, int at, String source, String what) {
-        if (file.length < at + LENGTH) {
-            throw new DataException(String.format(
-                    "%s: %s is truncated: %d bytes, the digest alone ends at byte %d",
-                    source, what, file.length, at + LENGTH));
-        }
-        byte[] stored = Arrays.copyOfRange(file, at, at + LENGTH);
+        byte[] stored = stored(file, at, source, what);
         byte[] actual = of(file, at + LENGTH);
         if (!MessageDigest.isEqual(stored, actual)) {
             throw new DataException(String.format(
@@ -69,5 +64,22 @@ public final class PayloadDigest {
                     source, what, text(actual), text(stored)));
         }
         return text(actual);
+    }
+
+    /**
+     * The text form of the digest recorded at {@code file[at..at+32]}, not recomputed: for a payload nested
+     * in a container whose own digest, covering these bytes, was verified.
+     */
+    public static String recorded(byte[] file, int at, String source, String what) {
+        return text(stored(file, at, source, what));
+    }
+
+    private static byte[] stored(byte[] file, int at, String source, String what) {
+        if (file.length < at + LENGTH) {
+            throw new DataException(String.format(
+                    "%s: %s is truncated: %d bytes, the digest alone ends at byte %d",
+                    source, what, file.length, at + LENGTH));
+        }
+        return Arrays.copyOfRange(file, at, at + LENGTH);
     }
 }

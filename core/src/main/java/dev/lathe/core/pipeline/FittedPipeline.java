@@ -154,7 +154,7 @@ public final class FittedPipeline {
         Recipe recipe =
                 version == VERSION_PREP_CONFIG ? version1(recipeJson, source) : Recipe.fromJson(recipeJson, source);
         DictVectorizer encoder = DictVectorizer.fromJson(new String(in.readBlock("encoder"), StandardCharsets.UTF_8));
-        Model model = ModelIO.fromBytes(in.readBlock("model"), source + " (model)");
+        Model model = ModelIO.readNested(in, "model");
         return new FittedPipeline(recipe, encoder, model);
     }
 

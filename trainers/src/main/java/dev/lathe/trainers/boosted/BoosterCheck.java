@@ -104,19 +104,25 @@ final class BoosterCheck {
         List<?> splits = (List<?>) tree.get("split_indices");
         List<?> types = (List<?>) tree.get("split_type");
         integer(parents, 0, at + ".parents[0]", ROOT_PARENT, ROOT_PARENT);
+        // the names errors give, made once a tree rather than per node (a model has ~10^5-10^6 nodes)
+        String typesAt = at + ".split_type";
+        String leftAt = at + ".left_children";
+        String rightAt = at + ".right_children";
+        String parentsAt = at + ".parents";
+        String splitsAt = at + ".split_indices";
         for (int i = 0; i < n; i++) {
-            integer(types, i, at + ".split_type", 0, 0);
-            long l = integer(left, i, at + ".left_children", -1, n - 1);
-            long r = integer(right, i, at + ".right_children", -1, n - 1);
+            integer(types, i, typesAt, 0, 0);
+            long l = integer(left, i, leftAt, -1, n - 1);
+            long r = integer(right, i, rightAt, -1, n - 1);
             if (l == -1 && r == -1) {
                 continue;
             }
             if (l <= i || r <= i || l == r) {
                 throw bad(at + ".children of node " + i, l + "," + r);
             }
-            integer(parents, (int) l, at + ".parents", i, i);
-            integer(parents, (int) r, at + ".parents", i, i);
-            integer(splits, i, at + ".split_indices", 0, features - 1);
+            integer(parents, (int) l, parentsAt, i, i);
+            integer(parents, (int) r, parentsAt, i, i);
+            integer(splits, i, splitsAt, 0, features - 1);
         }
     }
 
