@@ -113,10 +113,19 @@ final class TreeWalk {
         int[] f = feature;
         int n = root;
         while (true) {
-            float value;
-            while ((value = row[f[n]]) != value) {
-                n++; // missing: the default child, next in the chain
+            // missing values go to the next node in the chain: find the first of four the row has (NaN is
+            // missing; a leaf's sentinel is always there, and padding keeps the last leaf's reads in bounds)
+            float a = row[f[n]];
+            float b = row[f[n + 1]];
+            float c = row[f[n + 2]];
+            float d = row[f[n + 3]];
+            int present = (a == a ? 1 : 0) | (b == b ? 2 : 0) | (c == c ? 4 : 0) | (d == d ? 8 : 0);
+            if (present == 0) {
+                n += 4;
+                continue;
             }
+            n += Integer.numberOfTrailingZeros(present);
+            float value = row[f[n]];
             int next = other[n];
             if (next < 0) {
                 return n;
@@ -136,7 +145,8 @@ final class TreeWalk {
         private int size;
 
         Chains(int nodes, int columns) {
-            feature = new int[nodes];
+            feature = new int[nodes + 3];
+            Arrays.fill(feature, nodes, nodes + 3, columns); // read past the last leaf by the four-node scan
             missingLeft = new boolean[nodes];
             condition = new float[nodes];
             other = new int[nodes];
