@@ -41,61 +41,76 @@ final class UbjsonCheck {
     }
 
     /**
-     * A typed array of integers (XGBoost's per-node arrays), held unboxed: a large booster's millions of
-     * cells read in a fraction of the time and memory of a list of Longs; elements read as Longs.
+     * A typed array of integers (XGBoost's per-node arrays), held unboxed in the width UBJSON stored them
+     * (int32 as ints): a large booster's millions of cells read in a fraction of the time and memory of a
+     * list of Longs; elements read as Longs.
      */
     static final class Longs extends java.util.AbstractList<Object> implements java.util.RandomAccess {
         private final long[] values;
+        private final int[] ints;
 
         Longs(long[] values) {
             this.values = values;
+            this.ints = null;
+        }
+
+        Longs(int[] ints) {
+            this.values = null;
+            this.ints = ints;
         }
 
         long at(int i) {
-            return values[i];
+            return ints != null ? ints[i] : values[i];
         }
 
         /** Element {@code i} of a list of integers (Longs, or boxed Longs), without boxing when unboxed. */
         static long of(java.util.List<?> list, int i) {
-            return list instanceof Longs l ? l.values[i] : ((Number) list.get(i)).longValue();
+            return list instanceof Longs l ? l.at(i) : ((Number) list.get(i)).longValue();
         }
 
         @Override
         public Object get(int i) {
-            return values[i];
+            return at(i);
         }
 
         @Override
         public int size() {
-            return values.length;
+            return ints != null ? ints.length : values.length;
         }
     }
 
-    /** A typed array of reals, held unboxed; elements read as Doubles. */
+    /** A typed array of reals, held unboxed in the width UBJSON stored them; elements read as Doubles. */
     static final class Doubles extends java.util.AbstractList<Object> implements java.util.RandomAccess {
         private final double[] values;
+        private final float[] floats;
 
         Doubles(double[] values) {
             this.values = values;
+            this.floats = null;
+        }
+
+        Doubles(float[] floats) {
+            this.values = null;
+            this.floats = floats;
         }
 
         double at(int i) {
-            return values[i];
+            return floats != null ? floats[i] : values[i];
         }
 
         /** Element {@code i} of a list of numbers, without boxing when unboxed. */
         static double of(java.util.List<?> list, int i) {
-            return list instanceof Doubles d ? d.values[i] : ((Number) list.get(i)).doubleValue();
+            return list instanceof Doubles d ? d.at(i) : ((Number) list.get(i)).doubleValue();
         }
 
         @Override
         public Object get(int i) {
-            return values[i];
+            return at(i);
         }
 
         @Override
         public int size() {
-            return values.length;
+            return floats != null ? floats.length : values.length;
         }
     }
 
@@ -161,41 +176,33 @@ final class UbjsonCheck {
                 throw bad("declares " + count + " UBJSON elements at byte " + pos + ", but only " + (b.length - pos)
                         + " bytes remain");
             }
-            if (!object && (type == 'i' || type == 'U' || type == 'I' || type == 'l' || type == 'L')) {
+            if (!object && type == 'l') { // XGBoost's node arrays: read in bulk, big-endian as UBJSON stores them
+                int[] ints = new int[(int) count];
+                need(4L * ints.length);
+                java.nio.ByteBuffer.wrap(b, pos, 4 * ints.length).asIntBuffer().get(ints);
+                pos += 4 * ints.length;
+                return new Longs(ints);
+            }
+            if (!object && (type == 'i' || type == 'U' || type == 'I' || type == 'L')) {
                 long[] values = new long[(int) count];
-                if (type == 'l') { // XGBoost's node arrays: read in bulk, big-endian as UBJSON stores them
-                    int[] ints = new int[values.length];
-                    need(4L * ints.length);
-                    java.nio.ByteBuffer.wrap(b, pos, 4 * ints.length)
-                            .asIntBuffer()
-                            .get(ints);
-                    pos += 4 * ints.length;
-                    for (int k = 0; k < values.length; k++) {
-                        values[k] = ints[k];
-                    }
-                } else {
-                    for (int k = 0; k < values.length; k++) {
-                        values[k] = integer(type);
-                    }
+                for (int k = 0; k < values.length; k++) {
+                    values[k] = integer(type);
                 }
                 return new Longs(values);
             }
-            if (!object && (type == 'd' || type == 'D')) {
+            if (!object && type == 'd') { // XGBoost's split conditions, weights, gains: read in bulk
+                float[] floats = new float[(int) count];
+                need(4L * floats.length);
+                java.nio.ByteBuffer.wrap(b, pos, 4 * floats.length)
+                        .asFloatBuffer()
+                        .get(floats);
+                pos += 4 * floats.length;
+                return new Doubles(floats);
+            }
+            if (!object && type == 'D') {
                 double[] values = new double[(int) count];
-                if (type == 'd') { // XGBoost's split conditions, weights, gains: read in bulk
-                    float[] floats = new float[values.length];
-                    need(4L * floats.length);
-                    java.nio.ByteBuffer.wrap(b, pos, 4 * floats.length)
-                            .asFloatBuffer()
-                            .get(floats);
-                    pos += 4 * floats.length;
-                    for (int k = 0; k < values.length; k++) {
-                        values[k] = floats[k];
-                    }
-                } else {
-                    for (int k = 0; k < values.length; k++) {
-                        values[k] = real(type);
-                    }
+                for (int k = 0; k < values.length; k++) {
+                    values[k] = real(type);
                 }
                 return new Doubles(values);
             }
