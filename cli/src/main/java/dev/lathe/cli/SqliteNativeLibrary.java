@@ -1,8 +1,10 @@
 package dev.lathe.cli;
 
+import dev.lathe.core.io.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,7 +25,11 @@ final class SqliteNativeLibrary {
 
     private SqliteNativeLibrary() {}
 
-    /** Points sqlite-jdbc at the copy under {@code home}/cli/target/native, making it on first use. */
+    /**
+     * Points sqlite-jdbc at the copy under {@code home}/cli/target/native, making it on first use. Where
+     * the jar keeps the library for this platform is remembered beside the copy: finding it costs
+     * sqlite-jdbc a {@code uname} process, ~50 ms of every start.
+     */
     static void useCopyUnder(Path home) {
         if (System.getProperty(PATH_PROPERTY) != null || System.getProperty(NAME_PROPERTY) != null) {
             return; // the user chose a library
@@ -32,20 +38,36 @@ final class SqliteNativeLibrary {
         if (source == null || source.getLocation() == null) {
             return;
         }
-        String folder = LibraryLoaderUtil.getNativeLibResourcePath(); // e.g. /org/sqlite/native/Linux/x86_64
-        String name = LibraryLoaderUtil.getNativeLibName();
         try {
             String jar = Path.of(source.getLocation().toURI()).getFileName().toString();
-            Path dir = home.resolve("cli").resolve("target").resolve("native").resolve(jar + folder);
+            Path jarDir =
+                    home.resolve("cli").resolve("target").resolve("native").resolve(jar);
+            Path remembered =
+                    jarDir.resolve(System.getProperty("os.name") + "-" + System.getProperty("os.arch") + ".txt");
+            String name = LibraryLoaderUtil.getNativeLibName();
+            if (Files.isRegularFile(remembered)) {
+                Path dir = jarDir.resolve(Files.readString(remembered).strip().substring(1));
+                if (Files.isRegularFile(dir.resolve(name))) {
+                    use(dir, name);
+                    return;
+                }
+            }
+            String folder = LibraryLoaderUtil.getNativeLibResourcePath(); // e.g. /org/sqlite/native/Linux/x86_64
+            Path dir = jarDir.resolve(folder.substring(1));
             Path library = dir.resolve(name);
             if (!Files.isRegularFile(library) && !copy(folder + "/" + name, dir, library)) {
                 return; // this sqlite-jdbc has no library for this platform: it finds one itself
             }
-            System.setProperty(PATH_PROPERTY, dir.toString());
-            System.setProperty(NAME_PROPERTY, name);
+            AtomicFile.write(remembered, folder.getBytes(StandardCharsets.UTF_8), "native library folder");
+            use(dir, name);
         } catch (IOException | URISyntaxException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "sqlite-jdbc extracts its native library itself: " + e, e);
         }
+    }
+
+    private static void use(Path dir, String name) {
+        System.setProperty(PATH_PROPERTY, dir.toString());
+        System.setProperty(NAME_PROPERTY, name);
     }
 
     /** Copies the jar's library to {@code library} through a temporary file, so readers see it whole. */
