@@ -6,16 +6,14 @@ import dev.lathe.core.tracking.TrackingStore;
 import dev.lathe.server.http.Dispatcher;
 import dev.lathe.server.http.Draining;
 import dev.lathe.server.http.RouteTable;
+import dev.lathe.server.http.ServerThreads;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A running Lathe server (JDK {@code com.sun.net.httpserver}, a small thread pool): MLflow's REST API
@@ -64,7 +62,7 @@ public final class LatheServer implements AutoCloseable {
         } catch (IOException e) {
             throw new StorageException("cannot listen on " + address + ": " + e.getMessage(), e);
         }
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS, threads());
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, ServerThreads.daemons("lathe-server-"));
         server.setExecutor(executor);
         Draining draining = new Draining(new Dispatcher(routes));
         server.createContext("/", draining);
@@ -102,23 +100,6 @@ public final class LatheServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         server.stop(0);
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static ThreadFactory threads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "lathe-server-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        ServerThreads.stop(executor, Duration.ofSeconds(5));
     }
 }

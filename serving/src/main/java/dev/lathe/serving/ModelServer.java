@@ -3,6 +3,7 @@ package dev.lathe.serving;
 import dev.lathe.core.LatheVersion;
 import dev.lathe.server.http.Response;
 import dev.lathe.server.http.RouteTable;
+import dev.lathe.server.http.ServerThreads;
 import dev.lathe.serving.http.NettyServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A model behind MLflow's scoring protocol ({@code lathe serve}): {@code POST /invocations}, {@code GET
@@ -50,7 +50,8 @@ public final class ModelServer implements AutoCloseable {
     /** Serves {@code model} as {@code settings} say. */
     public static ModelServer start(ServedModel model, ServeSettings settings) {
         ServingMetrics metrics = new ServingMetrics(model);
-        ExecutorService scoring = Executors.newFixedThreadPool(SCORING_THREADS, threads("lathe-scoring-"));
+        ExecutorService scoring =
+                Executors.newFixedThreadPool(SCORING_THREADS, ServerThreads.daemons("lathe-scoring-"));
         Response version =
                 new Response(200, "text/plain; charset=utf-8", LatheVersion.VERSION.getBytes(StandardCharsets.UTF_8));
         RouteTable routes = new RouteTable()
@@ -62,7 +63,8 @@ public final class ModelServer implements AutoCloseable {
                 .add("GET", "/health", metrics.timed("/health", r -> PONG))
                 .add("GET", "/version", metrics.timed("/version", r -> version))
                 .add("GET", "/metrics", r -> metrics.response());
-        ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(threads("lathe-follow-"));
+        ScheduledExecutorService follower =
+                Executors.newSingleThreadScheduledExecutor(ServerThreads.daemons("lathe-follow-"));
         settings.followEvery()
                 .ifPresent(every -> follower.scheduleWithFixedDelay(
                         () -> follow(model), every.toNanos(), every.toNanos(), TimeUnit.NANOSECONDS));
@@ -122,14 +124,5 @@ public final class ModelServer implements AutoCloseable {
         } finally {
             scoring.shutdownNow();
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory threads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

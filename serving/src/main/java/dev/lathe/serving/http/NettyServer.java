@@ -4,6 +4,7 @@ import dev.lathe.core.StorageException;
 import dev.lathe.server.http.Dispatcher;
 import dev.lathe.server.http.InFlight;
 import dev.lathe.server.http.RouteTable;
+import dev.lathe.server.http.ServerThreads;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -25,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An HTTP/1.1 server on Netty for a {@link RouteTable} ({@code lathe serve}): keep-alive, Content-Length
@@ -78,7 +78,8 @@ public final class NettyServer implements AutoCloseable {
                 new MultiThreadIoEventLoopGroup(1, loopThreads("lathe-accept"), NioIoHandler.newFactory());
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(
                 Runtime.getRuntime().availableProcessors(), loopThreads("lathe-http"), NioIoHandler.newFactory());
-        ExecutorService blocking = Executors.newFixedThreadPool(BLOCKING_THREADS, threads("lathe-server-"));
+        ExecutorService blocking =
+                Executors.newFixedThreadPool(BLOCKING_THREADS, ServerThreads.daemons("lathe-server-"));
         try {
             Channel listening = new ServerBootstrap()
                     .group(acceptor, loops)
@@ -141,28 +142,11 @@ public final class NettyServer implements AutoCloseable {
         }
         loops.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
         acceptor.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
-        blocking.shutdown();
-        try {
-            if (!blocking.awaitTermination(5, TimeUnit.SECONDS)) {
-                blocking.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            blocking.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        ServerThreads.stop(blocking, Duration.ofSeconds(5));
     }
 
     /** Netty's own daemon threads, whose thread locals are array slots rather than map entries. */
     private static ThreadFactory loopThreads(String prefix) {
         return new DefaultThreadFactory(prefix, true);
-    }
-
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }
