@@ -38,11 +38,22 @@ public final class LatheCli {
     }
 
     /**
-     * What {@code main} sets up for the process, not for embedding programs: quiet library logging and,
-     * when started from a checkout (the {@code lathe} script), sqlite-jdbc's library from its copy there.
+     * Netty's switch for its buffer allocator's flight-recorder events. On (Netty 4.2's default), the first
+     * buffer of {@code lathe serve} starts the JDK's flight recorder, ~0.1 s of its start; the command line
+     * turns them off unless the JVM was given the property.
+     */
+    static final String NETTY_JFR_PROPERTY = "io.netty.jfr.enabled";
+
+    /**
+     * What {@code main} sets up for the process, not for embedding programs: quiet library logging, Netty's
+     * flight-recorder events off unless asked for, and, when started from a checkout (the {@code lathe}
+     * script), sqlite-jdbc's library from its copy there.
      */
     static void startup() {
         CliLogging.quiet();
+        if (System.getProperty(NETTY_JFR_PROPERTY) == null) {
+            System.setProperty(NETTY_JFR_PROPERTY, "false");
+        }
         String home = System.getProperty(HOME_PROPERTY);
         if (home != null) {
             SqliteNativeLibrary.useCopyUnder(java.nio.file.Path.of(home));

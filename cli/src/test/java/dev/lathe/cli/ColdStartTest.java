@@ -18,8 +18,9 @@ import tech.tablesaw.api.Table;
 /**
  * What the command line does at start-up to start fast, checked in fresh JVMs as a user starts it:
  * sqlite-jdbc loads the copy of its native library under the checkout instead of extracting one
- * into the temporary directory, and Tablesaw initialised with its narrowed class-path scan still
- * registers its readers and leaves the class path property as it was.
+ * into the temporary directory, Tablesaw initialised with its narrowed class-path scan still
+ * registers its readers and leaves the class path property as it was, and Netty's flight-recorder
+ * events are off unless the JVM was told otherwise.
  */
 class ColdStartTest {
     @TempDir
@@ -84,6 +85,24 @@ class ColdStartTest {
                                 .toList());
             }
             System.exit(code);
+        }
+    }
+
+    @Test
+    void nettysFlightRecorderEventsAreOffUnlessTheJvmAsksForThem() throws Exception {
+        CliRun byDefault = child(List.of(), NettyJfrProbe.class);
+        assertEquals(0, byDefault.code(), byDefault.toString());
+        assertEquals("netty jfr: false", byDefault.out().strip(), byDefault.toString());
+        CliRun asked = child(List.of("-D" + LatheCli.NETTY_JFR_PROPERTY + "=true"), NettyJfrProbe.class);
+        assertEquals(0, asked.code(), asked.toString());
+        assertEquals("netty jfr: true", asked.out().strip(), "the control: " + asked);
+    }
+
+    /** Starts as {@code main} does, then reports whether Netty will emit its flight-recorder events. */
+    static final class NettyJfrProbe {
+        public static void main(String[] args) {
+            LatheCli.startup();
+            System.out.println("netty jfr: " + io.netty.util.internal.PlatformDependent.isJfrEnabled());
         }
     }
 
