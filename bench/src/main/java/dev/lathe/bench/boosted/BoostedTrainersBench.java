@@ -22,8 +22,8 @@ import java.util.Locale;
  * stopping (50 rounds patience, up to 1000), and XGBoost's random-forest mode (100 trees, depth 20).
  * Prints fit seconds, best iteration, rounds trained, validation RMSE and saved model size next to the
  * Python references. Usage: {@code bench/run.sh dev.lathe.bench.boosted.BoostedTrainersBench [dataDir]}.
- * {@code bench/run.sh} exports {@code OMP_WAIT_POLICY=PASSIVE} unless it is set: spinning OpenMP
- * threads slow XGBoost down many times over when cores are oversubscribed.
+ * {@code bench/run.sh} sets how OpenMP threads wait ({@code scripts/openmp-wait.sh}) unless {@code
+ * OMP_WAIT_POLICY} is set: threads that spin long slow XGBoost down many times over on busy cores.
  */
 public final class BoostedTrainersBench {
     private static final int FOREST_TREES = 100;
@@ -56,8 +56,9 @@ public final class BoostedTrainersBench {
         Path dataDir = Path.of(args.length > 0 ? args[0] : "data/tlc");
         System.out.printf(
                 Locale.ROOT,
-                "OMP_WAIT_POLICY=%s nthread=%d%n",
+                "OMP_WAIT_POLICY=%s GOMP_SPINCOUNT=%s nthread=%d%n",
                 System.getenv().getOrDefault("OMP_WAIT_POLICY", "<unset>"),
+                System.getenv().getOrDefault("GOMP_SPINCOUNT", "<unset>"),
                 Runtime.getRuntime().availableProcessors());
         System.out.printf(
                 Locale.ROOT,

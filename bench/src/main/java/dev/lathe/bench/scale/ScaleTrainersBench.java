@@ -46,12 +46,14 @@ public final class ScaleTrainersBench {
         double prep = (System.nanoTime() - t0) / 1e9;
         System.out.printf(
                 Locale.ROOT,
-                "read+prep+vectorize=%.1f s rows_train=%d rows_valid=%d columns=%d OMP_WAIT_POLICY=%s%n",
+                "read+prep+vectorize=%.1f s rows_train=%d rows_valid=%d columns=%d OMP_WAIT_POLICY=%s"
+                        + " GOMP_SPINCOUNT=%s%n",
                 prep,
                 tv.train().rows(),
                 tv.valid().rows(),
                 tv.train().featureCount(),
-                System.getenv().getOrDefault("OMP_WAIT_POLICY", "<unset>"));
+                System.getenv().getOrDefault("OMP_WAIT_POLICY", "<unset>"),
+                System.getenv().getOrDefault("GOMP_SPINCOUNT", "<unset>"));
         XGBoostParams.Builder course = BoostedTrainersBench.courseParams().toBuilder();
         if (args.length >= 4) {
             course.numBoostRounds(Integer.parseInt(args[3]));
