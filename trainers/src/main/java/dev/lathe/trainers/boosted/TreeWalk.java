@@ -19,8 +19,15 @@ import java.util.Map;
  * instead of following a child link per level. One-hot rows miss almost every feature they are asked
  * about (96 % of the nodes the course model's rows visit, in paths of 30 levels), so the scan is most of
  * a walk.
+ *
+ * <p>A row with few values (at most {@link #SKIP_MAX_VALUES}) does not scan at all: {@link ChainSkips} gives,
+ * from any node, the next node of its chain that tests one of the row's features, else the chain's leaf,
+ * so the walk goes from decision to decision. Both ways reach the same leaves.
  */
 final class TreeWalk {
+    /** Rows with at most this many present values jump along chains by {@link ChainSkips}; wider rows scan. */
+    static final int SKIP_MAX_VALUES = 8;
+
     private final float base;
     /** Each tree's root: the first node of its first chain. */
     private final int[] roots;
@@ -37,6 +44,7 @@ final class TreeWalk {
     private final int[] other;
 
     private final int columns;
+    private final ChainSkips skips;
 
     private TreeWalk(Chains chains, float base, int[] roots, int columns) {
         this.base = base;
@@ -46,6 +54,7 @@ final class TreeWalk {
         this.condition = chains.condition;
         this.other = chains.other;
         this.columns = columns;
+        this.skips = ChainSkips.of(feature, other, columns);
     }
 
     /**
@@ -92,13 +101,34 @@ final class TreeWalk {
         int[] idx = x.indices();
         double[] v = x.values();
         double[] out = new double[x.rows()];
+        int[] cursors = new int[SKIP_MAX_VALUES];
         for (int r = 0; r < out.length; r++) {
+            int present = 0;
+            int[] stopA = null;
+            int[] stopB = null;
             for (int k = ptr[r]; k < ptr[r + 1]; k++) {
                 row[idx[k]] = (float) v[k];
+                if (v[k] == v[k] && present++ < SKIP_MAX_VALUES) {
+                    int frequent = skips.frequentIndex(idx[k]);
+                    if (frequent < 0) {
+                        cursors[present - 1] = skips.start[idx[k]];
+                    } else {
+                        cursors[present - 1] = -1;
+                        stopB = stopA;
+                        stopA = skips.stops[frequent];
+                    }
+                }
             }
             float sum = base;
-            for (int root : roots) {
-                sum += condition[leaf(root, row)];
+            if (present <= SKIP_MAX_VALUES) {
+                int rare = compactRare(cursors, present);
+                for (int root : roots) {
+                    sum += condition[skipLeaf(root, row, stopA, stopB, cursors, rare)];
+                }
+            } else {
+                for (int root : roots) {
+                    sum += condition[leaf(root, row)];
+                }
             }
             out[r] = sum;
             for (int k = ptr[r]; k < ptr[r + 1]; k++) {
@@ -108,7 +138,48 @@ final class TreeWalk {
         return out;
     }
 
-    /** The leaf the tree at {@code root} sends {@code row} to. */
+    /** Moves the rare features' cursors (not -1) to the front of the first {@code n}; returns how many. */
+    private static int compactRare(int[] cursors, int n) {
+        int rare = 0;
+        for (int i = 0; i < n; i++) {
+            if (cursors[i] >= 0) {
+                cursors[rare++] = cursors[i];
+            }
+        }
+        return rare;
+    }
+
+    /**
+     * The leaf the tree at {@code n} sends {@code row} to, jumping to each next node that tests a present
+     * feature: a frequent one's by its stop arrays ({@code stopA}, {@code stopB}, null when absent), the
+     * others' by the first {@code rare} cursors into {@link ChainSkips#positions}, moved forward here.
+     */
+    private int skipLeaf(int n, float[] row, int[] stopA, int[] stopB, int[] cursors, int rare) {
+        int[] positions = skips.positions;
+        int[] leafOf = skips.leaf;
+        while (true) {
+            int stop = stopA == null ? leafOf[n] : stopA[n];
+            if (stopB != null) {
+                stop = Math.min(stop, stopB[n]);
+            }
+            for (int i = 0; i < rare; i++) {
+                int c = cursors[i];
+                while (positions[c] < n) {
+                    c++;
+                }
+                cursors[i] = c;
+                stop = Math.min(stop, positions[c]);
+            }
+            n = stop;
+            int next = other[n];
+            if (next < 0) {
+                return n;
+            }
+            n = (row[feature[n]] < condition[n]) == missingLeft[n] ? n + 1 : next;
+        }
+    }
+
+    /** The leaf the tree at {@code root} sends {@code row} to, scanning its chains. */
     private int leaf(int root, float[] row) {
         int[] f = feature;
         int n = root;

@@ -48,7 +48,7 @@ class XGBoostInPlaceTest {
         XGBoostModel model = new XGBoostTrainer(
                         XGBoostParams.builder(40).maxDepth(7).seed(5).build())
                 .fit(TestData.exactLinear("train", 800, w, 1.0, 5));
-        // 1,300 rows (more than two of the walk's blocks) of 17-30 stored values: the walk halves its search
+        // 1,300 rows of 17-30 stored values: more than the walk jumps with, so these rows scan their chains
         SparseMatrix full = TestData.exactLinear("valid", 1300, w, 1.0, 6).features();
         SplittableRandom rnd = new SplittableRandom(7);
         int[] ptr = new int[full.rows() + 1];
@@ -67,6 +67,37 @@ class XGBoostInPlaceTest {
         }
         SparseMatrix x = new SparseMatrix(full.rows(), full.cols(), ptr, Arrays.copyOf(idx, n), Arrays.copyOf(val, n));
         assertArrayEquals(model.predictViaMatrix(x), model.predictByWalk(x));
+    }
+
+    @Test
+    void theWalkEqualsTheMatrixPathOnRowsOfZeroToTenValuesSomeStoredAsNaN() {
+        double[] w = new double[12];
+        Arrays.setAll(w, j -> j == 0 ? 8.0 : (j % 5) - 2.0); // feature 0 dominates the splits
+        XGBoostModel model = new XGBoostTrainer(
+                        XGBoostParams.builder(30).maxDepth(8).seed(9).build())
+                .fit(TestData.exactLinear("train", 900, w, 1.0, 8));
+        SparseMatrix full = TestData.exactLinear("valid", 600, w, 1.0, 10).features();
+        SplittableRandom rnd = new SplittableRandom(11);
+        int[] ptr = new int[full.rows() + 1];
+        int[] idx = new int[full.nnz()];
+        double[] val = new double[full.nnz()];
+        int n = 0;
+        for (int r = 0; r < full.rows(); r++) {
+            int keep = r % 11; // 0 to 10 stored values: both sides of the walk's 8 for jumping along chains
+            for (int k = full.indptr()[r]; k < full.indptr()[r + 1] && n - ptr[r] < keep; k++) {
+                if (rnd.nextInt(3) > 0) {
+                    idx[n] = full.indices()[k];
+                    val[n++] = rnd.nextInt(7) == 0 ? Double.NaN : full.values()[k];
+                }
+            }
+            ptr[r + 1] = n;
+        }
+        SparseMatrix x = new SparseMatrix(full.rows(), full.cols(), ptr, Arrays.copyOf(idx, n), Arrays.copyOf(val, n));
+        double[] matrix = model.predictViaMatrix(x);
+        assertArrayEquals(matrix, model.predictByWalk(x), "a block");
+        for (int r = 0; r < x.rows(); r += 7) {
+            assertArrayEquals(new double[] {matrix[r]}, model.predictByWalk(x.selectRows(new int[] {r})), "row " + r);
+        }
     }
 
     @Test
