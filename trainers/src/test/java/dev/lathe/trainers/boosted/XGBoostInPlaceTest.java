@@ -48,24 +48,8 @@ class XGBoostInPlaceTest {
         XGBoostModel model = new XGBoostTrainer(
                         XGBoostParams.builder(40).maxDepth(7).seed(5).build())
                 .fit(TestData.exactLinear("train", 800, w, 1.0, 5));
-        // 1,300 rows of 17-30 stored values: more than the walk jumps with, so these rows scan their chains
-        SparseMatrix full = TestData.exactLinear("valid", 1300, w, 1.0, 6).features();
-        SplittableRandom rnd = new SplittableRandom(7);
-        int[] ptr = new int[full.rows() + 1];
-        int[] idx = new int[full.nnz()];
-        double[] val = new double[full.nnz()];
-        int n = 0;
-        for (int r = 0; r < full.rows(); r++) {
-            int keep = 17 + rnd.nextInt(14);
-            for (int k = full.indptr()[r]; k < full.indptr()[r + 1]; k++) {
-                if (rnd.nextInt(30) < keep) {
-                    idx[n] = full.indices()[k];
-                    val[n++] = full.values()[k];
-                }
-            }
-            ptr[r + 1] = n;
-        }
-        SparseMatrix x = new SparseMatrix(full.rows(), full.cols(), ptr, Arrays.copyOf(idx, n), Arrays.copyOf(val, n));
+        // 1,300 rows of about 24 of 30 values: more than the walk jumps with, so these rows scan their chains
+        SparseMatrix x = thinned(TestData.exactLinear("valid", 1300, w, 1.0, 6).features(), r -> 30, 0.8, 0, 7);
         assertArrayEquals(model.predictViaMatrix(x), model.predictByWalk(x));
     }
 
@@ -76,23 +60,9 @@ class XGBoostInPlaceTest {
         XGBoostModel model = new XGBoostTrainer(
                         XGBoostParams.builder(30).maxDepth(8).seed(9).build())
                 .fit(TestData.exactLinear("train", 900, w, 1.0, 8));
-        SparseMatrix full = TestData.exactLinear("valid", 600, w, 1.0, 10).features();
-        SplittableRandom rnd = new SplittableRandom(11);
-        int[] ptr = new int[full.rows() + 1];
-        int[] idx = new int[full.nnz()];
-        double[] val = new double[full.nnz()];
-        int n = 0;
-        for (int r = 0; r < full.rows(); r++) {
-            int keep = r % 11; // 0 to 10 stored values: both sides of the walk's 8 for jumping along chains
-            for (int k = full.indptr()[r]; k < full.indptr()[r + 1] && n - ptr[r] < keep; k++) {
-                if (rnd.nextInt(3) > 0) {
-                    idx[n] = full.indices()[k];
-                    val[n++] = rnd.nextInt(7) == 0 ? Double.NaN : full.values()[k];
-                }
-            }
-            ptr[r + 1] = n;
-        }
-        SparseMatrix x = new SparseMatrix(full.rows(), full.cols(), ptr, Arrays.copyOf(idx, n), Arrays.copyOf(val, n));
+        // 0 to 10 values a row, some stored as NaN: both sides of the 8 values the walk jumps with
+        SparseMatrix x =
+                thinned(TestData.exactLinear("valid", 600, w, 1.0, 10).features(), r -> r % 11, 2 / 3.0, 1 / 7.0, 11);
         double[] matrix = model.predictViaMatrix(x);
         assertArrayEquals(matrix, model.predictByWalk(x), "a block");
         for (int r = 0; r < x.rows(); r += 7) {
@@ -119,6 +89,29 @@ class XGBoostInPlaceTest {
             assertTrue(loaded.boosterLoaded(), "importance loads it");
             assertArrayEquals(matrix, loaded.predictViaMatrix(x), "the booster loaded on demand");
         }
+    }
+
+    /**
+     * {@code full} with at most {@code most(r)} values in row {@code r}, each value kept with probability
+     * {@code keep} and, when kept, stored as NaN with probability {@code nan}.
+     */
+    private static SparseMatrix thinned(
+            SparseMatrix full, java.util.function.IntUnaryOperator most, double keep, double nan, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int[] ptr = new int[full.rows() + 1];
+        int[] idx = new int[full.nnz()];
+        double[] val = new double[full.nnz()];
+        int n = 0;
+        for (int r = 0; r < full.rows(); r++) {
+            for (int k = full.indptr()[r]; k < full.indptr()[r + 1] && n - ptr[r] < most.applyAsInt(r); k++) {
+                if (rnd.nextDouble() < keep) {
+                    idx[n] = full.indices()[k];
+                    val[n++] = rnd.nextDouble() < nan ? Double.NaN : full.values()[k];
+                }
+            }
+            ptr[r + 1] = n;
+        }
+        return new SparseMatrix(full.rows(), full.cols(), ptr, Arrays.copyOf(idx, n), Arrays.copyOf(val, n));
     }
 
     /** A plain booster, an early-stopped one (fewer rounds used than trained) and a forest. */
